@@ -1,0 +1,12 @@
+"""Composition root: starts the GUI or a headless command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.cli import run
+
+    return run(list(sys.argv[1:] if argv is None else argv))

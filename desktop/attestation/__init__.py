@@ -1,0 +1,1 @@
+"""The signed attestation: content, PDF rendering, PDF signature, QR payload, verification."""

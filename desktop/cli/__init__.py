@@ -1,0 +1,74 @@
+"""The headless commands (contract: shared/spec/cli.md); each submodule registers one command group."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+from desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, CommandError, print_error
+
+Handler = Callable[[argparse.Namespace], int]
+
+# Order of the subcommands in --help; modules not listed here still register, after these.
+_PREFERRED_ORDER = ("check", "screen", "lists", "rules", "identity", "attest", "verify", "register", "gui", "selftest")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors, as the contract wants; keep its message to one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"clearstone: {message} (see `clearstone {self.prog.split(' ', 1)[-1]} --help`)\n")
+
+
+def _command_modules() -> list[str]:
+    names = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name != "common"]
+    return sorted(names, key=lambda n: (_PREFERRED_ORDER.index(n) if n in _PREFERRED_ORDER else 99, n))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="clearstone", description="Clearstone: diamond-lot compliance checks and attestations.")
+    parser.add_argument("--version", action="version", version=f"clearstone {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in _command_modules():
+        module = importlib.import_module(f"desktop.cli.{name}")
+        module.register(commands)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        if args.command is None:
+            args = parser.parse_args(["gui", *(argv or [])])
+            handler = args.handler
+        else:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+    assert handler is not None
+    try:
+        return handler(args)
+    except CommandError as exc:
+        print_error(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        print_error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the crash hook of the command line: one line, details only on request
+        print_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        if "--debug" in sys.argv or __debug_enabled():
+            raise
+        return EXIT_INTERNAL
+
+
+def __debug_enabled() -> bool:
+    import os
+
+    return os.environ.get("CLEARSTONE_DEBUG") == "1"

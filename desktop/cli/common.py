@@ -1,0 +1,56 @@
+"""What every subcommand shares: the data folder option, JSON output, and errors that map to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.paths import default_data_dir
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_INVALID = 3
+EXIT_FAIL_ON = 4
+
+
+class CommandError(Exception):
+    """A failure the user can act on: printed as one line on stderr, exits with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, json_output: bool = True) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder for the register, identity, imported lists and settings (default: the user data folder)",
+    )
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print exactly one JSON document")
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    chosen: Path | None = getattr(args, "data_dir", None)
+    target = chosen if chosen is not None else default_data_dir()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"cannot use data folder {target}: {exc.strerror}") from None
+    if not target.is_dir():
+        raise CommandError(f"data folder {target} is not a folder")
+    return target
+
+
+def print_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_error(message: str) -> None:
+    sys.stderr.write(f"clearstone: {message}\n")

@@ -1,0 +1,1 @@
+"""The rules engine: a generic evaluator of the bundled, versioned rule pack."""

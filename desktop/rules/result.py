@@ -1,0 +1,105 @@
+"""What an evaluation produces: verdicts, findings and per-jurisdiction results (plain data)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Verdict(StrEnum):
+    """From best to worst; a jurisdiction's verdict is the worst of its findings."""
+
+    CLEARED = "cleared"
+    NEEDS_EVIDENCE = "needs_evidence"
+    REVIEW = "review"
+    BLOCKED = "blocked"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @staticmethod
+    def worst(verdicts: list[Verdict] | tuple[Verdict, ...]) -> Verdict:
+        return max(verdicts, key=lambda v: v.rank, default=Verdict.CLEARED)
+
+
+_RANK = {Verdict.CLEARED: 0, Verdict.NEEDS_EVIDENCE: 1, Verdict.REVIEW: 2, Verdict.BLOCKED: 3}
+
+
+class Level(StrEnum):
+    """How a cleared finding should be read: an exemption applied, a plain note, or a warning."""
+
+    DECISIVE = "decisive"
+    INFO = "info"
+    WARNING = "warning"
+
+
+class EvidenceNeed(BaseModel):
+    """Evidence that would lift a needs_evidence finding: any one item of `any_of` suffices."""
+
+    model_config = ConfigDict(frozen=True)
+
+    any_of: list[dict[str, str]]
+    text: str
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    jurisdiction: str
+    outcome: Verdict
+    summary: str
+    source: str
+    title: str = ""
+    url: str = ""
+    confidence: str = "P"
+    level: Level = Level.DECISIVE
+    suggested: Verdict | None = None
+    facts: dict[str, Any] = Field(default_factory=dict)
+    evidence_needed: EvidenceNeed | None = None
+    exemption: str | None = None
+    step: str | None = None  # the checklist step where the user can resolve this finding
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "outcome": self.outcome.value,
+            "summary": self.summary,
+            "source": self.source,
+        }
+        if self.title:
+            data["title"] = self.title
+        if self.url:
+            data["url"] = self.url
+        data["confidence"] = self.confidence
+        if self.level is not Level.DECISIVE:
+            data["level"] = self.level.value
+        if self.suggested is not None:
+            data["suggested"] = self.suggested.value
+        if self.exemption:
+            data["exemption"] = self.exemption
+        if self.evidence_needed is not None:
+            data["evidence_needed"] = self.evidence_needed.model_dump()
+        if self.step:
+            data["step"] = self.step
+        if self.facts:
+            data["facts"] = self.facts
+        return data
+
+
+class JurisdictionResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    jurisdiction: str
+    verdict: Verdict
+    findings: list[Finding]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verdict": self.verdict.value, "findings": [f.to_json() for f in self.findings]}
+
+
+def verdict_of(findings: list[Finding]) -> Verdict:
+    return Verdict.worst([f.outcome for f in findings])

@@ -1,0 +1,1 @@
+"""Counterparty screening against sanctions lists: normalisation, index, matcher, importers, list store."""

@@ -1,0 +1,109 @@
+"""The screening contract other layers rely on: parties in, matches out, human decisions recorded."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Binding(BaseModel):
+    """A jurisdiction a list entry binds, when it was listed there, and how sure the source is (P/S/U)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    jurisdiction: str
+    listed_on: date | None = None
+    confidence: str = "P"
+    programme: str | None = None
+
+
+class ListInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str  # short id: UN, OFAC-SDN, OFAC-CONS, EU-FSF, UK-SL, or the bundled list's id
+    name: str
+    source: str
+    jurisdictions: list[str]
+    as_of: date | None
+    entries: int
+    sha256: str
+    bundled: bool = False
+    imported_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "source": self.source,
+            "jurisdictions": self.jurisdictions,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "entries": self.entries,
+            "sha256": self.sha256,
+            "bundled": self.bundled,
+        }
+
+
+class PartyQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: str | None = None  # "organization" | "person"
+    country: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    registration_number: str | None = None
+    birth_date: date | None = None
+
+
+class Match(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    query: str
+    list: str
+    entry_id: str  # the identifier the official list itself gives (OFAC ent_num, UN reference, ...)
+    name: str  # the listed primary name
+    alias: str  # the name or alias that matched
+    score: float  # 0..1
+    strong: bool  # exact after normalisation, or an identifier matched: enough to block without review
+    jurisdictions: list[str]
+    bindings: list[Binding]
+    why: str
+    entity_type: str | None = None
+    programmes: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "list": self.list,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "alias": self.alias,
+            "score": round(self.score, 4),
+            "strong": self.strong,
+            "jurisdictions": self.jurisdictions,
+            "why": self.why,
+        }
+
+
+class Decision(StrEnum):
+    MATCH = "match"
+    NOT_A_MATCH = "not_a_match"
+
+
+class ScreeningDecision(BaseModel):
+    """A person's ruling on one possible match; it is stored in the register and shown in every output."""
+
+    model_config = ConfigDict(frozen=True)
+
+    party: str  # the screened name exactly as queried
+    list: str
+    entry_id: str
+    decision: Decision
+    reason: str
+    decided_by: str
+    decided_at: datetime
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.party.casefold().strip(), self.list, self.entry_id)

@@ -1,0 +1,84 @@
+"""The Qt-free settings model: defaults, round trip, bad files, data-folder choice, portable copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.lot import Jurisdiction
+from desktop.settings import (
+    MAX_RECENT,
+    Settings,
+    SettingsError,
+    choose_data_dir,
+    chosen_data_dir,
+    load_settings,
+    make_portable,
+    save_settings,
+    settings_path,
+)
+
+
+def test_defaults_when_nothing_saved(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert settings.paper_size == "A4" and settings.language == "en"
+    assert settings.home_jurisdictions == [Jurisdiction.EU]
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    settings = Settings(firm_name="Antwerp Gems BV", home_jurisdictions=[Jurisdiction.EU, Jurisdiction.US])
+    settings = settings.model_copy(update={"paper_size": "Letter", "language": "fr"})
+    save_settings(settings, tmp_path)
+    assert load_settings(tmp_path) == settings
+
+
+def test_bad_file_is_one_clear_line(tmp_path: Path) -> None:
+    settings_path(tmp_path).write_text('{"paper_size": "A3"}', encoding="utf-8")
+    with pytest.raises(SettingsError, match="paper_size"):
+        load_settings(tmp_path)
+    settings_path(tmp_path).write_text("{", encoding="utf-8")
+    with pytest.raises(SettingsError):
+        load_settings(tmp_path)
+
+
+def test_unknown_keys_from_newer_versions_are_ignored(tmp_path: Path) -> None:
+    settings_path(tmp_path).write_text('{"firm_name": "X", "future": 1}', encoding="utf-8")
+    assert load_settings(tmp_path).firm_name == "X"
+
+
+def test_recent_files_are_unique_newest_first_and_bounded() -> None:
+    s = Settings()
+    for i in range(MAX_RECENT + 3):
+        s = s.with_recent(f"/lots/{i}.lot.json")
+    s = s.with_recent("/lots/5.lot.json")
+    assert s.recent_files[0] == "/lots/5.lot.json"
+    assert len(s.recent_files) == MAX_RECENT
+    assert len(set(s.recent_files)) == MAX_RECENT
+
+
+def test_validated_on_assignment() -> None:
+    s = Settings()
+    with pytest.raises(ValueError):
+        s.paper_size = "A5"  # type: ignore[assignment]
+
+
+def test_chosen_data_dir(tmp_path: Path) -> None:
+    config, data = tmp_path / "config", tmp_path / "data"
+    assert chosen_data_dir(config) is None
+    data.mkdir()
+    choose_data_dir(config, data)
+    assert chosen_data_dir(config) == data
+    choose_data_dir(config, None)
+    assert chosen_data_dir(config) is None
+
+
+def test_make_portable_copies_and_never_overwrites(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    save_settings(Settings(firm_name="F"), data)
+    stick = tmp_path / "stick" / "clearstone-data"
+    assert make_portable(data, stick) == stick
+    assert load_settings(stick).firm_name == "F"
+    with pytest.raises(SettingsError, match="already holds data"):
+        make_portable(data, stick)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -18,6 +19,7 @@ class Binding(BaseModel):
     listed_on: date | None = None
     confidence: str = "P"
     programme: str | None = None
+    note: str | None = None  # e.g. "listed by this date; exact day not in the source"
 
 
 class ListInfo(BaseModel):
@@ -55,6 +57,7 @@ class PartyQuery(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     registration_number: str | None = None
     birth_date: date | None = None
+    birth_year: int | None = None  # when only the year is known (refines person matches)
 
 
 class Match(BaseModel):
@@ -67,11 +70,11 @@ class Match(BaseModel):
     alias: str  # the name or alias that matched
     score: float  # 0..1
     strong: bool  # exact after normalisation, or an identifier matched: enough to block without review
-    jurisdictions: list[str]
-    bindings: list[Binding]
+    jurisdictions: builtins.list[str]
+    bindings: builtins.list[Binding]
     why: str
     entity_type: str | None = None
-    programmes: list[str] = Field(default_factory=list)
+    programmes: builtins.list[str] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,127 @@
+"""Name normalisation: Unicode clean-up, transliteration, case, punctuation, legal forms and honorifics."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
+from desktop.screening.translit import CYRILLIC_SCHEMES, has_cyrillic, to_latin
+
+MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
+_APOSTROPHES = "'’‘`´ʼʻʿʾ′"
+_DROP = str.maketrans("", "", _APOSTROPHES + ".")
+_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u05b0-\u05c7]")
+
+
+@dataclass(frozen=True, slots=True)
+class NormName:
+    """One normalised reading of a name: its tokens and the transliteration scheme that produced them."""
+
+    tokens: tuple[str, ...]
+    scheme: str
+    stripped: tuple[str, ...]  # legal forms and honorifics removed from the edges
+
+    @property
+    def key(self) -> str:
+        """Order-free form used for exact (strong) matching."""
+        return " ".join(sorted(self.tokens))
+
+
+def clean(text: str) -> str:
+    """NFKC, control and format characters to spaces, stray combining marks removed, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    text = _COMBINING.sub("", text)
+    return " ".join(text.split())
+
+
+def _tokens(latin: str) -> list[str]:
+    return [t for t in _NON_ALNUM.split(latin.upper().translate(_DROP)) if t]
+
+
+def raw_tokens(text: str, scheme: str = "bgn") -> list[str]:
+    """Tokens of `text` in Latin capitals, before legal forms are removed."""
+    return _tokens(to_latin(clean(text).casefold(), scheme))
+
+
+@lru_cache(maxsize=1)
+def _edge_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    legal: set[tuple[str, ...]] = set()
+    for phrase in LEGAL_FORMS:
+        for scheme in CYRILLIC_SCHEMES:
+            toks = tuple(raw_tokens(phrase, scheme))
+            if toks:
+                legal.add(toks)
+    honor = {tuple(raw_tokens(p)) for p in HONORIFICS}
+    longest = max(len(p) for p in legal | honor)
+    return frozenset(legal), frozenset(honor), longest
+
+
+def strip_edges(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Remove legal forms and honorifics at the start and end; keep all tokens if nothing would remain."""
+    legal, honor, longest = _edge_phrases()
+    phrases = legal | honor
+    toks = list(tokens)
+    removed: list[str] = []
+    changed = True
+    while changed and toks:
+        changed = False
+        for size in range(min(longest, len(toks)), 0, -1):
+            if tuple(toks[:size]) in phrases and len(toks) > size:
+                removed.extend(toks[:size])
+                toks = toks[size:]
+                changed = True
+                break
+            if tuple(toks[-size:]) in phrases and len(toks) > size:
+                removed.extend(toks[-size:])
+                toks = toks[:-size]
+                changed = True
+                break
+    return toks, removed
+
+
+def normalise(text: str) -> list[NormName]:
+    """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one."""
+    cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
+    schemes = CYRILLIC_SCHEMES if has_cyrillic(cleaned) else CYRILLIC_SCHEMES[:1]
+    out: list[NormName] = []
+    seen: set[tuple[str, ...]] = set()
+    for scheme in schemes:
+        toks = _tokens(to_latin(cleaned, scheme))
+        kept, removed = strip_edges(toks)
+        if kept and tuple(kept) not in seen:
+            seen.add(tuple(kept))
+            out.append(NormName(tuple(kept), scheme, tuple(removed)))
+    return out
+
+
+_SKELETON_RULES = (
+    ("SHCH", "S"), ("SCH", "S"), ("TSCH", "C"), ("TCH", "C"), ("DZH", "J"), ("SH", "S"), ("CH", "C"),
+    ("ZH", "J"), ("KH", "H"), ("TS", "Z"), ("TZ", "Z"), ("PH", "F"), ("GH", "G"), ("TH", "T"), ("DJ", "J"),
+    ("CK", "K"), ("Q", "K"), ("W", "V"), ("X", "KS"), ("C", "K"), ("J", "Y"), ("DH", "D"),
+)  # fmt: skip
+_VOWELS = str.maketrans("", "", "AEIOUY")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """A crude phonetic key that folds transliteration variants: KH/H, TS/C, J/Y/I, X/KS, vowels dropped."""
+    s = token
+    for a, b in _SKELETON_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    s = s.translate(_VOWELS)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out) or token
+
+
+def normalise_identifier(value: str) -> str:
+    """Registration numbers compare on their letters and digits only: `IMO 9562233` == `imo9562233`."""
+    return "".join(ch for ch in clean(value).upper() if ch.isalnum())

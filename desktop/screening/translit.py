@@ -1,0 +1,73 @@
+"""Transliteration of Cyrillic (several schemes), Arabic and other scripts to plain Latin letters."""
+
+from __future__ import annotations
+
+from anyascii import anyascii
+
+# Three Russian romanisations in real use: BGN/PCGN-like (press, OFAC), ICAO passports, and the
+# scientific/German-style one (Alrosa, Almazjuvelirexport). Letters not listed are the same in all three.
+_CYR_COMMON = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "з": "z", "и": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "ъ": "",
+    "ь": "", "э": "e", "і": "i", "ґ": "g", "ў": "u", "ї": "yi", "є": "ye", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "ђ": "dj", "џ": "dz", "ѕ": "dz", "ѓ": "g", "ќ": "k",
+}  # fmt: skip
+_CYR_SCHEMES: dict[str, dict[str, str]] = {
+    "bgn": {"ё": "e", "ж": "zh", "й": "y", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+            "ы": "y", "ю": "yu", "я": "ya"},
+    "icao": {"ё": "e", "ж": "zh", "й": "i", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+             "ы": "y", "ю": "iu", "я": "ia"},
+    "scientific": {"ё": "jo", "ж": "zh", "й": "j", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch",
+                   "ы": "y", "ю": "ju", "я": "ja"},
+}  # fmt: skip
+CYRILLIC_SCHEMES = tuple(_CYR_SCHEMES)
+
+# Arabic and Persian letters; waw and yeh are vowels inside a word and consonants at its start.
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
+    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ة": "a", "ى": "a", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
+    "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ۃ": "a", "ے": "e",
+}  # fmt: skip
+_ARABIC_WAW = {"و"}
+_ARABIC_YEH = {"ي", "ی", "ې"}
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufdff"
+
+
+def has_cyrillic(text: str) -> bool:
+    return any(_is_cyrillic(ch) for ch in text)
+
+
+def _arabic_letter(text: str, i: int) -> str:
+    ch = text[i]
+    word_start = i == 0 or not _is_arabic(text[i - 1])
+    if ch in _ARABIC_WAW:
+        return "w" if word_start else "u"
+    if ch in _ARABIC_YEH:
+        return "y" if word_start else "i"
+    return _ARABIC.get(ch, "")
+
+
+def to_latin(text: str, scheme: str = "bgn") -> str:
+    """Lower-case Latin rendering of `text` (already case-folded) using one Cyrillic `scheme`."""
+    table = _CYR_SCHEMES[scheme]
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch)
+        elif _is_cyrillic(ch):
+            low = ch.lower()
+            out.append(table.get(low) or _CYR_COMMON.get(low) or anyascii(ch).lower())
+        elif _is_arabic(ch):
+            out.append(_arabic_letter(text, i) if ch.isalpha() else " ")
+        else:
+            out.append(anyascii(ch).lower())
+    return "".join(out)

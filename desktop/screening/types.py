@@ -74,7 +74,7 @@ class Match(BaseModel):
     bindings: builtins.list[Binding]
     why: str
     entity_type: str | None = None
-    programmes: builtins.list[str] = Field(default_factory=list)
+    programmes: builtins.list[str] = Field(default_factory=builtins.list)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,69 @@
+"""Opening a register file safely: refuse foreign or damaged files untouched, then set durable pragmas."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop.register.errors import NotARegisterError, RegisterDamagedError, RegisterError
+from desktop.register.schema import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def check_file(path: Path) -> None:
+    """Look at the bytes before SQLite does, so a foreign file is never opened for writing."""
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise RegisterError(f"{path}: the folder {path.parent} does not exist")
+        return
+    if not path.is_file():
+        raise NotARegisterError(f"{path} is not a file, so it cannot be the register")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        raise RegisterError(f"{path}: cannot read the register ({exc.strerror})") from None
+    if not head:
+        return  # an empty file is an empty SQLite database: nothing in it can be lost
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotARegisterError(
+            f"{path} is not a Clearstone register (not an SQLite database); it was left unchanged"
+        )
+    if len(head) < 100:
+        raise RegisterDamagedError(f"{path} is damaged (truncated SQLite header); it was left unchanged")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the file, confirm it is (or may become) a register, and switch on WAL and full syncing."""
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise RegisterError(f"{path}: cannot open the register ({exc})") from None
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        objects = int(conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
+        if app_id != APPLICATION_ID and (app_id != 0 or objects):
+            raise NotARegisterError(
+                f"{path} is an SQLite database of another program, not a Clearstone register; it was left unchanged"
+            )
+        mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        if mode.lower() != "wal":
+            raise RegisterError(
+                f"{path}: the register needs write-ahead logging, but the file system refused it"
+            )
+        conn.execute("PRAGMA synchronous = FULL")  # a commit survives a power cut, not only a crash
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    except RegisterError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise RegisterDamagedError(
+            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
+        ) from None
+    return conn

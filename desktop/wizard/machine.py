@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -12,10 +13,11 @@ from desktop.assessment import Assessment
 from desktop.lot import Lot, LotError, describe_validation_error, parse_lot
 from desktop.rules.result import Finding, Verdict
 from desktop.screening.types import ScreeningDecision
-from desktop.wizard.draft import Draft
+from desktop.wizard.draft import Draft, DraftError
 from desktop.wizard.steps import EDITING_STEPS, STEPS, Step, step_for_finding, step_for_path
 
 ChangeListener = Callable[["Checklist"], None]
+SNAPSHOT_FORMAT = "clearstone.draft/1"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,46 @@ class Checklist:
         self._decisions: list[ScreeningDecision] = []
         self._attested: str | None = None
         self._lot, self._problems = find_problems(draft)
+
+    # ----- autosave snapshots
+    def snapshot_json(self) -> str:
+        """What autosave keeps: the draft, the step and the decisions, enough to resume after a crash."""
+        return json.dumps(
+            {
+                "format": SNAPSHOT_FORMAT,
+                "step": self._step.value,
+                "draft": self._draft.data(),
+                "decisions": [d.model_dump(mode="json") for d in self._decisions],
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_snapshot_json(cls, text: str) -> Checklist:
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DraftError(f"autosaved draft is not valid JSON ({exc.msg})") from None
+        if (
+            not isinstance(raw, dict)
+            or raw.get("format") != SNAPSHOT_FORMAT
+            or not isinstance(raw.get("draft"), dict)
+        ):
+            raise DraftError("not an autosaved Clearstone draft")
+        try:
+            decisions = [ScreeningDecision.model_validate(d) for d in raw.get("decisions") or []]
+            step = Step(raw.get("step", Step.LOT_TRANSACTION.value))
+        except (ValidationError, ValueError) as exc:
+            raise DraftError(f"autosaved draft is damaged ({exc})") from None
+        checklist = cls(Draft(raw["draft"]))
+        checklist._decisions = decisions
+        # resume where the user was, unless that step is no longer reachable
+        target = step if step.position <= Step.REVIEW.position else Step.REVIEW
+        while not checklist.can_jump_to(target):
+            target = STEPS[target.position - 1]
+        checklist._step = target
+        return checklist
 
     # ----- observation
     def add_change_listener(self, listener: ChangeListener) -> None:

@@ -215,3 +215,39 @@ def test_draft_paths() -> None:
     copy = d.data()
     copy["processing"].clear()
     assert d.get(("processing",)) != []
+
+
+def test_snapshot_restores_draft_step_and_decisions(checklist: Checklist) -> None:
+    fill(checklist)
+    checklist.jump_to(Step.COUNTERPARTY)
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+    decision = ScreeningDecision(
+        party="Gaborone Rough Ltd",
+        list="UN",
+        entry_id="1",
+        decision=Decision.NOT_A_MATCH,
+        reason="r",
+        decided_by="me",
+        decided_at=when,
+    )
+    checklist.record_decision(decision)
+    again = Checklist.from_snapshot_json(checklist.snapshot_json())
+    assert again.lot == checklist.lot
+    assert again.step is Step.COUNTERPARTY
+    assert again.decisions == (decision,)
+
+
+def test_snapshot_step_falls_back_when_unreachable(checklist: Checklist) -> None:
+    checklist.set_value(("lot_id",), "L-1")
+    checklist.set_value(("goods", "largest_stone_carats"), "0.50")
+    checklist.go_next()
+    text = checklist.snapshot_json().replace('"step": "origin"', '"step": "attest"')
+    assert Checklist.from_snapshot_json(text).step is Step.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "text", ["{", "[]", '{"format": "other"}', '{"format": "clearstone.draft/1", "draft": {}, "step": "x"}']
+)
+def test_damaged_snapshots_are_refused(text: str) -> None:
+    with pytest.raises(DraftError):
+        Checklist.from_snapshot_json(text)

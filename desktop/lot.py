@@ -56,14 +56,18 @@ def _fail(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message)
 
 
+def _decimal_pattern(places: int) -> str:
+    return r"^\d+(\.\d{1,%s})?$".replace("%s", str(places))
+
+
 def _decimal_parser(places: int, maximum: Decimal | None, what: str) -> Callable[[Any], Decimal]:
-    pattern = re.compile(r"^\d+(\.\d{1,%d})?$" % places)
+    pattern = re.compile(_decimal_pattern(places))
 
     def parse(value: Any) -> Decimal:
         if isinstance(value, Decimal):
             text = format(value, "f")
         elif isinstance(value, bool) or not isinstance(value, str):
-            raise _fail("decimal_string", f"must be a decimal string such as \"0.50\", not {json.dumps(value)}")
+            raise _fail("decimal_string", f'must be a decimal string such as "0.50", not {json.dumps(value)}')
         else:
             text = value.strip()
         if text.startswith("-"):
@@ -83,7 +87,7 @@ def _decimal_parser(places: int, maximum: Decimal | None, what: str) -> Callable
 
 
 def _schema_for_decimal(places: int) -> dict[str, Any]:
-    return {"type": "string", "pattern": r"^\d+(\.\d{1,%d})?$" % places}
+    return {"type": "string", "pattern": _decimal_pattern(places)}
 
 
 Carats = Annotated[
@@ -455,11 +459,11 @@ def describe_validation_error(error: ValidationError) -> str:
     if kind == "missing":
         message = "required field is missing"
     elif kind == "extra_forbidden":
-        message = "unknown field (put private data under the top-level \"extensions\")"
+        message = 'unknown field (put private data under the top-level "extensions")'
     elif kind == "union_tag_invalid":
         message = f"unknown evidence type {json.dumps(first.get('input', {}).get('type'))}"
     elif kind == "union_tag_not_found":
-        message = "evidence item has no \"type\""
+        message = 'evidence item has no "type"'
     elif kind == "literal_error" and loc == "format":
         message = f"not a clearstone.lot/1 file (format is {json.dumps(first.get('input'))})"
     elif message.startswith("Value error, "):
@@ -506,7 +510,9 @@ def _nesting_depth(text: str) -> int:
 def parse_lot(data: bytes, source: str = "lot") -> Lot:
     """Parse the bytes of a lot file; raise LotError with a one-line message on any problem."""
     if len(data) > MAX_FILE_BYTES:
-        raise LotError(f"{source}: file is {len(data):,} bytes; a lot file is at most {MAX_FILE_BYTES:,} bytes")
+        raise LotError(
+            f"{source}: file is {len(data):,} bytes; a lot file is at most {MAX_FILE_BYTES:,} bytes"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -516,7 +522,9 @@ def parse_lot(data: bytes, source: str = "lot") -> Lot:
     try:
         raw = json.loads(text, object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
-        raise LotError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise LotError(
+            f"{source}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     if not isinstance(raw, dict):
         raise LotError(f"{source}: a lot file is a JSON object, not {type(raw).__name__}")
     try:

@@ -1,0 +1,272 @@
+"""Evaluate a lot against a rule pack: findings per jurisdiction, as the law stood on one day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from string import Formatter
+from typing import Any
+
+from desktop.lot import Lot
+from desktop.rules.conditions import Context, active_step, caught_since, evaluate, weight_tests
+from desktop.rules.facts import Facts
+from desktop.rules.kp import KpChecker
+from desktop.rules.model import EvidenceNeed, Exemption, Rule, RulePack
+from desktop.rules.result import EvidenceNeed as FindingNeed
+from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, verdict_of
+
+_OUTCOME = {
+    "blocked": Verdict.BLOCKED,
+    "review": Verdict.REVIEW,
+    "needs_evidence": Verdict.NEEDS_EVIDENCE,
+    "warning": Verdict.CLEARED,
+    "info": Verdict.CLEARED,
+    "cleared": Verdict.CLEARED,
+}
+_EVIDENCE_STEP = {
+    "kp_certificate": "origin",
+    "g7_verification": "evidence",
+    "supplier_declaration": "evidence",
+    "due_diligence_statement": "evidence",
+    "grading_report": "evidence",
+    "origin_report": "evidence",
+    "general_licence": "evidence",
+    "prior_confirmation": "evidence",
+    "pre_ban_proof": "evidence",
+}
+
+
+class _Defaults(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    return Formatter().vformat(template, (), _Defaults(values))
+
+
+@dataclass
+class Evaluation:
+    """The outcome for every jurisdiction, plus which rules were looked at and not engaged."""
+
+    on: date
+    results: dict[str, JurisdictionResult]
+    not_engaged: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Engine:
+    """Generic: knows conditions, exemptions and evidence, nothing about any one regime."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self._kp = KpChecker(pack.kp)
+        self._exemptions: dict[str, list[Exemption]] = defaultdict(list)
+        for exemption in pack.exemptions:
+            for rule_id in exemption.applies_to:
+                self._exemptions[rule_id].append(exemption)
+
+    def facts(self, lot: Lot, on: date) -> Facts:
+        return Facts.of(lot, on, self._kp)
+
+    def evaluate(
+        self, lot: Lot, *, on: date | None = None, jurisdictions: Sequence[str] | None = None
+    ) -> Evaluation:
+        day = on or lot.transaction.date
+        codes = list(jurisdictions) if jurisdictions else [j.value for j in lot.transaction.jurisdictions]
+        facts = self.facts(lot, day)
+        results: dict[str, JurisdictionResult] = {}
+        not_engaged: dict[str, list[str]] = {}
+        for code in codes:
+            findings, skipped = self._evaluate_in(code, facts)
+            results[code] = JurisdictionResult(
+                jurisdiction=code, verdict=verdict_of(findings), findings=findings
+            )
+            not_engaged[code] = skipped
+        return Evaluation(on=day, results=results, not_engaged=not_engaged)
+
+    def _evaluate_in(self, code: str, facts: Facts) -> tuple[list[Finding], list[str]]:
+        findings: list[Finding] = []
+        skipped: list[str] = []
+        for rule in self.pack.rules:
+            if not rule.applies_in(code) or not rule.in_force(facts.on):
+                continue
+            since = self._in_force_since(rule, facts)
+            ctx = Context(facts, self.pack.definitions, since)
+            if rule.scope is not None and not evaluate(rule.scope, ctx):
+                continue
+            if not evaluate(rule.when, ctx):
+                skipped.append(self._rule_id(rule, code))
+                continue
+            findings.append(self._finding(rule, code, ctx))
+        findings.sort(key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule))
+        return findings, skipped
+
+    def _in_force_since(self, rule: Rule, facts: Facts) -> date:
+        days = [
+            d
+            for test in weight_tests(rule.when, self.pack.definitions)
+            if (d := caught_since(test, facts)) is not None
+        ]
+        return max([rule.effective_from, min(days)]) if days else rule.effective_from
+
+    def _rule_id(self, rule: Rule, code: str) -> str:
+        binding = rule.binds.get(code) if rule.binds else None
+        return binding.id if binding is not None and binding.id else rule.id
+
+    def _finding(self, rule: Rule, code: str, ctx: Context) -> Finding:
+        facts = ctx.facts
+        binding = rule.binds.get(code) if rule.binds else None
+        source = binding.source if binding is not None and binding.source is not None else rule.source
+        values = facts.placeholders()
+        values.update(self._threshold_values(rule, ctx))
+        values["jurisdiction"] = code
+        values["in_force_since"] = ctx.in_force_since.isoformat()
+        outcome = _OUTCOME[rule.outcome]
+        level = {"warning": Level.WARNING, "info": Level.INFO}.get(rule.outcome, Level.DECISIVE)
+        summary = render(rule.summary, values)
+        suggested: Verdict | None = None
+        need: FindingNeed | None = None
+        exemption_id: str | None = None
+        confidence = rule.confidence
+
+        if rule.outcome == "needs_evidence" and rule.evidence is not None:
+            held = (
+                self._held(rule.evidence, facts, code, None, ctx) if rule.evidence.lifted_by_holding else ""
+            )
+            if held:
+                outcome, level = Verdict.CLEARED, Level.INFO
+                summary = f"{summary} — held: {held}"
+            else:
+                need = _need(rule.evidence)
+        if confidence == "U" and outcome in (Verdict.BLOCKED, Verdict.NEEDS_EVIDENCE):
+            suggested = _OUTCOME[rule.suggested] if rule.suggested else outcome
+            outcome = Verdict.REVIEW
+        elif confidence == "U" and rule.suggested:
+            suggested = _OUTCOME[rule.suggested]
+
+        if outcome in (Verdict.BLOCKED, Verdict.REVIEW, Verdict.NEEDS_EVIDENCE):
+            outcome, summary, exemption_id, need, suggested = self._apply_exemptions(
+                rule, code, ctx, outcome, summary, need, suggested
+            )
+            if outcome is Verdict.CLEARED:
+                level = Level.DECISIVE
+
+        step = rule.step
+        if step is None and need is not None:
+            step = _EVIDENCE_STEP.get(need.any_of[0].get("type", ""), "evidence")
+        return Finding(
+            rule=self._rule_id(rule, code),
+            jurisdiction=code,
+            outcome=outcome,
+            summary=summary,
+            source=source.citation,
+            title=rule.title,
+            url=source.url,
+            confidence=confidence,
+            level=level,
+            suggested=suggested,
+            facts=self._facts_for(rule, ctx),
+            evidence_needed=need,
+            exemption=exemption_id,
+            step=step,
+        )
+
+    def _apply_exemptions(
+        self,
+        rule: Rule,
+        code: str,
+        ctx: Context,
+        outcome: Verdict,
+        summary: str,
+        need: FindingNeed | None,
+        suggested: Verdict | None,
+    ) -> tuple[Verdict, str, str | None, FindingNeed | None, Verdict | None]:
+        facts = ctx.facts
+        candidates = [e for e in self._exemptions.get(rule.id, []) if e.in_force(facts.on)]
+        values = facts.placeholders()
+        values["in_force_since"] = ctx.in_force_since.isoformat()
+        missing: tuple[Exemption, EvidenceNeed] | None = None
+        unverified: Exemption | None = None
+        for exemption in candidates:
+            if not evaluate(exemption.when, ctx):
+                continue
+            text = render(exemption.summary, values)
+            if exemption.confidence == "U":
+                unverified = unverified or exemption
+                continue
+            if exemption.evidence is None:
+                return Verdict.CLEARED, f"{summary} — exempt: {text}", exemption.id, None, None
+            held = self._held(exemption.evidence, facts, code, exemption, ctx)
+            if held:
+                return Verdict.CLEARED, f"{summary} — exempt: {text} (held: {held})", exemption.id, None, None
+            missing = missing or (exemption, exemption.evidence)
+        if missing is not None and outcome is not Verdict.NEEDS_EVIDENCE:
+            exemption, evidence = missing
+            text = render(exemption.summary, values)
+            return (
+                Verdict.NEEDS_EVIDENCE,
+                f"{summary} — {exemption.id} may apply ({text}); needs {evidence.text}",
+                exemption.id,
+                _need(evidence),
+                None,
+            )
+        if unverified is not None and outcome is Verdict.BLOCKED:
+            text = render(unverified.summary, values)
+            hint = _OUTCOME[unverified.suggested] if unverified.suggested else outcome
+            return Verdict.REVIEW, f"{summary} — {unverified.id} [U]: {text}", unverified.id, need, hint
+        return outcome, summary, None, need, suggested
+
+    def _held(
+        self, evidence: EvidenceNeed, facts: Facts, code: str, exemption: Exemption | None, ctx: Context
+    ) -> str:
+        refs: list[str] = []
+        for item in evidence.any_of:
+            jurisdiction = code if item.jurisdiction == "$jurisdiction" else item.jurisdiction
+            found = facts.holds(item.type, jurisdiction)
+            if found and item.type == "pre_ban_proof" and exemption is not None:
+                documented = Context(facts.as_documented(), ctx.definitions, ctx.in_force_since)
+                if not evaluate(exemption.when, documented):
+                    continue  # a proof whose own date does not reach back before the cut-off proves nothing
+            refs.extend(found)
+        return "; ".join(dict.fromkeys(refs))
+
+    def _threshold_values(self, rule: Rule, ctx: Context) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for test in weight_tests(rule.when, self.pack.definitions):
+            for name, schedule in (("threshold", test.at_least), ("below", test.below), ("over", test.over)):
+                step = active_step(schedule, ctx.facts.on)
+                if step is not None and name not in values:
+                    values[name] = _fmt(step.carats)
+                    values[f"{name}_from"] = step.from_.isoformat()
+        return values
+
+    def _facts_for(self, rule: Rule, ctx: Context) -> dict[str, Any]:
+        facts = ctx.facts
+        data: dict[str, Any] = {
+            "largest_stone_carats": _fmt(facts.largest),
+            "mining_countries": sorted(facts.mining),
+            "origin": sorted(facts.origin),
+            "date": facts.on.isoformat(),
+        }
+        data.update(self._threshold_values(rule, ctx))
+        return data
+
+
+def _need(evidence: EvidenceNeed) -> FindingNeed:
+    return FindingNeed(
+        any_of=[{k: v for k, v in item.model_dump().items() if v is not None} for item in evidence.any_of],
+        text=evidence.text,
+    )
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value, "f")
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{(frac or '0').ljust(2, '0')}"
+
+
+def verdict_over(results: Iterable[JurisdictionResult]) -> Verdict:
+    return Verdict.worst([r.verdict for r in results])

@@ -1,0 +1,259 @@
+"""The rule pack as data: rules, exemptions, conditions and the Kimberley Process participant history."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+JURISDICTIONS = ("US", "EU", "UK", "CA", "JP", "CH", "AU", "NZ")
+Confidence = Literal["P", "S", "U"]
+Outcome = Literal["blocked", "review", "needs_evidence", "warning", "info"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Step(Strict):
+    """One tier of a dated threshold: from this day on, the weight is `carats`."""
+
+    from_: date = Field(alias="from")
+    carats: Decimal
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _schedule(value: Any) -> Any:
+    if isinstance(value, str | int | float | Decimal):
+        return [{"from": "0001-01-01", "carats": str(value)}]
+    return value
+
+
+class WeightTest(Strict):
+    """Compare the heaviest relevant stone with a (possibly dated) threshold."""
+
+    stones: Literal["all", "russian"] = "all"
+    at_least: list[Step] | None = None
+    below: list[Step] | None = None
+    over: list[Step] | None = None
+
+    _norm = field_validator("at_least", "below", "over", mode="before")(_schedule)
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> WeightTest:
+        if not (self.at_least or self.below or self.over):
+            raise ValueError("a weight test needs at_least, below or over")
+        return self
+
+
+class DateTest(Strict):
+    field: Literal["transaction", "contract", "exported_from_russia", "outside_russia_since", "invoice"]
+    before: date | Literal["$in_force_since"] | None = None
+    on_or_after: date | Literal["$in_force_since"] | None = None
+    on_or_before: date | None = None
+    known: bool | None = None
+
+
+ActivityName = Literal["cutting_polishing", "setting", "sorting", "growing"]
+_ALL_ACTIVITIES: list[ActivityName] = ["cutting_polishing", "setting", "sorting", "growing"]
+
+
+class ProcessTest(Strict):
+    countries: list[str]
+    activities: list[ActivityName] = Field(default_factory=lambda: list(_ALL_ACTIVITIES))
+
+
+class EvidenceItem(Strict):
+    type: str
+    jurisdiction: str | None = None
+
+
+class Condition(Strict):
+    """Exactly one key; combinators nest. Documented in docs/rule-pack.md."""
+
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(default=None, alias="not")
+    use: str | None = None  # a named condition from the pack's `definitions`
+    is_: str | None = Field(default=None, alias="is")  # a boolean fact
+    category: list[Literal["rough", "polished", "jewellery", "unsorted"]] | None = None
+    hs: list[str] | None = None
+    kind: list[Literal["import", "purchase", "sale", "export"]] | None = None
+    mined_in: list[str] | None = None
+    origin_in: list[str] | None = None
+    processed_in: ProcessTest | None = None
+    processed_outside: ProcessTest | None = None
+    transited: list[str] | None = None
+    counterparty_in: list[str] | None = None
+    weight: WeightTest | None = None
+    date: DateTest | None = None
+    evidence: EvidenceItem | None = None
+    kp: str | None = None
+    sow: list[Literal["2021", "2002", "none"]] | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        used = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(used) != 1:
+            raise ValueError(f"a condition has exactly one key, found {used or 'none'}")
+        return self
+
+
+class Source(Strict):
+    instrument: str
+    article: str = ""
+    citation: str  # the one-line legal source printed with each finding
+    url: str = ""
+
+
+class Binding(Strict):
+    """How a multi-jurisdiction rule (Kimberley Process, WDC) is cited in one jurisdiction."""
+
+    id: str | None = None
+    source: Source | None = None
+
+
+class EvidenceNeed(Strict):
+    any_of: list[EvidenceItem]
+    text: str
+    # False when the rule's own condition already tests the document (e.g. a KP certificate's validity),
+    # so merely holding an item of that type must not lift the finding.
+    lifted_by_holding: bool = True
+
+
+class Rule(Strict):
+    id: str
+    jurisdiction: str
+    binds: dict[str, Binding] | None = None  # for jurisdiction "KP"/"ALL": where it applies
+    title: str
+    source: Source
+    confidence: Confidence
+    effective_from: date
+    effective_to: date | None = None
+    scope: Condition | None = None
+    when: Condition
+    outcome: Outcome
+    suggested: Literal["blocked", "cleared", "needs_evidence"] | None = None
+    summary: str
+    evidence: EvidenceNeed | None = None
+    step: str | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Rule:
+        if self.effective_to is not None and self.effective_to < self.effective_from:
+            raise ValueError(f"{self.id}: effective_to is before effective_from")
+        if self.outcome == "needs_evidence" and self.evidence is None:
+            raise ValueError(f"{self.id}: a needs_evidence rule must name the evidence that lifts it")
+        if self.binds is None and self.jurisdiction not in JURISDICTIONS:
+            raise ValueError(
+                f"{self.id}: unknown jurisdiction {self.jurisdiction} (multi-jurisdiction rules need binds)"
+            )
+        return self
+
+    def applies_in(self, jurisdiction: str) -> bool:
+        if self.binds is not None:
+            return jurisdiction in self.binds
+        return self.jurisdiction == jurisdiction
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+class Exemption(Strict):
+    """Lifts (or, when unverified, sends to review) the rules it applies to when its condition holds."""
+
+    id: str
+    applies_to: list[str]
+    title: str
+    source: Source
+    confidence: Confidence
+    effective_from: date
+    effective_to: date | None = None
+    when: Condition
+    evidence: EvidenceNeed | None = None
+    suggested: Literal["blocked", "cleared"] | None = None
+    summary: str
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+class ScreeningPolicy(Strict):
+    """How a sanctions match is cited and how owners' shares combine, per jurisdiction."""
+
+    jurisdiction: str
+    id: str
+    title: str
+    source: Source
+    ownership_rule_id: str
+    ownership_source: Source
+    ownership_threshold: Decimal = Decimal("50")
+    ownership_inclusive: bool = True  # US: 50 % or more; EU/UK: more than 50 %
+
+
+class Zone(Strict):
+    name: str
+    compliant_from: date
+    confidence: Confidence = "S"
+    uncertain_from: date | None = None  # between this day and compliant_from the status is unknown
+
+
+class Suspension(Strict):
+    from_: date = Field(alias="from")
+    to: date | None = None
+    reason: str
+    source: str
+    compliant_zones: list[Zone] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def covers(self, on: date) -> bool:
+        return self.from_ <= on and (self.to is None or on <= self.to)
+
+
+class Participant(Strict):
+    country: str
+    name: str
+    since: date
+    via: str | None = None  # e.g. "EU" for member states
+    suspensions: list[Suspension] = Field(default_factory=list)
+
+
+class KpRegistry(Strict):
+    as_of: date
+    confidence: Confidence
+    source: str
+    note: str = ""
+    participants: list[Participant]
+
+
+class RulePack(Strict):
+    format: Literal["clearstone.rulepack/1"]
+    id: str
+    version: str
+    as_of: date
+    title: str
+    definitions: dict[str, Condition] = Field(default_factory=dict)
+    rules: list[Rule]
+    exemptions: list[Exemption] = Field(default_factory=list)
+    screening: list[ScreeningPolicy] = Field(default_factory=list)
+    kp: KpRegistry
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> RulePack:
+        ids = [r.id for r in self.rules]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
+        known = set(ids)
+        for exemption in self.exemptions:
+            missing = [rid for rid in exemption.applies_to if rid not in known]
+            if missing:
+                raise ValueError(f"exemption {exemption.id} applies to unknown rules {missing}")
+        return self

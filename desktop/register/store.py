@@ -471,11 +471,14 @@ class Register:
     def verify(self) -> ChainReport:
         """Recompute the audit chain and re-hash every record and evidence file."""
         with self._lock:
-            self._conn.execute("BEGIN")  # one consistent snapshot while other processes keep writing
             try:
+                self._conn.execute("BEGIN")  # one consistent snapshot while other processes keep writing
                 return chain.verify(self._conn, self.evidence_dir)
+            except sqlite3.DatabaseError as exc:
+                return ChainReport(entries=0, head_hash="", integrity=f"unreadable ({exc})")
             finally:
-                self._conn.execute("COMMIT")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
 
 
 def _attestation(row: sqlite3.Row) -> AttestationRecord:

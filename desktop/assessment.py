@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.lot import Lot
-from desktop.rules.result import JurisdictionResult, Verdict
-from desktop.screening.types import ListInfo, Match, ScreeningDecision
+from desktop.parties import screen_parties
+from desktop.rules.engine import Engine
+from desktop.rules.pack import LoadedPack
+from desktop.rules.result import JurisdictionResult, Level, Verdict, verdict_of
+from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
 
@@ -25,7 +29,12 @@ class PackRef(BaseModel):
     sha256: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "version": self.version, "as_of": self.as_of.isoformat(), "sha256": self.sha256}
+        return {
+            "id": self.id,
+            "version": self.version,
+            "as_of": self.as_of.isoformat(),
+            "sha256": self.sha256,
+        }
 
 
 class ScreeningSummary(BaseModel):
@@ -81,7 +90,9 @@ class Assessment(BaseModel):
         ]
 
     def canonical_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(
+            self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
@@ -89,3 +100,62 @@ class Assessment(BaseModel):
     @classmethod
     def from_json_text(cls, text: str) -> Assessment:
         return cls.model_validate_json(text)
+
+
+class PartyScreener(Protocol):
+    """What assessing needs from screening (desktop.screening.service.Screener provides it)."""
+
+    def lists(self) -> list[ListInfo]: ...
+
+    def screen(self, query: PartyQuery) -> list[Match]: ...
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(pack: LoadedPack) -> Engine:
+    """One engine per pack hash: building it indexes exemptions and the KP registry once."""
+    engine = _ENGINES.get(pack.sha256)
+    if engine is None:
+        engine = _ENGINES[pack.sha256] = Engine(pack.pack)
+    return engine
+
+
+def assess(
+    lot: Lot,
+    *,
+    pack: LoadedPack,
+    screener: PartyScreener | None,
+    decisions: Sequence[ScreeningDecision] = (),
+    on: date | None = None,
+    jurisdictions: Sequence[str] | None = None,
+    now: datetime,
+) -> Assessment:
+    """Apply the rules of every binding jurisdiction and screen the parties: one frozen snapshot."""
+    evaluation = engine_for(pack).evaluate(lot, on=on, jurisdictions=jurisdictions)
+    screening = ScreeningSummary()
+    results = dict(evaluation.results)
+    if screener is not None:
+        outcome = screen_parties(
+            lot, screener, pack.pack, decisions, on=evaluation.on, jurisdictions=list(results), now=now
+        )
+        screening = ScreeningSummary(
+            lists=outcome.lists, matches=outcome.matches, decisions=outcome.decisions, parties=outcome.parties
+        )
+        for code, extra in outcome.findings.items():
+            merged = sorted(
+                [*results[code].findings, *extra],
+                key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule),
+            )
+            results[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(merged), findings=merged)
+    return Assessment(
+        lot=lot,
+        date=evaluation.on,
+        verdict=Verdict.worst([r.verdict for r in results.values()]),
+        jurisdictions=results,
+        screening=screening,
+        rule_pack=PackRef(
+            id=pack.pack.id, version=pack.pack.version, as_of=pack.pack.as_of, sha256=pack.sha256
+        ),
+        assessed_at=now,
+    )

@@ -14,23 +14,40 @@ from desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, CommandError, print_er
 Handler = Callable[[argparse.Namespace], int]
 
 # Order of the subcommands in --help; modules not listed here still register, after these.
-_PREFERRED_ORDER = ("check", "screen", "lists", "rules", "identity", "attest", "verify", "register", "gui", "selftest")
+_PREFERRED_ORDER = (
+    "check",
+    "screen",
+    "lists",
+    "rules",
+    "identity",
+    "attest",
+    "verify",
+    "register",
+    "gui",
+    "selftest",
+)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors, as the contract wants; keep its message to one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"clearstone: {message} (see `clearstone {self.prog.split(' ', 1)[-1]} --help`)\n")
+        self.exit(
+            EXIT_USAGE, f"clearstone: {message} (see `clearstone {self.prog.split(' ', 1)[-1]} --help`)\n"
+        )
 
 
 def _command_modules() -> list[str]:
-    names = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name != "common"]
+    names = [
+        m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name != "common"
+    ]
     return sorted(names, key=lambda n: (_PREFERRED_ORDER.index(n) if n in _PREFERRED_ORDER else 99, n))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="clearstone", description="Clearstone: diamond-lot compliance checks and attestations.")
+    parser = _Parser(
+        prog="clearstone", description="Clearstone: diamond-lot compliance checks and attestations."
+    )
     parser.add_argument("--version", action="version", version=f"clearstone {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in _command_modules():

@@ -1,0 +1,164 @@
+"""`clearstone check`: evaluate lot files against the active rule pack and the loaded sanctions lists."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import EXIT_FAIL_ON, EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.lot import Jurisdiction, Lot, LotError, load_lot
+from desktop.rules.result import Level, Verdict
+
+_VERDICTS = [v.value for v in Verdict]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="check lot files against the rules and the sanctions lists",
+        description="Evaluate each lot for every jurisdiction that binds it, as the law stood on its transaction date.",
+    )
+    parser.add_argument("lots", nargs="+", type=Path, metavar="LOT.json")
+    parser.add_argument(
+        "--jurisdiction",
+        action="append",
+        choices=[j.value for j in Jurisdiction],
+        metavar="J",
+        help="check these jurisdictions instead of the lot's own (repeatable): "
+        + ", ".join(j.value for j in Jurisdiction),
+    )
+    parser.add_argument(
+        "--on", type=_parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--fail-on", choices=_VERDICTS, metavar="VERDICT", help="exit 4 when a verdict is this bad or worse"
+    )
+    parser.add_argument(
+        "--no-record", action="store_true", help="do not record the assessments in the register"
+    )
+    add_common_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def _parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    lots: list[Lot] = []
+    for path in args.lots:
+        try:
+            lots.append(load_lot(path))
+        except LotError as exc:
+            raise CommandError(str(exc)) from None
+    folder = data_dir(args)
+    from desktop.assessment import assess
+    from desktop.wiring import open_decisions, open_screener, record_assessments
+    from desktop.rules.pack import load_active_pack
+
+    pack = load_active_pack(folder)
+    if pack.notice:
+        sys.stderr.write(f"clearstone: note: {pack.notice}\n")
+    screener = open_screener(folder)
+    decisions = open_decisions(folder)
+    now = datetime.now(UTC)
+    assessments = [
+        assess(
+            lot,
+            pack=pack,
+            screener=screener,
+            decisions=decisions,
+            on=args.on,
+            jurisdictions=args.jurisdiction,
+            now=now,
+        )
+        for lot in lots
+    ]
+    if not args.no_record:
+        record_assessments(folder, assessments, now=now)
+    if args.json:
+        documents = [a.to_json() for a in assessments]
+        print_json(documents[0] if len(documents) == 1 else documents)
+    else:
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+        sys.stdout.write("\n\n".join(render_text(a, width) for a in assessments) + "\n")
+    if args.fail_on:
+        threshold = Verdict(args.fail_on)
+        if any(a.verdict.rank >= threshold.rank for a in assessments):
+            return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+_MARK = {
+    Verdict.CLEARED: "cleared",
+    Verdict.NEEDS_EVIDENCE: "needs evidence",
+    Verdict.REVIEW: "review",
+    Verdict.BLOCKED: "BLOCKED",
+}
+
+
+def render_text(assessment: Any, width: int = 100) -> str:
+    """A readable report: verdict table first, then each finding with its source."""
+    lot = assessment.lot
+    pack = assessment.rule_pack
+    lines = [
+        f"{lot.lot_id}  {lot.description or ''}".rstrip(),
+        f"Verdict: {_MARK[assessment.verdict]}   (rules as of {assessment.date}; pack {pack.id} {pack.version}, "
+        f"sha256 {pack.sha256[:12]}…)",
+        "",
+        f"  {'Jurisdiction':<13}{'Verdict':<16}Deciding rule",
+    ]
+    for code, result in assessment.jurisdictions.items():
+        deciding = next(
+            (f for f in result.findings if f.outcome is result.verdict and f.level is Level.DECISIVE), None
+        )
+        label = deciding.rule if deciding else "no rule prohibits it"
+        lines.append(f"  {code:<13}{_MARK[result.verdict]:<16}{label}")
+    for code, result in assessment.jurisdictions.items():
+        if not result.findings:
+            continue
+        lines.append("")
+        lines.append(f"{code} — {_MARK[result.verdict]}")
+        for finding in result.findings:
+            tag = finding.level.value if finding.outcome is Verdict.CLEARED else _MARK[finding.outcome]
+            if finding.suggested is not None:
+                tag += f", likely {finding.suggested.value}"
+            if finding.confidence == "U":
+                tag += ", unverified [U]"
+            head = f"  {finding.rule} ({tag}): "
+            lines.extend(
+                textwrap.wrap(finding.summary, width, initial_indent=head, subsequent_indent="      ")
+            )
+            lines.extend(
+                textwrap.wrap(
+                    f"Source: {finding.source}", width, initial_indent="      ", subsequent_indent="      "
+                )
+            )
+            if finding.evidence_needed is not None and finding.outcome is Verdict.NEEDS_EVIDENCE:
+                lines.extend(
+                    textwrap.wrap(
+                        f"Needed: {finding.evidence_needed.text}",
+                        width,
+                        initial_indent="      ",
+                        subsequent_indent="      ",
+                    )
+                )
+    screening = assessment.screening
+    lists = ", ".join(f"{item.id} (as of {item.as_of})" for item in screening.lists) or "none"
+    lines.append("")
+    lines.append(
+        f"Screening: {len(screening.parties)} name(s) against {lists}; {len(screening.matches)} match(es)."
+    )
+    for match in screening.matches:
+        lines.append(
+            f"  «{match.query}» ~ {match.name} [{match.list} {match.entry_id}] score {match.score:.2f}: {match.why}"
+        )
+    return "\n".join(lines)

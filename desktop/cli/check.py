@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
     folder = data_dir(args)
     from desktop.assessment import assess
-    from desktop.wiring import open_decisions, open_screener, record_assessments
     from desktop.rules.pack import load_active_pack
+    from desktop.wiring import open_decisions, open_screener, record_assessments
 
     pack = load_active_pack(folder)
     if pack.notice:

@@ -31,8 +31,13 @@ class NormName:
         return " ".join(sorted(self.tokens))
 
 
+_ASCII_CONTROLS = {i: " " for i in (*range(32), 127)}
+
+
 def clean(text: str) -> str:
     """NFKC, control and format characters to spaces, stray combining marks removed, spaces collapsed."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_CONTROLS).split())
     text = unicodedata.normalize("NFKC", text)
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
     text = _COMBINING.sub("", text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from anyascii import anyascii
 
 # Three Russian romanisations in real use: BGN/PCGN-like (press, OFAC), ICAO passports, and the
@@ -42,8 +44,11 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufdff"
 
 
+_CYRILLIC_RE = re.compile("[\u0400-\u052f]")
+
+
 def has_cyrillic(text: str) -> bool:
-    return any(_is_cyrillic(ch) for ch in text)
+    return _CYRILLIC_RE.search(text) is not None
 
 
 def _arabic_letter(text: str, i: int) -> str:
@@ -58,6 +63,8 @@ def _arabic_letter(text: str, i: int) -> str:
 
 def to_latin(text: str, scheme: str = "bgn") -> str:
     """Lower-case Latin rendering of `text` (already case-folded) using one Cyrillic `scheme`."""
+    if text.isascii():
+        return text
     table = _CYR_SCHEMES[scheme]
     out: list[str] = []
     for i, ch in enumerate(text):

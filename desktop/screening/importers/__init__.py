@@ -1,0 +1,95 @@
+"""Official list importers, each chosen by what a file contains (never by its name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.screening.errors import ListFormatError, UnsafeFileError
+from desktop.screening.importers import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_xml, un_xml
+from desktop.screening.importers.common import ParsedList, Progress, check_size, local, root_attributes
+
+__all__ = ["ParsedList", "detect", "read_path"]
+
+_XML_READERS = {
+    un_xml.ROOT: un_xml.read,
+    eu_fsf.ROOT: eu_fsf.read,
+    uk_xml.ROOT: uk_xml.read,
+    ofac_xml.ROOT: ofac_xml.read,
+}
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(4096).lstrip(b"\xef\xbb\xbf").lstrip()
+
+
+def _xml_root(path: Path) -> str:
+    head = _head(path)
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise UnsafeFileError(f"{path.name}: XML with a DTD or entity declarations is refused")
+    root_attributes(path)  # raises on unsafe or malformed starts
+    from defusedxml.ElementTree import iterparse
+
+    for _event, elem in iterparse(str(path), events=("start",), forbid_dtd=True):
+        return local(elem.tag)
+    return ""
+
+
+def detect(path: Path) -> str:
+    """The format of one file: 'xml:<root>', 'ftm', 'ofac-csv:<role>'; ListFormatError when unknown."""
+    check_size(path)
+    head = _head(path)
+    if not head:
+        raise ListFormatError(f"{path.name}: the file is empty")
+    if head.startswith(b"<"):
+        root = _xml_root(path)
+        if root in _XML_READERS:
+            return f"xml:{root}"
+        raise ListFormatError(
+            f"{path.name}: XML with root <{root}> is not a sanctions list format Clearstone reads"
+        )
+    if head.startswith(b"{"):
+        return "ftm"
+    rows = ofac_csv.read_rows(path)
+    role = ofac_csv.role_of(rows)
+    if role is not None:
+        return f"ofac-csv:{role}"
+    raise ListFormatError(
+        f"{path.name}: not a sanctions list format Clearstone reads (OFAC, EU, UK, UN, FtM)"
+    )
+
+
+def read_path(path: Path, progress: Progress | None = None) -> list[ParsedList]:
+    """Parse a file, or every list file in a folder (OFAC CSV files in one folder form one set)."""
+    if not path.exists():
+        raise ListFormatError(f"{path} does not exist")
+    files = (
+        sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if path.is_dir()
+        else [path]
+    )
+    if not files:
+        raise ListFormatError(f"{path} holds no files to import")
+    out: list[ParsedList] = []
+    ofac_set: dict[str, tuple[Path, list[list[str]]]] = {}
+    for f in files:
+        kind = detect(f)
+        if kind.startswith("xml:"):
+            out.append(_XML_READERS[kind[4:]](f, progress))
+        elif kind == "ftm":
+            out.append(ftm_json.read(f, progress))
+        else:
+            role = kind.split(":", 1)[1]
+            if role in ofac_set:
+                raise ListFormatError(
+                    f"{f.name} and {ofac_set[role][0].name} are both OFAC {role} files in one folder"
+                )
+            ofac_set[role] = (f, ofac_csv.read_rows(f))
+    if ofac_set:
+        out.append(ofac_csv.read_set(ofac_set, progress))
+    ids = [p.id for p in out]
+    if len(ids) != len(set(ids)):
+        raise ListFormatError(
+            f"{path} holds two files of the same list ({', '.join(ids)}); import them one at a time"
+        )
+    return out

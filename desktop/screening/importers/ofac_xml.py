@@ -1,0 +1,82 @@
+"""OFAC SDN XML (sdnList): the namespace changes between years, so elements are matched by local name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from desktop.screening.importers.common import (
+    ParsedList,
+    Progress,
+    child_text,
+    countries_of,
+    descendants,
+    iter_records,
+    parse_date,
+    partial_date,
+    sha256_of,
+)
+from desktop.screening.model import Alias, Entry, Identifier
+
+ROOT = "sdnList"
+_KINDS = {"individual": "person", "entity": "organization", "vessel": "vessel", "aircraft": "aircraft"}
+
+
+def _name(elem: Element) -> str:
+    last, first = child_text(elem, "lastName"), child_text(elem, "firstName")
+    return f"{last}, {first}" if last and first else last or first
+
+
+def _entry(elem: Element) -> Entry | None:
+    uid, name = child_text(elem, "uid"), _name(elem)
+    if not uid or not name:
+        return None
+    aliases = [
+        Alias(
+            name=_name(aka),
+            strong=child_text(aka, "category").lower() != "weak",
+            kind=child_text(aka, "type").replace(".", "").lower() or "aka",
+        )
+        for aka in descendants(elem, "aka")
+        if _name(aka)
+    ]
+    idents = [
+        Identifier(kind=child_text(i, "idType") or "id", value=child_text(i, "idNumber"))
+        for i in descendants(elem, "id")
+        if child_text(i, "idNumber")
+    ]
+    births = [d for d in (partial_date(x.text or "") for x in descendants(elem, "dateOfBirth")) if d]
+    countries = [(c.text or "") for tag in ("country", "nationality") for c in descendants(elem, tag)]
+    return Entry(
+        id=uid,
+        kind=_KINDS.get(child_text(elem, "sdnType").lower(), "unknown"),
+        name=name,
+        aliases=aliases,
+        countries=countries_of(countries),
+        birth_dates=births,
+        identifiers=idents,
+        programmes=[(p.text or "").strip() for p in descendants(elem, "program") if (p.text or "").strip()],
+        remarks=child_text(elem, "remarks")[:500] or None,
+    )
+
+
+def read(path: Path, progress: Progress | None = None) -> ParsedList:
+    published = None
+    entries: list[Entry] = []
+    for elem in iter_records(path, {"sdnEntry", "publshInformation"}, progress):
+        if elem.tag.endswith("publshInformation"):
+            published = parse_date(child_text(elem, "Publish_Date"))
+            continue
+        entry = _entry(elem)
+        if entry is not None:
+            entries.append(entry)
+    return ParsedList(
+        id="OFAC-SDN",
+        name="OFAC Specially Designated Nationals List",
+        source=path.name,
+        jurisdictions=["US"],
+        as_of=published,
+        sha256=sha256_of([path]),
+        format="OFAC SDN XML",
+        entries=entries,
+    )

@@ -1,0 +1,176 @@
+"""The name index: token, phonetic-skeleton and one-edit blocking so a query never scans every name."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from desktop.screening.legal_forms import GENERIC_WORDS
+from desktop.screening.model import Entry
+from desktop.screening.normalize import normalise, normalise_identifier, skeleton
+
+# Postings longer than this are skipped for blocking when the query has a rarer token to block on.
+_COMMON_POSTINGS = 1500
+_MIN_DELETE_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    """One normalised reading of one name or alias of one entry (`ref` numbers the entry globally)."""
+
+    ref: int
+    alias: str
+    strong: bool
+    tokens: tuple[str, ...]
+    scheme: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(sorted(self.tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryMeta:
+    """What refinement needs of an entry without loading it: list, position, kind, countries, birth years."""
+
+    list_pos: int
+    seq: int
+    kind: str
+    countries: frozenset[str]
+    years: frozenset[int]
+
+
+def birth_years(dates: Iterable[str]) -> frozenset[int]:
+    years = set()
+    for d in dates:
+        head = d.strip()[:4]
+        if head.isdigit():
+            years.add(int(head))
+    return frozenset(years)
+
+
+def entry_rows(ref: int, entry: Entry) -> list[NameRow]:
+    """Index rows for every name of `entry`, one per transliteration reading."""
+    rows: list[NameRow] = []
+    seen: set[tuple[str, ...]] = set()
+    for text, strong in entry.all_names():
+        for norm in normalise(text):
+            if norm.tokens in seen:
+                continue
+            seen.add(norm.tokens)
+            rows.append(NameRow(ref, text, strong, norm.tokens, norm.scheme))
+    return rows
+
+
+def entry_meta(list_pos: int, seq: int, entry: Entry) -> EntryMeta:
+    return EntryMeta(list_pos, seq, entry.kind, frozenset(entry.countries), birth_years(entry.birth_dates))
+
+
+def _deletes(token: str) -> set[str]:
+    return {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+class NameIndex:
+    """Postings from tokens to rows, plus maps that find a query token's spelling variants in the vocabulary."""
+
+    def __init__(
+        self, rows: Sequence[NameRow], metas: Sequence[EntryMeta], identifiers: dict[str, list[int]]
+    ):
+        self.rows = rows
+        self.metas = metas
+        self.identifiers = identifiers
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.joins: dict[str, list[int]] = defaultdict(list)
+        refs_by_token: dict[str, set[int]] = defaultdict(set)
+        for rid, row in enumerate(rows):
+            self.exact[row.key].append(rid)
+            for tok in set(row.tokens):
+                self.postings[tok].append(rid)
+                refs_by_token[tok].add(row.ref)
+            for a, b in itertools.pairwise(row.tokens):
+                self.joins[a + b].append(rid)
+        self.entry_count = max(1, len(metas))
+        self.df = {tok: len(refs) for tok, refs in refs_by_token.items()}
+        self.by_skeleton: dict[str, list[str]] = defaultdict(list)
+        self.by_delete: dict[str, list[str]] = defaultdict(list)
+        for tok in self.postings:
+            if len(tok) >= 2:
+                self.by_skeleton[skeleton(tok)].append(tok)
+            if len(tok) >= _MIN_DELETE_LEN:
+                for d in _deletes(tok):
+                    self.by_delete[d].append(tok)
+        self._log_n = math.log(self.entry_count + 1)
+
+    @classmethod
+    def from_entries(cls, lists: Sequence[Sequence[Entry]]) -> NameIndex:
+        rows: list[NameRow] = []
+        metas: list[EntryMeta] = []
+        identifiers: dict[str, list[int]] = defaultdict(list)
+        for list_pos, entries in enumerate(lists):
+            for seq, entry in enumerate(entries):
+                ref = len(metas)
+                metas.append(entry_meta(list_pos, seq, entry))
+                rows.extend(entry_rows(ref, entry))
+                for ident in entry.identifiers:
+                    value = normalise_identifier(ident.value)
+                    if len(value) >= 4:
+                        identifiers[value].append(ref)
+        return cls(rows, metas, identifiers)
+
+    def weight(self, token: str) -> float:
+        """Rare tokens weigh up to 1; common, generic and one-letter tokens weigh little."""
+        df = self.df.get(token, 0)
+        w = math.log((self.entry_count + 1) / (df + 1)) / self._log_n if df else 1.0
+        w = min(1.0, max(0.12, w))
+        if len(token) == 1:
+            return 0.08
+        if token in GENERIC_WORDS:
+            return w * 0.2
+        return w
+
+    def variants(self, token: str) -> set[str]:
+        """Vocabulary tokens that may be `token` spelt another way: same skeleton or one edit away."""
+        found: set[str] = set()
+        if token in self.postings:
+            found.add(token)
+        if len(token) >= 2:
+            found.update(self.by_skeleton.get(skeleton(token), ()))
+        if len(token) >= _MIN_DELETE_LEN:
+            found.update(self.by_delete.get(token, ()))
+            for d in _deletes(token):
+                if d in self.postings:
+                    found.add(d)
+                found.update(self.by_delete.get(d, ()))
+        return found
+
+    def candidates(self, tokens: Sequence[str], limit: int) -> list[int]:
+        """Rows sharing a token (or a spelling variant of one) with the query, best blocked first."""
+        expansions = [(tok, self.variants(tok)) for tok in tokens if len(tok) > 1]
+        has_rare = any(
+            len(self.postings[v]) <= _COMMON_POSTINGS
+            for _, vs in expansions
+            for v in vs
+            if v in self.postings
+        )
+        score: dict[int, float] = defaultdict(float)
+        for tok, vs in expansions:
+            for v in vs:
+                posting = self.postings.get(v)
+                if not posting or (has_rare and len(posting) > _COMMON_POSTINGS):
+                    continue
+                gain = self.weight(v) * (1.0 if v == tok else 0.8)
+                for rid in posting:
+                    score[rid] += gain
+        for a, b in itertools.pairwise(tokens):
+            for rid in self.postings.get(a + b, ()):
+                score[rid] += 0.5
+        for tok in tokens:
+            for rid in self.joins.get(tok, ()):
+                score[rid] += 0.5
+        if len(score) <= limit:
+            return list(score)
+        return sorted(score, key=score.__getitem__, reverse=True)[:limit]

@@ -1,0 +1,227 @@
+"""Score a query against indexed names: weighted token alignment, typo tolerance, initials, refinements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from desktop.screening.index import NameIndex, NameRow
+from desktop.screening.legal_forms import GENERIC_WORDS
+from desktop.screening.normalize import NormName, normalise_identifier, skeleton
+
+ALERT_THRESHOLD = 0.82  # documented in docs/screening.md; at or above it a match is reported
+WEAK_EXACT_SCORE = 0.95  # exact equality with a low-quality alias: reported, never strong
+_CANDIDATES = 150
+_QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed name's coverage
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFacts:
+    """The query's refining facts: what kind of party, which country, which birth year."""
+
+    kind: str | None = None
+    country: str | None = None
+    birth_year: int | None = None
+    registration: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """The best-scoring name of one entry for one query, with the reason in words."""
+
+    ref: int
+    row: NameRow | None
+    score: float
+    strong: bool
+    why: str
+
+
+def token_similarity(q: str, c: str) -> float:
+    """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
+    if q == c:
+        return 1.0
+    if len(q) == 1 or len(c) == 1:
+        return 0.9 if q[0] == c[0] else 0.0
+    ratio = Indel.normalized_similarity(q, c)
+    if len(q) > 2 and len(c) > 2:
+        sk = skeleton(q)
+        if len(sk) >= 3 and sk == skeleton(c):
+            ratio = max(ratio, 0.88)
+    return ratio if ratio >= 0.7 else 0.0
+
+
+@dataclass(slots=True)
+class _Alignment:
+    score: float
+    pairs: list[tuple[str, str, float]]
+    distinctive: bool  # a matched pair involves a rare, non-generic token
+    contained: bool  # every distinctive listed token was found in the query
+
+
+def align(index: NameIndex, q: Sequence[str], qw: Sequence[float], c: Sequence[str]) -> _Alignment:
+    """Greedy one-to-one token alignment, weighted by rarity on both sides."""
+    cw = [index.weight(t) for t in c]
+    cand = []
+    for i, qt in enumerate(q):
+        for j, ct in enumerate(c):
+            s = token_similarity(qt, ct)
+            if s > 0.0:
+                cand.append((s, i, j))
+    cand.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    q_hit = c_hit = 0.0
+    pairs: list[tuple[str, str, float]] = []
+    distinctive = False
+    for s, i, j in cand:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        q_hit += qw[i] * s
+        c_hit += cw[j] * s
+        pairs.append((q[i], c[j], s))
+        if s >= 0.8 and len(c[j]) > 1 and c[j] not in GENERIC_WORDS and cw[j] >= 0.3:
+            distinctive = True
+    q_cov = q_hit / sum(qw)
+    c_cov = c_hit / sum(cw)
+    score = _QUERY_SHARE * q_cov + (1 - _QUERY_SHARE) * c_cov
+    distinct_c = [j for j, t in enumerate(c) if t not in GENERIC_WORDS and len(t) > 1]
+    matched_c = {c.index(p[1]) for p in pairs if p[2] >= 0.92 and len(p[1]) >= 4}
+    contained = bool(distinct_c) and all(j in matched_c for j in distinct_c)
+    contained = contained and sum(cw[j] for j in distinct_c) >= 0.6
+    return _Alignment(score, pairs, distinctive, contained)
+
+
+def _concat_similarity(q: Sequence[str], c: Sequence[str]) -> float:
+    """Catches split and merged tokens (ABDUL HAI / ABDULHAI) that token alignment misses."""
+    a, b = "".join(q), "".join(c)
+    best = Indel.normalized_similarity(a, b)
+    if len(q) > 1 or len(c) > 1:
+        best = max(best, Indel.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
+    return best
+
+
+class Matcher:
+    """Finds and scores the entries a query may name; strong = exact normalised name or identifier."""
+
+    def __init__(self, index: NameIndex, threshold: float = ALERT_THRESHOLD) -> None:
+        self.index = index
+        self.threshold = threshold
+
+    def _query_weights(self, tokens: Sequence[str]) -> list[float]:
+        weights = []
+        for tok in tokens:
+            if tok in self.index.df or len(tok) == 1:
+                weights.append(self.index.weight(tok))
+                continue
+            variants = self.index.variants(tok)
+            if variants:
+                best = max(variants, key=lambda v: token_similarity(tok, v))
+                weights.append(self.index.weight(best))
+            else:
+                weights.append(self.index.weight(tok))
+        return weights
+
+    def search(self, readings: Sequence[NormName], facts: QueryFacts) -> list[Hit]:
+        best: dict[int, Hit] = {}
+
+        def offer(hit: Hit) -> None:
+            old = best.get(hit.ref)
+            if old is None or (hit.strong, hit.score) > (old.strong, old.score):
+                best[hit.ref] = hit
+
+        if facts.registration:
+            ident = normalise_identifier(facts.registration)
+            for ref in self.index.identifiers.get(ident, ()):
+                offer(
+                    Hit(ref, None, 1.0, True, f"identifier {facts.registration} equals a listed identifier")
+                )
+        for reading in readings:
+            q = reading.tokens
+            exact_rows = self.index.exact.get(reading.key, [])
+            for rid in exact_rows:
+                row = self.index.rows[rid]
+                how = _exact_why(reading, row)
+                if row.strong:
+                    offer(Hit(row.ref, row, 1.0, True, how))
+                else:
+                    offer(Hit(row.ref, row, WEAK_EXACT_SCORE, False, how + " (a low-quality alias: review)"))
+            qw = self._query_weights(q)
+            for rid in self.index.candidates(q, _CANDIDATES):
+                row = self.index.rows[rid]
+                if row.ref in best and best[row.ref].strong:
+                    continue
+                hit = self._score(reading, qw, row, facts)
+                if hit is not None:
+                    offer(hit)
+        hits = [h for h in best.values() if h.score >= self.threshold]
+        hits.sort(key=lambda h: (-h.score, not h.strong, h.ref))
+        return hits
+
+    def _score(self, reading: NormName, qw: Sequence[float], row: NameRow, facts: QueryFacts) -> Hit | None:
+        q, c = reading.tokens, row.tokens
+        al = align(self.index, q, qw, c)
+        score = al.score
+        notes = []
+        concat = _concat_similarity(q, c)
+        if concat >= 0.9 and 0.97 * concat > score:
+            score = 0.97 * concat
+            notes.append(f"spelling {concat:.2f} similar ignoring spaces")
+        meta = self.index.metas[row.ref]
+        if not al.distinctive:
+            # generic words (DIAMOND, TRADING, DMCC...) and initials never decide a match alone
+            score = min(score, self.threshold - 0.15)
+        elif (
+            al.contained
+            and facts.kind != "person"
+            and meta.kind in ("organization", "unknown")
+            and score < self.threshold
+        ):
+            score = self.threshold + 0.01
+            notes.append("every distinctive listed token appears in the query: possible related party")
+        score = self._refine(score, meta.kind, meta.countries, meta.years, facts, notes)
+        if score < self.threshold - 0.2:
+            return None
+        matched = ", ".join(f"{a}={b}" if a == b else f"{a}~{b} {s:.2f}" for a, b, s in al.pairs)
+        why = f"'{row.alias}' tokens [{matched}]"
+        if notes:
+            why += "; " + "; ".join(notes)
+        return Hit(row.ref, row, min(score, 0.99), False, why)
+
+    @staticmethod
+    def _refine(
+        score: float,
+        kind: str,
+        countries: frozenset[str],
+        years: frozenset[int],
+        facts: QueryFacts,
+        notes: list[str],
+    ) -> float:
+        if facts.birth_year and years and kind in ("person", "unknown"):
+            gap = min(abs(facts.birth_year - y) for y in years)
+            if gap == 0:
+                score += 0.04
+                notes.append(f"birth year {facts.birth_year} matches")
+            elif gap >= 2:
+                score -= 0.12
+                notes.append(f"birth year {facts.birth_year} differs from listed {sorted(years)}")
+        if facts.country and countries:
+            if facts.country.upper() in countries:
+                score += 0.02
+                notes.append(f"country {facts.country.upper()} matches")
+            else:
+                score -= 0.04
+                notes.append(f"country {facts.country.upper()} not among listed {sorted(countries)}")
+        return score
+
+
+def _exact_why(reading: NormName, row: NameRow) -> str:
+    how = f"'{row.alias}' equals the query after normalisation ({' '.join(reading.tokens)})"
+    if reading.stripped:
+        how += f"; legal form/title {' '.join(reading.stripped)} ignored"
+    if reading.scheme != "bgn":
+        how += f"; Cyrillic read in the {reading.scheme} scheme"
+    return how

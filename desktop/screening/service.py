@@ -1,0 +1,256 @@
+"""The screening service the app uses: loaded lists, screening a party, importing official files."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from desktop.screening.bundled import load_bundled
+from desktop.screening.errors import InvalidQueryError
+from desktop.screening.importers import read_path
+from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Progress
+from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
+from desktop.screening.matcher import ALERT_THRESHOLD, Matcher, QueryFacts
+from desktop.screening.model import Entry
+from desktop.screening.normalize import MAX_NAME_CHARS, clean, normalise, normalise_identifier
+from desktop.screening.store import STORE_FILE, ListStore
+from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
+
+STALE_AFTER_DAYS = 30
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class _MemoryList:
+    """A list held in memory: the bundled list, or parsed files in benchmarks and tests."""
+
+    def __init__(self, info: ListInfo, entries: Sequence[Entry], confidence: str = "P") -> None:
+        self.info, self.entries, self.confidence = info, entries, confidence
+
+    def index_parts(
+        self, list_pos: int, ref_base: int
+    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
+        rows: list[NameRow] = []
+        idents: dict[str, list[int]] = {}
+        for seq, e in enumerate(self.entries):
+            rows.extend(entry_rows(ref_base + seq, e))
+            for ident in e.identifiers:
+                value = normalise_identifier(ident.value)
+                if len(value) >= 4:
+                    idents.setdefault(value, []).append(ref_base + seq)
+        return rows, [entry_meta(list_pos, seq, e) for seq, e in enumerate(self.entries)], idents
+
+    def entry(self, seq: int) -> Entry:
+        return self.entries[seq]
+
+
+class _StoredList:
+    """A list imported into the data folder's store; entries are read only when they match."""
+
+    def __init__(self, store: ListStore, info: ListInfo, confidence: str) -> None:
+        self.store, self.info, self.confidence = store, info, confidence
+
+    def index_parts(
+        self, list_pos: int, ref_base: int
+    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
+        return self.store.index_parts(self.info.id, list_pos, ref_base)
+
+    def entry(self, seq: int) -> Entry:
+        return self.store.entry(self.info.id, seq)
+
+
+_Source = _MemoryList | _StoredList
+
+
+@dataclass(frozen=True)
+class ListStatus:
+    """One loaded list as `lists status` shows it."""
+
+    info: ListInfo
+    age_days: int | None
+    stale: bool
+
+    def to_json(self) -> dict[str, object]:
+        doc = self.info.to_json()
+        doc["age_days"] = self.age_days
+        doc["stale"] = self.stale
+        doc["imported_at"] = self.info.imported_at.isoformat() if self.info.imported_at else None
+        return doc
+
+
+class Screener:
+    """Screens parties against the bundled list and every list imported into the data folder."""
+
+    def __init__(
+        self,
+        sources: Sequence[_Source],
+        store: ListStore | None = None,
+        clock: Clock = _utc_now,
+        threshold: float = ALERT_THRESHOLD,
+    ) -> None:
+        self._sources = list(sources)
+        self._store = store
+        self._clock = clock
+        self._threshold = threshold
+        self._matcher: Matcher | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, data_dir: Path | None, *, clock: Clock = _utc_now) -> Screener:
+        """Bundled list always; plus every list imported into `data_dir` (None: bundled only)."""
+        bundled, info = load_bundled()
+        sources: list[_Source] = [_MemoryList(info, bundled.entries)]
+        store = None
+        if data_dir is not None:
+            store = ListStore.in_folder(data_dir) if (data_dir / STORE_FILE).exists() else None
+            if store is not None:
+                sources += [_StoredList(store, i, conf) for i, conf in store.lists()]
+        return cls(sources, store, clock)
+
+    @classmethod
+    def from_parsed(
+        cls, parsed: Sequence[ParsedList], *, bundled: bool = True, threshold: float = ALERT_THRESHOLD
+    ) -> Screener:
+        """A screener over lists parsed in memory (benchmarks, tests); nothing is written."""
+        sources: list[_Source] = []
+        if bundled:
+            b, info = load_bundled()
+            sources.append(_MemoryList(info, b.entries))
+        for p in parsed:
+            info = ListInfo(
+                id=p.id,
+                name=p.name,
+                source=p.source,
+                jurisdictions=p.jurisdictions,
+                as_of=p.as_of,
+                entries=len(p.entries),
+                sha256=p.sha256,
+            )
+            sources.append(_MemoryList(info, p.entries, p.confidence))
+        return cls(sources, threshold=threshold)
+
+    def lists(self) -> list[ListInfo]:
+        return [s.info for s in self._sources]
+
+    def status(self, today: date) -> tuple[list[ListStatus], list[str]]:
+        """Each list with its age, and warnings: stale lists and jurisdictions with no official list."""
+        rows: list[ListStatus] = []
+        warnings: list[str] = []
+        for info in self.lists():
+            age = (today - info.as_of).days if info.as_of else None
+            stale = age is None or age > STALE_AFTER_DAYS
+            rows.append(ListStatus(info, age, stale))
+            if stale:
+                when = f"{age} days old (as of {info.as_of})" if age is not None else "of unknown date"
+                warnings.append(f"list {info.id} is {when}: import a current copy")
+        official = {j for info in self.lists() if not info.bundled for j in info.jurisdictions}
+        missing = [j for j in ALL_JURISDICTIONS if j not in official]
+        if missing:
+            bundled_ids = ", ".join(i.id for i in self.lists() if i.bundled)
+            warnings.append(
+                f"no official list loaded for {', '.join(missing)}: only the bundled {bundled_ids} list is screened there"
+            )
+        return rows, warnings
+
+    def _build(self) -> Matcher:
+        with self._lock:
+            if self._matcher is None:
+                rows: list[NameRow] = []
+                metas: list[EntryMeta] = []
+                idents: dict[str, list[int]] = {}
+                for pos, source in enumerate(self._sources):
+                    r, m, i = source.index_parts(pos, len(metas))
+                    rows += r
+                    metas += m
+                    for k, v in i.items():
+                        idents.setdefault(k, []).extend(v)
+                self._matcher = Matcher(NameIndex(rows, metas, idents), self._threshold)
+            return self._matcher
+
+    def warm(self) -> None:
+        """Build the index now (a GUI may call this off the GUI thread right after start-up)."""
+        self._build()
+
+    def screen(self, query: PartyQuery) -> list[Match]:
+        """Matches at or above the alert threshold, highest score first."""
+        text = clean(query.name)
+        if not text:
+            raise InvalidQueryError("the name to screen is empty")
+        if len(text) > MAX_NAME_CHARS:
+            raise InvalidQueryError(
+                f"the name to screen is {len(text)} characters long; at most {MAX_NAME_CHARS}"
+            )
+        readings = [
+            r for name in [text, *query.aliases] if clean(name) for r in normalise(name[:MAX_NAME_CHARS])
+        ]
+        if not readings and not query.registration_number:
+            raise InvalidQueryError(f"the name {query.name[:60]!r} has no letters or digits to compare")
+        year = query.birth_date.year if query.birth_date else query.birth_year
+        facts = QueryFacts(query.kind, query.country, year, query.registration_number)
+        matcher = self._build()
+        out: list[Match] = []
+        for hit in matcher.search(readings, facts):
+            meta = matcher.index.metas[hit.ref]
+            source = self._sources[meta.list_pos]
+            entry = source.entry(meta.seq)
+            bindings = entry.bindings or [
+                Binding(
+                    jurisdiction=j,
+                    listed_on=entry.listed_on,
+                    confidence=source.confidence,
+                    programme=", ".join(entry.programmes) or None,
+                )
+                for j in source.info.jurisdictions
+            ]
+            as_of = source.info.as_of.isoformat() if source.info.as_of else "unknown date"
+            why = f"{hit.why}; {source.info.id} entry {entry.id} (list as of {as_of})"
+            if entry.owned_by:
+                why += f"; owned by listed entry {entry.owned_by} (50 % rule)"
+            out.append(
+                Match(
+                    query=query.name,
+                    list=source.info.id,
+                    entry_id=entry.id,
+                    name=entry.name,
+                    alias=hit.row.alias if hit.row is not None else entry.name,
+                    score=round(hit.score, 4),
+                    strong=hit.strong,
+                    jurisdictions=sorted({b.jurisdiction for b in bindings}, key=_juris_order),
+                    bindings=bindings,
+                    why=why,
+                    entity_type=entry.kind,
+                    programmes=entry.programmes,
+                )
+            )
+        out.sort(key=lambda m: (-m.score, not m.strong, m.list, m.entry_id))
+        return out
+
+    def import_path(self, path: Path, progress: Progress | None = None) -> list[ListInfo]:
+        """Parse then store a file or folder, all or nothing; on error the loaded lists stay as they were."""
+        parsed = read_path(path, progress)
+        if self._store is None:
+            raise InvalidQueryError("no data folder: open the screener with a data folder to import lists")
+        now = self._clock()
+        infos = [self._store.replace(p, now) for p in parsed]
+        confidences = dict((i.id, c) for i, c in self._store.lists())
+        stored_ids = {i.id for i in infos}
+        self._sources = [s for s in self._sources if s.info.id not in stored_ids or s.info.bundled]
+        self._sources += [_StoredList(self._store, i, confidences[i.id]) for i in infos]
+        self._matcher = None
+        return infos
+
+    @classmethod
+    def for_import(cls, data_dir: Path, *, clock: Clock = _utc_now) -> Screener:
+        """Open with a store created in `data_dir` if there is none yet (the import command)."""
+        ListStore.in_folder(data_dir).close()
+        return cls.open(data_dir, clock=clock)
+
+
+def _juris_order(code: str) -> int:
+    return ALL_JURISDICTIONS.index(code) if code in ALL_JURISDICTIONS else len(ALL_JURISDICTIONS)

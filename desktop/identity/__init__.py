@@ -12,7 +12,7 @@ from desktop.identity.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from desktop.identity.store import IdentityStore, Profile, SigningIdentity
+from desktop.identity.store import IdentityStore, SigningIdentity
 from desktop.identity.trust import TrustedIssuer, TrustList
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "IdentityInfo",
     "IdentityStore",
     "NoIdentityError",
-    "Profile",
     "SigningIdentity",
     "TrustList",
     "TrustListError",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -39,12 +37,10 @@ from desktop.identity.files import write_atomic
 IDENTITY_DIR = "identity"
 P12_NAME = "signing-identity.p12"
 CERT_NAME = "certificate.pem"
-PROFILE_NAME = "profile.json"
 MIN_PASSPHRASE = 8
 # PBKDF2 rounds for the PKCS#12 key bag: slows guessing, costs ~0.1 s once per attestation run.
 KDF_ROUNDS = 200_000
 MAX_P12_BYTES = 1024 * 1024
-Paper = Literal["A4", "Letter"]
 
 
 @dataclass(frozen=True)
@@ -63,17 +59,6 @@ class SigningIdentity:
     @property
     def key_id(self) -> bytes:
         return key_id(self.certificate)
-
-
-@dataclass(frozen=True)
-class Profile:
-    """Company settings printed on attestations that are not part of the certificate."""
-
-    sow_id: str | None = None
-    paper: Paper = "A4"
-
-    def to_json(self) -> dict[str, str | None]:
-        return {"sow_id": self.sow_id, "paper": self.paper}
 
 
 def _check_passphrase(passphrase: str) -> bytes:
@@ -128,7 +113,6 @@ class IdentityStore:
         self.folder = Path(data_dir) / IDENTITY_DIR
         self.p12_path = self.folder / P12_NAME
         self.cert_path = self.folder / CERT_NAME
-        self.profile_path = self.folder / PROFILE_NAME
 
     def exists(self) -> bool:
         return self.p12_path.is_file()
@@ -199,28 +183,6 @@ class IdentityStore:
                 f"{self.cert_path} is missing; run any command that asks for the passphrase"
             )
         return load_certificate(self.cert_path.read_bytes(), str(self.cert_path))
-
-    def profile(self) -> Profile:
-        if not self.profile_path.is_file():
-            return Profile()
-        try:
-            raw = json.loads(self.profile_path.read_text(encoding="utf-8"))
-            paper = raw.get("paper", "A4")
-            if paper not in ("A4", "Letter"):
-                raise ValueError(paper)
-            sow_id = raw.get("sow_id")
-            return Profile(sow_id=str(sow_id) if sow_id else None, paper=paper)
-        except (ValueError, AttributeError):
-            raise CorruptIdentityError(f"{self.profile_path}: not a valid profile file") from None
-
-    def update_profile(self, *, sow_id: str | None = None, paper: Paper | None = None) -> Profile:
-        profile = self.profile()
-        if sow_id is not None:
-            profile = replace(profile, sow_id=sow_id.strip() or None)
-        if paper is not None:
-            profile = replace(profile, paper=paper)
-        write_atomic(self.profile_path, (json.dumps(profile.to_json(), indent=2) + "\n").encode("utf-8"))
-        return profile
 
     def _refuse_overwrite(self, replace_existing: bool) -> None:
         if self.exists() and not replace_existing:

@@ -1,0 +1,219 @@
+"""Verify an attestation: the PDF signature, that nothing changed since signing, the QR payload, trust."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from cryptography import x509
+from pydantic import ValidationError
+from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from desktop.attestation.content import AttestationContent
+from desktop.attestation.qr import KEY_ID_BYTES, QrFormatError, QrPayload, SignedQr, decode_qr, differences
+from desktop.attestation.sign import to_asn1_certificate
+from desktop.identity import certificate_fingerprint, key_id
+from desktop.identity.certificate import info_from_certificate
+
+CONTENT_FILE = "attestation.json"
+QR_FILE = "attestation-qr.txt"
+MAX_PDF_BYTES = 50 * 1024 * 1024
+UNTRUSTED = "valid signature, issuer not in your trust list"
+
+
+@dataclass
+class Verification:
+    """The outcome; `valid` says the document or code is authentic and unchanged, `trusted` whose it is."""
+
+    kind: Literal["pdf", "qr"]
+    valid: bool = False
+    trusted: bool = False
+    problems: list[str] = field(default_factory=list)
+    signer: str | None = None
+    company: str | None = None
+    fingerprint: str | None = None
+    signed_at: datetime | None = None
+    payload: QrPayload | None = None
+    content: AttestationContent | None = None
+
+    def fail(self, problem: str) -> Verification:
+        self.problems.append(problem)
+        self.valid = False
+        return self
+
+    @property
+    def status(self) -> str:
+        if not self.valid:
+            return "invalid"
+        return "valid, issuer trusted" if self.trusted else UNTRUSTED
+
+    def summary(self) -> str:
+        if not self.valid:
+            return "INVALID: " + "; ".join(self.problems)
+        p = self.payload
+        facts = (
+            f" — attestation {p.number} of {p.issued_on.isoformat()}, lot {p.lot_id}, {p.verdict} for "
+            f"{', '.join(p.jurisdictions)}"
+            if p
+            else ""
+        )
+        who = f" by {self.signer} ({self.company})" if self.signer else ""
+        return f"VALID ({self.status}){who}{facts}"
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.payload
+        return {
+            "kind": self.kind,
+            "valid": self.valid,
+            "trusted": self.trusted,
+            "status": self.status,
+            "problems": self.problems,
+            "signer": self.signer,
+            "company": self.company,
+            "certificate_sha256": self.fingerprint,
+            "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+            "attestation": None
+            if p is None
+            else {
+                "number": p.number,
+                "issued_on": p.issued_on.isoformat(),
+                "issuer": p.issuer,
+                "buyer": p.buyer,
+                "lot_id": p.lot_id,
+                "total_carats": p.total_carats,
+                "stone_count": p.stone_count,
+                "largest_stone_carats": p.largest_stone_carats,
+                "mining_countries": list(p.mining_countries),
+                "verdict": p.verdict,
+                "jurisdictions": list(p.jurisdictions),
+                "rule_pack_sha256_prefix": p.rule_pack_sha256.hex(),
+                "content_sha256": p.content_sha256.hex(),
+            },
+        }
+
+
+def _embedded_files(reader: PdfFileReader) -> dict[str, bytes]:
+    """The document-level embedded files of a flat name tree (the only kind Clearstone writes)."""
+    try:
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except KeyError:
+        return {}
+    found: dict[str, bytes] = {}
+    if not isinstance(names, ArrayObject):
+        return found
+    for i in range(0, len(names) - 1, 2):
+        spec = names[i + 1].get_object()
+        if isinstance(spec, DictionaryObject) and "/EF" in spec:
+            found[str(names[i])] = spec["/EF"]["/F"].get_object().data
+    return found
+
+
+def _check_qr_against(
+    result: Verification, signed: SignedQr, signer: x509.Certificate, content: AttestationContent | None
+) -> None:
+    if signed.payload.key_id != key_id(signer)[:KEY_ID_BYTES] or not signed.signed_by(signer):
+        result.fail("the QR payload is not signed by the document's signer")
+    if content is not None:
+        mismatched = differences(signed.payload, content)
+        if mismatched:
+            result.fail("the QR payload and the document disagree on: " + ", ".join(mismatched))
+
+
+def verify_pdf(
+    data: bytes, trusted: Sequence[x509.Certificate], *, now: datetime | None = None
+) -> Verification:
+    """All checks on a signed attestation PDF; `now` is when certificate validity is judged."""
+    result = Verification(kind="pdf")
+    if len(data) > MAX_PDF_BYTES:
+        return result.fail(f"the file is {len(data):,} bytes, too large for an attestation")
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_signatures
+    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return result.fail(f"not a readable PDF ({exc})")
+    if not signatures:
+        return result.fail("the PDF carries no digital signature")
+    if len(signatures) > 1:
+        result.fail(f"the PDF carries {len(signatures)} signatures; an attestation as issued has exactly one")
+    embedded = signatures[0]
+    context = ValidationContext(
+        trust_roots=[to_asn1_certificate(c) for c in trusted], allow_fetching=False, moment=now
+    )
+    try:
+        status = validate_pdf_signature(embedded, context, skip_diff=True)
+    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as exc:
+        return result.fail(f"the signature cannot be read ({exc})")
+    signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    info = info_from_certificate(signer)
+    result.signer, result.company = info.name, info.company
+    result.fingerprint = certificate_fingerprint(signer)
+    result.signed_at = status.signer_reported_dt
+    result.valid = not result.problems
+    if not status.intact:
+        result.fail("the document was changed after signing (its digest does not match the signature)")
+    elif not status.valid:
+        result.fail("the signature value does not verify with the signer's certificate")
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        result.fail(
+            "the file was changed after signing: data was appended or the signed range does not cover it"
+        )
+    files = _embedded_files(reader)
+    if CONTENT_FILE not in files or QR_FILE not in files:
+        return result.fail("not a Clearstone attestation (the attested data is not embedded)")
+    try:
+        content = AttestationContent.from_canonical_json(files[CONTENT_FILE])
+        signed = decode_qr(files[QR_FILE].decode("ascii"))
+    except (ValidationError, QrFormatError, UnicodeDecodeError) as exc:
+        return result.fail(f"the embedded attested data is damaged ({str(exc).splitlines()[0]})")
+    result.content, result.payload = content, signed.payload
+    if content.canonical_json() != files[CONTENT_FILE]:
+        result.fail("the embedded attested data is not in canonical form")
+    if content.issuer.certificate_sha256 != result.fingerprint:
+        result.fail("the issuer named in the document is not the certificate that signed it")
+    _check_qr_against(result, signed, signer, content)
+    result.trusted = result.valid and bool(status.trusted)
+    return result
+
+
+def verify_qr_text(
+    text: str, trusted: Sequence[x509.Certificate], *, extra: Sequence[x509.Certificate] = ()
+) -> Verification:
+    """Verify a scanned code alone: the issuer's certificate comes from the trust list (or `extra`)."""
+    result = Verification(kind="qr")
+    try:
+        signed = decode_qr(text)
+    except QrFormatError as exc:
+        return result.fail(str(exc))
+    result.payload = signed.payload
+    kid = signed.payload.key_id
+    trusted_keys = [c for c in trusted if key_id(c).startswith(kid)]
+    other_keys = [c for c in extra if key_id(c).startswith(kid) and c not in trusted_keys]
+    for cert, is_trusted in [(c, True) for c in trusted_keys] + [(c, False) for c in other_keys]:
+        if signed.signed_by(cert):
+            info = info_from_certificate(cert)
+            result.valid, result.trusted = True, is_trusted
+            result.signer, result.company = info.name, info.company
+            result.fingerprint = certificate_fingerprint(cert)
+            issued = signed.payload.issued_on
+            if not cert.not_valid_before_utc.date() <= issued <= cert.not_valid_after_utc.date():
+                result.fail(
+                    f"issued on {issued.isoformat()}, outside the validity of the issuer's certificate"
+                )
+            return result
+    if trusted_keys or other_keys:
+        return result.fail("the signature does not match: the code was altered or not issued with this key")
+    if extra:
+        return result.fail(f"the given certificate is not the issuer's key (the code names key {kid.hex()})")
+    return result.fail(
+        f"cannot check the signature: the issuer's certificate (key {kid.hex()}) is not in your trust list; "
+        "add it with `clearstone identity trust CERT.pem` or pass --cert CERT.pem"
+    )

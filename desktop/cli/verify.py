@@ -1,0 +1,110 @@
+"""`clearstone verify`: check an attestation PDF, or a QR code scanned off a printed copy, offline."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, add_common_options, data_dir, print_json
+
+MAX_INPUT = 50 * 1024 * 1024
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "verify",
+        help="verify an attestation PDF or its scanned QR code (exit 0 valid, 3 invalid)",
+        description="Checks the PDF signature, that the document is unchanged since signing, and the signed QR "
+        "payload; or, with --qr, a code scanned off a printed copy. Exit 0 valid, 3 invalid.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
+    parser.add_argument(
+        "--qr", metavar="TEXT", help="the scanned QR text (starts with CS1:); '-' reads stdin"
+    )
+    parser.add_argument(
+        "--cert",
+        type=Path,
+        metavar="CERT.pem",
+        help="the issuer's certificate, when it is not in your trust list",
+    )
+    parser.add_argument(
+        "--require-trusted", action="store_true", help="also exit 3 when the issuer is not in your trust list"
+    )
+    add_common_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.qr is None):
+        raise CommandError("give either FILE.pdf or --qr TEXT")
+    from desktop.attestation.verify import verify_pdf, verify_qr_text
+    from desktop.identity import TrustList, TrustListError
+    from desktop.identity.certificate import load_certificate
+    from desktop.identity.errors import CorruptIdentityError
+
+    if os.environ.get("CLEARSTONE_DEBUG") != "1":
+        # pyHanko logs a full traceback for every untrusted self-signed certificate; the result says it once.
+        logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
+    try:
+        trusted = TrustList(data_dir(args)).certificates()
+    except TrustListError as exc:
+        raise CommandError(str(exc)) from None
+    if args.file is not None:
+        data = _read(args.file)
+        result = verify_pdf(data, trusted, now=datetime.now(UTC))
+    else:
+        extra = []
+        if args.cert is not None:
+            try:
+                extra.append(load_certificate(_read(args.cert), str(args.cert)))
+            except CorruptIdentityError as exc:
+                raise CommandError(str(exc)) from None
+        text = sys.stdin.read(MAX_INPUT) if args.qr == "-" else args.qr
+        result = verify_qr_text(text, trusted, extra=extra)
+    untrusted_refused = args.require_trusted and result.valid and not result.trusted
+    if args.json:
+        print_json(result.to_json())
+    else:
+        sys.stdout.write(_describe(result) + "\n")
+    if not result.valid:
+        sys.stderr.write("clearstone: verification failed: " + "; ".join(result.problems) + "\n")
+        return EXIT_INVALID
+    if untrusted_refused:
+        sys.stderr.write("clearstone: verification failed: the issuer is not in your trust list\n")
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT:
+            raise CommandError(f"{path}: {size:,} bytes is too large")
+        return path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _describe(result: Any) -> str:
+    lines = [result.summary()]
+    if result.signer:
+        lines.append(f"  Signed by    {result.signer}, {result.company}")
+        lines.append(f"  Certificate  SHA-256 {result.fingerprint}")
+    if result.signed_at:
+        lines.append(f"  Signed at    {result.signed_at.isoformat(timespec='seconds')}")
+    p = result.payload
+    if p is not None and result.valid:
+        lines.append(f"  Attestation  {p.number} of {p.issued_on.isoformat()}")
+        lines.append(
+            f"  Lot          {p.lot_id}: {p.stone_count} stone(s)"
+            + (f", {p.total_carats} ct" if p.total_carats else "")
+            + f", largest {p.largest_stone_carats} ct, mined in {', '.join(p.mining_countries)}"
+        )
+        if p.buyer:
+            lines.append(f"  Buyer        {p.buyer}")
+    return "\n".join(lines)

@@ -18,7 +18,9 @@ class NetworkAccessError(RuntimeError):
 
 
 def _refuse(*args: object, **kwargs: object) -> None:
-    raise NetworkAccessError("Clearstone is offline by construction: a test tried to open a network connection")
+    raise NetworkAccessError(
+        "Clearstone is offline by construction: a test tried to open a network connection"
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -202,10 +202,11 @@ class Facts:
     @cached_property
     def largest_russian(self) -> Decimal | None:
         """The heaviest stone with a Russian link (mined there, or the lot processed/exported there)."""
+        # An export date on a lot that includes Russian-mined stones refers to those stones; on a lot
+        # without them it means the whole lot passed through Russia.
+        passed_through = self.lot.origin.exported_from_russia_on is not None and RUSSIA not in self.mining
         whole_lot_russian = (
-            self.processed_in([RUSSIA], list(TRANSFORMING), inside=True)
-            or self.lot.origin.exported_from_russia_on is not None
-            or RUSSIA in self.transit
+            self.processed_in([RUSSIA], list(TRANSFORMING), inside=True) or passed_through or RUSSIA in self.transit
         )
         if whole_lot_russian:
             return self.largest

@@ -98,7 +98,7 @@ class KpChecker:
             details["kp_issuer_name"] = country_name(issuer)
             return
         suspension = self.suspension_on(issuer, on)
-        if suspension is not None and not self._in_compliant_zone(suspension, lot, on):
+        if suspension is not None and self._zone_state(suspension, lot, on) == "outside":
             flags.add("issuer_suspended")
             details["kp_issuer_name"] = country_name(issuer)
             details["suspension_reason"] = suspension.reason
@@ -116,9 +116,6 @@ class KpChecker:
             details["suspension_source"] = suspension.source
             details["mining_area"] = lot.origin.mining_area or "area not stated"
             flags.add("mining_zone_uncertain" if zone_state == "uncertain" else "mining_country_suspended")
-
-    def _in_compliant_zone(self, suspension: Suspension, lot: Lot, on: date) -> bool:
-        return self._zone_state(suspension, lot, on) == "compliant"
 
     @staticmethod
     def _zone_state(suspension: Suspension, lot: Lot, on: date) -> str:

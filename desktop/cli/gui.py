@@ -1,0 +1,49 @@
+"""`clearstone gui [--exit-after-shown]`: open the desktop window (also what runs with no subcommand)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from desktop.cli.common import add_common_options, data_dir
+from desktop.paths import APP_NAME, DATA_DIR_ENV, portable_data_dir
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("gui", help="open the desktop window (the default)")
+    add_common_options(parser, json_output=False)
+    parser.add_argument(
+        "--exit-after-shown",
+        action="store_true",
+        help="exit 0 once the main window is shown and the event loop is idle (start-up benchmarks, smoke tests)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _config_dir() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def _gui_data_dir(args: argparse.Namespace) -> Path:
+    """--data-dir, else $CLEARSTONE_DATA_DIR, else the portable folder, else the folder chosen in Settings."""
+    if (
+        getattr(args, "data_dir", None) is None
+        and not os.environ.get(DATA_DIR_ENV)
+        and portable_data_dir() is None
+    ):
+        from desktop.settings import chosen_data_dir
+
+        chosen = chosen_data_dir(_config_dir())
+        if chosen is not None:
+            args.data_dir = chosen
+    return data_dir(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = _gui_data_dir(args)
+    from desktop.ui.app import run_gui  # Qt is imported only when the window is really wanted
+
+    return run_gui(folder, _config_dir(), exit_after_shown=args.exit_after_shown)

@@ -1,0 +1,1 @@
+"""Dialogs opened from the menus: verify an attestation, the register, imports, settings."""

@@ -1,0 +1,375 @@
+"""The main window: start page or checklist, data status always in view, menus, autosave, geometry."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.ui.data_status import StatusStrip, WarningBanner, describe_status
+from desktop.ui.i18n import tr
+from desktop.ui.services import Services
+from desktop.ui.start_page import StartPage
+from desktop.ui.workers import Task, Workers
+
+log = logging.getLogger(__name__)
+AUTOSAVE_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    data_status_loaded = Signal()
+    draft_saved = Signal(str)
+    check_opened = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.workers = Workers(self)
+        self.wizard: Any = None
+        self.draft_key: str | None = None
+        self.setWindowTitle("Clearstone")
+        self.setMinimumSize(900, 620)
+
+        self.banner = WarningBanner()
+        self.start = StartPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.status_strip = StatusStrip()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status_strip)
+        self.setCentralWidget(central)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft_now)
+
+        self.start.new_check_requested.connect(self.new_check)
+        self.start.open_lot_requested.connect(self.on_open_lot)
+        self.start.verify_requested.connect(self.on_verify)
+        self.start.restore_requested.connect(self.restore_draft)
+        self.start.discard_requested.connect(self.discard_draft)
+        self.start.recent_requested.connect(self.open_recent)
+        self.banner.import_requested.connect(self.on_import_lists)
+        self._build_menus()
+        self._restore_geometry()
+
+    # ----- menus
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(tr("&File"))
+        self._action(file, "&New check", self.new_check, QKeySequence.StandardKey.New)
+        self._action(file, "&Open lot file…", self.on_open_lot, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(
+            file, "&Save lot file as…", self.on_save_lot, QKeySequence.StandardKey.Save
+        )
+        file.addSeparator()
+        self._action(file, "&Verify an attestation…", self.on_verify, "Ctrl+Shift+V")
+        self.print_action = self._action(
+            file, "&Print attestation…", self.on_print, QKeySequence.StandardKey.Print
+        )
+        file.addSeparator()
+        self.close_action = self._action(
+            file, "&Close check", self.close_check, QKeySequence.StandardKey.Close
+        )
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        data = bar.addMenu(tr("&Data"))
+        self._action(data, "&Register…", self.on_register, "Ctrl+R")
+        data.addSeparator()
+        self._action(data, "Import &sanctions lists…", self.on_import_lists, "Ctrl+I")
+        self._action(data, "Import rule &pack…", self.on_import_rules)
+        settings = bar.addMenu(tr("&Settings"))
+        self._action(settings, "&Preferences…", self.on_settings, "Ctrl+,")
+        help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, "&About Clearstone", self.on_about)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        in_check = self.wizard is not None
+        self.save_action.setEnabled(in_check)
+        self.close_action.setEnabled(in_check)
+        self.print_action.setEnabled(in_check and self.wizard.attest.pdf is not None)
+
+    # ----- after the window is shown: everything slow happens in workers
+    def load_data_status(self) -> None:
+        services = self.services
+
+        def work(_task: Task) -> tuple[Any, list[Any], str, list[Any], list[Any]]:
+            pack, pack_error = None, ""
+            try:
+                pack = services.pack()
+            except (RuntimeError, OSError, ValueError) as exc:
+                pack_error = str(exc)
+            lists = services.lists()
+            drafts, recent = services.pending_drafts(), services.recent_records()
+            return pack, lists, pack_error, drafts, recent
+
+        self.workers.start(work, self._on_status_loaded, self._on_status_failed)
+
+    def _on_status_loaded(self, result: tuple[Any, list[Any], str, list[Any], list[Any]]) -> None:
+        pack, lists, pack_error, drafts, recent = result
+        settings = self.services.settings()
+        jurisdictions = [j.value for j in settings.home_jurisdictions]
+        status = describe_status(pack, lists, jurisdictions, self.services.today(), pack_error)
+        self.status_strip.show_status(status)
+        self.banner.show_warnings(status.warnings)
+        if drafts and self.wizard is None:
+            latest = drafts[0]
+            self.start.show_draft(latest.key, f"{tr('saved')} {latest.saved_at:%Y-%m-%d %H:%M} UTC")
+        self._show_recent(recent)
+        self.data_status_loaded.emit()
+
+    def _on_status_failed(self, message: str) -> None:
+        self.status_strip.show_error(message)
+        self.banner.show_warnings([tr("Data could not be loaded") + f": {message}"])
+        self._show_recent([])
+        self.data_status_loaded.emit()
+
+    def _show_recent(self, records: list[Any]) -> None:
+        items = [(f"{Path(p).name} — {p}", p) for p in self.services.settings().recent_files[:5]]
+        items += [(f"{r.at[:16].replace('T', ' ')}  {r.summary}", r.ref) for r in records]
+        self.start.set_recent(items)
+
+    # ----- checks
+    def new_check(self) -> None:
+        from desktop.wizard import Checklist, new_draft
+
+        settings = self.services.settings()
+        draft = new_draft(
+            today=self.services.today(), jurisdictions=[j.value for j in settings.home_jurisdictions]
+        )
+        self.open_checklist(Checklist(draft))
+
+    def open_checklist(self, checklist: Any, *, reveal: bool = False) -> None:
+        from desktop.ui.wizard_view import WizardView
+
+        self.close_check(discard=False)
+        self.draft_key = self.services.new_draft_key()
+        self.wizard = WizardView(checklist, self.services, self.workers)
+        for page in self.wizard.pages.values():
+            page.reveal_all = reveal
+        checklist.add_change_listener(self._on_checklist_changed)
+        self.wizard.attest.signing_finished.connect(self._on_attested)
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self.wizard.current_page().setFocus()
+        self._update_actions()
+        self.check_opened.emit()
+
+    def close_check(self, discard: bool = True) -> None:
+        if self.wizard is None:
+            return
+        self._autosave.stop()
+        if discard and self.draft_key:
+            self._discard(self.draft_key)
+        self.wizard.shutdown()
+        self.stack.removeWidget(self.wizard)
+        self.wizard.deleteLater()
+        self.wizard = None
+        self.draft_key = None
+        self.stack.setCurrentWidget(self.start)
+        self._update_actions()
+
+    def _on_checklist_changed(self, _checklist: object) -> None:
+        self._autosave.start()
+
+    def save_draft_now(self) -> None:
+        if self.wizard is None or self.draft_key is None:
+            return
+        try:
+            self.services.save_draft(self.draft_key, self.wizard.checklist.snapshot_json())
+        except (RuntimeError, OSError, ValueError) as exc:
+            self.statusBar().showMessage(tr("Autosave failed") + f": {exc}", 8000)
+            return
+        self.draft_saved.emit(self.draft_key)
+
+    def _on_attested(self, _number: str) -> None:
+        if self.draft_key:
+            self._discard(self.draft_key)
+        self._update_actions()
+
+    def restore_draft(self, key: str) -> None:
+        from desktop.wizard import Checklist
+        from desktop.wizard.draft import DraftError
+
+        try:
+            text = self.services.draft_text(key)
+            checklist = Checklist.from_snapshot_json(text)
+        except (DraftError, RuntimeError, OSError) as exc:
+            QMessageBox.warning(self, tr("Draft not restored"), str(exc))
+            return
+        self.open_checklist(checklist)
+        self._discard(key)  # the restored check autosaves under its own key from now on
+        self.start.show_draft(None)
+        self.save_draft_now()
+
+    def discard_draft(self, key: str) -> None:
+        self._discard(key)
+        self.start.show_draft(None)
+
+    def _discard(self, key: str) -> None:
+        try:
+            self.services.discard_draft(key)
+        except (RuntimeError, OSError) as exc:
+            log.warning("could not discard draft %s: %s", key, exc)
+
+    # ----- files
+    def on_open_lot(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Open lot file"), "", tr("Lot files (*.lot.json *.json);;All files (*)")
+        )
+        if name:
+            self.open_lot(Path(name))
+
+    def open_lot(self, path: Path) -> bool:
+        from desktop.lot import LotError, load_lot
+        from desktop.wizard import Checklist, Draft
+
+        try:
+            lot = load_lot(path)
+        except LotError as exc:
+            QMessageBox.warning(self, tr("Lot file not opened"), str(exc))
+            return False
+        self.open_checklist(Checklist(Draft.from_lot(lot)), reveal=True)
+        self._remember(path)
+        return True
+
+    def open_recent(self, target: str) -> None:
+        if target.startswith(("assessment:", "attestation:", "lot:")) or target.startswith("CS-"):
+            self.on_register(select=target)
+        else:
+            self.open_lot(Path(target))
+
+    def _remember(self, path: Path) -> None:
+        settings = self.services.settings().with_recent(str(path))
+        try:
+            self.services.save_settings(settings)
+        except (RuntimeError, OSError, ValueError) as exc:
+            log.warning("recent files not saved: %s", exc)
+
+    def on_save_lot(self) -> None:
+        if self.wizard is None:
+            return
+        lot = self.wizard.checklist.lot
+        if lot is None:
+            QMessageBox.information(
+                self,
+                tr("Not saved"),
+                tr("The lot is not complete yet: ") + self.wizard.checklist.problems()[0].text,
+            )
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save lot file"), f"{lot.lot_id}.lot.json", "*.lot.json"
+        )
+        if name:
+            self.save_lot(Path(name))
+
+    def save_lot(self, path: Path) -> None:
+        from desktop.lot import save_lot
+
+        lot = self.wizard.checklist.lot
+        try:
+            save_lot(lot, path)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Not saved"), f"{path}: {exc.strerror or exc}")
+            return
+        self._remember(path)
+        self.statusBar().showMessage(tr("Saved to {path}.").format(path=str(path)), 5000)
+
+    def on_print(self) -> None:
+        if self.wizard is not None and self.wizard.attest.pdf is not None:
+            self.wizard.attest._on_print_clicked()
+
+    # ----- dialogs
+    def on_verify(self) -> None:
+        from desktop.ui.dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.services, self.workers, self).open()
+
+    def on_register(self, select: str | None = None) -> None:
+        from desktop.ui.dialogs.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.services, self.workers, self)
+        dialog.recheck_requested.connect(self._on_recheck_requested)
+        dialog.open()
+        if isinstance(select, str):
+            dialog.search.setText(select.partition(":")[2] or select)
+
+    def _on_recheck_requested(self, lot: Any) -> None:
+        from desktop.wizard import Checklist, Draft, Step
+
+        checklist = Checklist(Draft.from_lot(lot.model_copy(update={})))
+        checklist.set_value(("transaction", "date"), self.services.today().isoformat())
+        self.open_checklist(checklist, reveal=True)
+        if checklist.can_jump_to(Step.REVIEW):
+            checklist.jump_to(Step.REVIEW)
+
+    def on_import_lists(self) -> None:
+        from desktop.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self.workers, "lists", self)
+        dialog.import_finished.connect(lambda _r: self.load_data_status())
+        dialog.open()
+
+    def on_import_rules(self) -> None:
+        from desktop.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self.workers, "rules", self)
+        dialog.import_finished.connect(lambda _r: self.load_data_status())
+        dialog.open()
+
+    def on_settings(self) -> None:
+        from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self)
+        dialog.settings_saved.connect(lambda: self.load_data_status())
+        dialog.open()
+
+    def on_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            tr("About Clearstone"),
+            f"<b>Clearstone {__version__}</b><br>"
+            + tr("Offline compliance checks and signed attestations for diamond lots.")
+            + f"<br>{tr('Data folder')}: {self.services.data_dir}",
+        )
+
+    # ----- geometry and closing
+    def _restore_geometry(self) -> None:
+        saved = self.services.settings().window_geometry
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1180, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.wizard is not None:
+            self._autosave.stop()
+            self.save_draft_now()  # an orderly quit keeps the draft too, so the next start offers it
+            self.wizard.shutdown()
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        try:
+            self.services.save_settings(
+                self.services.settings().model_copy(update={"window_geometry": geometry})
+            )
+        except (RuntimeError, OSError, ValueError) as exc:
+            log.warning("window geometry not saved: %s", exc)
+        self.workers.wait()
+        super().closeEvent(event)

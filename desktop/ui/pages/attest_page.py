@@ -1,0 +1,249 @@
+"""Step 7: sign the attestation with the dealer's identity, preview it, save it and print it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.i18n import tr
+from desktop.ui.pages.base import StepPage
+from desktop.ui.pdfview import can_render, print_pages, render_pages
+from desktop.ui.widgets import CountryPicker, hint
+from desktop.ui.workers import Task
+from desktop.wizard import Step
+
+
+class AttestPage(StepPage):
+    step = Step.ATTEST
+    title = "Attest"
+    description = (
+        "Sign the attestation for the buyer. The printed page carries a QR code anyone can check offline."
+    )
+
+    identity_created = Signal()
+    signing_finished = Signal(str)  # the attestation number
+    signing_failed = Signal(str)
+
+    def build(self) -> None:
+        self.number: str | None = None
+        self.pdf: bytes | None = None
+        self.assessment_id: int | None = None
+
+        self.identity_box = QGroupBox(tr("Signing identity"))
+        identity = QVBoxLayout(self.identity_box)
+        self.identity_label = QLabel()
+        self.identity_label.setWordWrap(True)
+        identity.addWidget(self.identity_label)
+        self.create_form = QWidget()
+        form = self.form()
+        self.create_form.setLayout(form)
+        self.id_name = QLineEdit()
+        self.id_title = QLineEdit()
+        self.id_company = QLineEdit()
+        self.id_country = CountryPicker()
+        self.id_email = QLineEdit()
+        self.id_pass = QLineEdit()
+        self.id_pass.setEchoMode(QLineEdit.EchoMode.Password)
+        self.id_pass2 = QLineEdit()
+        self.id_pass2.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, widget in (
+            ("Your &name", self.id_name),
+            ("&Title", self.id_title),
+            ("Co&mpany", self.id_company),
+            ("Co&untry", self.id_country),
+            ("E-&mail", self.id_email),
+            ("&Passphrase", self.id_pass),
+            ("&Repeat passphrase", self.id_pass2),
+        ):
+            caption = QLabel(tr(label))
+            caption.setBuddy(widget)
+            widget.setAccessibleName(tr(label).replace("&", ""))
+            form.addRow(caption, widget)
+        self.create_button = QPushButton(tr("Create signing &identity"))
+        self.create_button.clicked.connect(self._on_create_clicked)
+        form.addRow("", self.create_button)
+        identity.addWidget(self.create_form)
+        identity.addWidget(
+            hint(tr("The key stays on this computer, protected by the passphrase. Keep the passphrase safe."))
+        )
+        self.layout_.addWidget(self.identity_box)
+
+        sign = QGroupBox(tr("Sign"))
+        row = QHBoxLayout(sign)
+        caption = QLabel(tr("Pass&phrase"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(tr("Passphrase for signing"))
+        caption.setBuddy(self.passphrase)
+        self.sign_button = QPushButton(tr("&Sign attestation"))
+        self.sign_button.setObjectName("primary")
+        self.sign_button.clicked.connect(self.sign_now)
+        self.passphrase.returnPressed.connect(self.sign_now)
+        row.addWidget(caption)
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.sign_button)
+        self.layout_.addWidget(sign)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Signing status"))
+        self.layout_.addWidget(self.status)
+
+        actions = QHBoxLayout()
+        self.save_button = QPushButton(tr("Sa&ve PDF…"))
+        self.print_button = QPushButton(tr("P&rint…"))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
+
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setAccessibleName(tr("Attestation preview"))
+        self.preview.setWordWrap(True)
+        self.layout_.addWidget(self.preview)
+        self._update_buttons()
+
+    # ----- identity
+    def entered(self) -> None:
+        settings = self.services.settings()
+        if not self.id_name.text():
+            self.id_name.setText(settings.signer.name)
+            self.id_title.setText(settings.signer.title)
+            self.id_company.setText(settings.firm_name)
+            self.id_email.setText(settings.signer.email)
+            if settings.firm_country:
+                self.id_country.set_code(settings.firm_country)
+        self._show_identity()
+        if self.number is None:
+            self.status.setText(self.checklist.attest_refusal() or tr("Ready to sign."))
+        self._update_buttons()
+
+    def _show_identity(self) -> None:
+        try:
+            description = self.services.identity_description()
+        except RuntimeError as exc:
+            self.identity_label.setText(str(exc))
+            self.create_form.hide()
+            return
+        if description is None:
+            self.identity_label.setText(tr("No signing identity yet. Create one now; you do this once."))
+            self.create_form.show()
+        else:
+            self.identity_label.setText(tr("Signing as") + f": {description}")
+            self.create_form.hide()
+
+    def _on_create_clicked(self) -> None:
+        if self.id_pass.text() != self.id_pass2.text():
+            self.identity_label.setText(tr("The two passphrases differ."))
+            return
+        try:
+            self.services.create_identity(
+                name=self.id_name.text().strip(),
+                title=self.id_title.text().strip(),
+                company=self.id_company.text().strip(),
+                country=self.id_country.code() or "",
+                email=self.id_email.text().strip() or None,
+                passphrase=self.id_pass.text(),
+            )
+        except (ValueError, RuntimeError, OSError) as exc:
+            self.identity_label.setText(tr("The identity was not created") + f": {exc}")
+            return
+        self.passphrase.setText(self.id_pass.text())
+        self.id_pass.clear()
+        self.id_pass2.clear()
+        self._show_identity()
+        self.identity_created.emit()
+
+    # ----- signing, in a worker: it unlocks a key and renders a PDF
+    def sign_now(self) -> None:
+        refusal = self.checklist.attest_refusal()
+        assessment = self.checklist.assessment
+        if refusal is not None or assessment is None:
+            self.status.setText(tr("Cannot be attested") + f": {refusal}")
+            self.signing_failed.emit(refusal or "")
+            return
+        passphrase = self.passphrase.text()
+        services = self.services
+        assessment_id = self.assessment_id
+        self.sign_button.setEnabled(False)
+        self.status.setText(tr("Signing…"))
+
+        def work(_task: Task) -> tuple[str, bytes, list[Any]]:
+            number, pdf = services.sign_attestation(assessment, assessment_id, passphrase)
+            pages = render_pages(pdf) if can_render() else []
+            return number, pdf, pages
+
+        self.workers.start(work, self._on_signed, self._on_sign_failed)
+
+    def _on_signed(self, result: tuple[str, bytes, list[Any]]) -> None:
+        number, pdf, pages = result
+        self.number, self.pdf = number, pdf
+        self.passphrase.clear()
+        self.checklist.mark_attested(number)
+        self.status.setText(
+            "\u2714 " + tr("Attestation {number} signed and recorded in the register.").format(number=number)
+        )
+        if pages:
+            self.preview.setPixmap(
+                QPixmap.fromImage(pages[0]).scaledToWidth(620, Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.preview.setText(self.services.attestation_facts(pdf))
+        self._update_buttons()
+        self.signing_finished.emit(number)
+
+    def _on_sign_failed(self, message: str) -> None:
+        self.status.setText(tr("Not signed") + f": {message}")
+        self._update_buttons()
+        self.signing_failed.emit(message)
+
+    def _update_buttons(self) -> None:
+        self.sign_button.setEnabled(self.number is None and self.checklist.attest_refusal() is None)
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(self.pdf is not None)
+
+    # ----- save and print
+    def _on_save_clicked(self) -> None:
+        if self.pdf is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save attestation"), f"{self.number}.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
+        assert self.pdf is not None
+        try:
+            self.services.write_file(path, self.pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Not saved"), f"{path}: {exc.strerror or exc}")
+            return
+        self.status.setText(tr("Saved to {path}.").format(path=str(path)))
+
+    def _on_print_clicked(self) -> None:
+        if self.pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("Print attestation"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_pages(render_pages(self.pdf, dpi=300), printer)

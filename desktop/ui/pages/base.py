@@ -1,0 +1,249 @@
+"""What every step page shares: a scrolling body, fields bound to draft paths, and inline problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.i18n import tr
+from desktop.ui.services import Services
+from desktop.ui.widgets import CountryPicker, heading, hint
+from desktop.ui.workers import Workers
+from desktop.wizard import Checklist, Step
+
+Path = tuple[int | str, ...]
+
+
+def dotted(path: Sequence[int | str]) -> str:
+    """The loader's way of naming a field: evidence[0].reference."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (("." if text else "") + part)
+    return text
+
+
+def text_or_none(text: str) -> str | None:
+    return text.strip() or None
+
+
+@dataclass
+class Binding:
+    path: Path
+    load: Callable[[Any], None]
+    error: QLabel
+    widget: QWidget
+
+
+class StepPage(QWidget):
+    """Base of the pages; subclasses build their fields in `build()` and the base keeps them in sync."""
+
+    step: Step
+    title = ""
+    description = ""
+
+    def __init__(
+        self, checklist: Checklist, services: Services, workers: Workers, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.checklist = checklist
+        self.services = services
+        self.workers = workers
+        self._bindings: list[Binding] = []
+        self._touched: set[str] = set()
+        self.reveal_all = False  # after a file was opened, every problem shows at once
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName("pageBody")
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(28, 20, 28, 20)
+        self.layout_.setSpacing(12)
+        self.layout_.addWidget(heading(tr(self.title)))
+        if self.description:
+            self.layout_.addWidget(hint(tr(self.description)))
+        scroll.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setAccessibleName(tr(self.title))
+        self.build()
+        self.layout_.addStretch(1)
+        self.reload()
+
+    # ----- to override
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def entered(self) -> None:
+        """The page became the current one."""
+
+    def reload_extra(self) -> None:
+        """Rebuild parts that are not simple bound fields (lists of rows) from the draft."""
+
+    # ----- binding helpers
+    def form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        return form
+
+    def _row(self, form: QFormLayout | None, label: str, widget: QWidget, path: Path) -> QLabel:
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        widget.setAccessibleName(tr(label).replace("&", ""))
+        if form is not None:
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            caption = QLabel(tr(label))
+            caption.setBuddy(widget)
+            form.addRow(caption, holder)
+        return error
+
+    def _bind(self, path: Path, widget: QWidget, load: Callable[[Any], None], error: QLabel) -> None:
+        self._bindings.append(Binding(path, load, error, widget))
+
+    def set_value(self, path: Path, value: Any) -> None:
+        self._touched.add(dotted(path))
+        self.checklist.set_value(path, value)
+
+    def bind_line(
+        self,
+        form: QFormLayout | None,
+        label: str,
+        path: Path,
+        *,
+        placeholder: str = "",
+        required: bool = False,
+        error: QLabel | None = None,
+        edit: QLineEdit | None = None,
+    ) -> QLineEdit:
+        edit = edit or QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        err = error or self._row(form, label, edit, path)
+        if error is not None:
+            edit.setAccessibleName(tr(label).replace("&", ""))
+
+        def load(value: Any) -> None:
+            if edit.text() != ("" if value is None else str(value)):
+                edit.setText("" if value is None else str(value))
+
+        def edited(text: str) -> None:
+            self.set_value(path, text if required else text_or_none(text))
+
+        edit.textEdited.connect(edited)
+        self._bind(path, edit, load, err)
+        return edit
+
+    def bind_combo(
+        self, form: QFormLayout | None, label: str, path: Path, choices: Sequence[tuple[str, Any]]
+    ) -> QComboBox:
+        combo = QComboBox()
+        for text, value in choices:
+            combo.addItem(tr(text), value)
+        err = self._row(form, label, combo, path)
+
+        def load(value: Any) -> None:
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+
+        combo.currentIndexChanged.connect(lambda index: self.set_value(path, combo.itemData(index)))
+        self._bind(path, combo, load, err)
+        return combo
+
+    def bind_check(self, form: QFormLayout | None, label: str, path: Path) -> QCheckBox:
+        box = QCheckBox(tr(label))
+        box.setAccessibleName(tr(label).replace("&", ""))
+        err = QLabel()
+        err.hide()
+        if form is not None:
+            form.addRow("", box)
+
+        def load(value: Any) -> None:
+            with QSignalBlocker(box):
+                box.setChecked(bool(value))
+
+        box.toggled.connect(lambda on: self.set_value(path, on))
+        self._bind(path, box, load, err)
+        return box
+
+    def bind_spin(
+        self, form: QFormLayout | None, label: str, path: Path, minimum: int, maximum: int
+    ) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(minimum, maximum)
+        spin.setGroupSeparatorShown(True)
+        err = self._row(form, label, spin, path)
+
+        def load(value: Any) -> None:
+            with QSignalBlocker(spin):
+                spin.setValue(value if isinstance(value, int) else minimum)
+
+        spin.valueChanged.connect(lambda v: self.set_value(path, v))
+        self._bind(path, spin, load, err)
+        return spin
+
+    def bind_country(self, form: QFormLayout | None, label: str, path: Path) -> CountryPicker:
+        picker = CountryPicker()
+        err = self._row(form, label, picker, path)
+
+        def load(value: Any) -> None:
+            if picker.code() != value:
+                picker.set_code(value if isinstance(value, str) else None)
+
+        picker.country_changed.connect(lambda code: self.set_value(path, code))
+        self._bind(path, picker, load, err)
+        return picker
+
+    def bind_custom(self, path: Path, widget: QWidget, load: Callable[[Any], None], error: QLabel) -> None:
+        self._bind(path, widget, load, error)
+
+    def clear_bindings(self, prefix: Path) -> None:
+        """Forget the bindings of rows that are being rebuilt."""
+        self._bindings = [b for b in self._bindings if b.path[: len(prefix)] != prefix]
+
+    # ----- keeping in sync
+    def reload(self) -> None:
+        """Show the draft's values (after opening a file or restoring a draft)."""
+        self.reload_extra()
+        for binding in self._bindings:
+            binding.load(self.checklist.value(binding.path))
+        self.show_problems()
+
+    def show_problems(self) -> list[str]:
+        """Put each problem under its field; return those no field on this page shows."""
+        problems = self.checklist.problems(self.step)
+        shown: set[str] = set()
+        for binding in self._bindings:
+            name = dotted(binding.path)
+            mine = [p for p in problems if p.field == name or p.field.startswith((name + ".", name + "["))]
+            touched = any(t == name or t.startswith((name + ".", name + "[")) for t in self._touched)
+            if mine and (self.reveal_all or touched):
+                binding.error.setText(mine[0].message)
+                binding.error.show()
+                shown.update(p.text for p in mine)
+            else:
+                binding.error.hide()
+        return [p.text for p in problems if p.text not in shown]

@@ -1,0 +1,192 @@
+"""Step 5: the documents held for this lot (declarations, verifications, reports, licences), with scans."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.lot import EVIDENCE_TYPES, Jurisdiction
+from desktop.ui.i18n import tr
+from desktop.ui.pages.base import StepPage
+from desktop.wizard import Step
+
+ATTACHMENTS_KEY = "clearstone.attachments"  # under the lot's "extensions": scan name and hash per document
+
+EVIDENCE_NAMES = {
+    "g7_verification": "G7 verification (e.g. Antwerp Diamond Office)",
+    "supplier_declaration": "Supplier's declaration of non-Russian origin",
+    "due_diligence_statement": "Due diligence statement",
+    "grading_report": "Grading report",
+    "origin_report": "Origin report",
+    "general_licence": "General licence",
+    "prior_confirmation": "Authority's prior confirmation",
+    "pre_ban_proof": "Proof of location before a ban",
+    "kp_certificate": "Kimberley Process certificate",
+}
+
+# The fields each document type has besides its reference (lot-format.md, table of evidence types).
+EXTRA_FIELDS: dict[str, list[tuple[str, str, str]]] = {
+    "g7_verification": [("issued_on", "Issued on", "date")],
+    "supplier_declaration": [("issued_on", "Issued on", "date")],
+    "due_diligence_statement": [
+        ("jurisdiction", "Jurisdiction", "jurisdiction"),
+        ("issued_on", "Issued on", "date"),
+    ],
+    "grading_report": [("lab", "Laboratory", "text"), ("carats", "Weight (ct)", "text")],
+    "origin_report": [("lab", "Laboratory", "text"), ("country", "Country of origin", "country")],
+    "general_licence": [("jurisdiction", "Jurisdiction", "jurisdiction")],
+    "prior_confirmation": [("jurisdiction", "Jurisdiction", "jurisdiction")],
+    "pre_ban_proof": [("located_outside_russia_since", "Outside Russia since", "date")],
+}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class EvidencePage(StepPage):
+    step = Step.EVIDENCE
+    title = "Evidence"
+    description = (
+        "Documents you hold for this lot. The review tells you which ones a rule asks for; "
+        "attach a scan of each so its hash is kept in the register."
+    )
+
+    def build(self) -> None:
+        adder = QHBoxLayout()
+        self.new_type = QComboBox()
+        self.new_type.setAccessibleName(tr("Type of document to add"))
+        for kind in EVIDENCE_TYPES:
+            if kind != "kp_certificate":
+                self.new_type.addItem(tr(EVIDENCE_NAMES[kind]), kind)
+        self.add_button = QPushButton(tr("&Add document"))
+        self.add_button.clicked.connect(self._on_add_clicked)
+        caption = QLabel(tr("Document &type"))
+        caption.setBuddy(self.new_type)
+        adder.addWidget(caption)
+        adder.addWidget(self.new_type, 1)
+        adder.addWidget(self.add_button)
+        self.layout_.addLayout(adder)
+        self.items = QVBoxLayout()
+        self.items.setSpacing(10)
+        self.layout_.addLayout(self.items)
+        self.empty = QLabel(tr("No documents yet."))
+        self.empty.setObjectName("pageHint")
+        self.layout_.addWidget(self.empty)
+        self._cards: list[QWidget] = []
+
+    def add_document(self, kind: str) -> int:
+        index = self.checklist.append_item(("evidence",), {"type": kind, "reference": ""})
+        self.reload()
+        return index
+
+    def _on_add_clicked(self) -> None:
+        self.add_document(self.new_type.currentData())
+        if self._cards:
+            self._cards[-1].findChild(QLineEdit).setFocus()
+
+    def reload_extra(self) -> None:
+        self.clear_bindings(("evidence",))
+        for old in self._cards:
+            old.setParent(None)
+            old.deleteLater()
+        self._cards = []
+        for index, item in enumerate(self.checklist.value(("evidence",)) or []):
+            if isinstance(item, dict) and item.get("type") != "kp_certificate":
+                self._cards.append(self._card(index, item))
+        self.empty.setVisible(not self._cards)
+
+    def _card(self, index: int, item: dict[str, Any]) -> QWidget:
+        kind = str(item.get("type"))
+        box = QGroupBox(tr(EVIDENCE_NAMES.get(kind, kind)), self.body)
+        form = self.form()
+        box.setLayout(form)
+        base = ("evidence", index)
+        self.bind_line(
+            form, "Reference", (*base, "reference"), required=True, placeholder=tr("number on the document")
+        )
+        for key, label, widget_kind in EXTRA_FIELDS.get(kind, []):
+            if widget_kind == "date":
+                self.bind_line(form, label, (*base, key), placeholder="YYYY-MM-DD")
+            elif widget_kind == "country":
+                self.bind_country(form, label, (*base, key))
+            elif widget_kind == "jurisdiction":
+                choices = [("—", None)] + [(j.value, j.value) for j in Jurisdiction]
+                self.bind_combo(form, label, (*base, key), choices)
+            else:
+                self.bind_line(form, label, (*base, key))
+        scan = QHBoxLayout()
+        attached = self.attachment(index)
+        status = QLabel(
+            f"{attached['file']} · SHA-256 {attached['sha256'][:16]}…" if attached else tr("No scan attached")
+        )
+        status.setObjectName("pageHint")
+        attach = QPushButton(tr("Attach scan…"))
+        attach.setAccessibleName(tr("Attach scan for document") + f" {index + 1}")
+        attach.clicked.connect(lambda: self._on_attach_clicked(index))
+        remove = QPushButton(tr("Remove"))
+        remove.setAccessibleName(tr("Remove document") + f" {index + 1}")
+        remove.clicked.connect(lambda: self._remove(index))
+        scan.addWidget(status, 1)
+        scan.addWidget(attach)
+        scan.addWidget(remove)
+        form.addRow(scan)
+        self.items.addWidget(box)
+        return box
+
+    # ----- scans: their hash goes into the lot's extensions; the file itself into the register
+    def attachment(self, index: int) -> dict[str, str] | None:
+        found = (self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {}).get(str(index))
+        return found if isinstance(found, dict) else None
+
+    def _on_attach_clicked(self, index: int) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Attach a scan"), "", tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
+        )
+        if name:
+            self.attach_file(index, Path(name))
+
+    def attach_file(self, index: int, path: Path) -> None:
+        digest = file_sha256(path)
+        store = getattr(self.services.register(), "record_evidence", None) if self._register_ready() else None
+        if callable(store):
+            store(path=path, sha256=digest, lot_id=self.checklist.value(("lot_id",)))
+        attachments = dict(self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {})
+        attachments[str(index)] = {"file": path.name, "sha256": digest}
+        self.checklist.set_value(("extensions", ATTACHMENTS_KEY), attachments)
+        self.reload()
+
+    def _register_ready(self) -> bool:
+        try:
+            self.services.register()
+        except RuntimeError:
+            return False
+        return True
+
+    def _remove(self, index: int) -> None:
+        self.checklist.remove_item(("evidence",), index)
+        attachments = {
+            str(int(k) - (int(k) > index)): v
+            for k, v in (self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {}).items()
+            if int(k) != index
+        }
+        if attachments or self.checklist.value(("extensions",)):
+            self.checklist.set_value(("extensions", ATTACHMENTS_KEY), attachments)
+        self.reload()

@@ -1,0 +1,174 @@
+"""Step 2: where the stones were mined, their route out of Russia if any, and the KP certificate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit
+
+from desktop.ui.i18n import tr
+from desktop.ui.pages.base import StepPage, text_or_none
+from desktop.ui.widgets import CountryListEditor, CountryPicker, hint
+from desktop.wizard import Step
+
+KP_FIELDS = ("reference", "issuing_country", "issued_on", "expires_on", "mining_countries", "mixed_origin")
+
+
+class OriginPage(StepPage):
+    step = Step.ORIGIN
+    title = "Origin"
+    description = (
+        "Every country where the stones were mined, and the Kimberley Process certificate if there is one."
+    )
+
+    def build(self) -> None:
+        box = QGroupBox(tr("Mining"))
+        form = self.form()
+        box.setLayout(form)
+        self.mining = CountryListEditor(tr("Mining countries"))
+        error = self._row(form, "&Mining countries", self.mining, ("origin", "mining_countries"))
+        self.mining.picker.setAccessibleName(tr("Mining country"))
+        self.mining.countries_changed.connect(
+            lambda codes: self.set_value(("origin", "mining_countries"), codes)
+        )
+        self.bind_custom(("origin", "mining_countries"), self.mining, self._load_codes(self.mining), error)
+        self.bind_line(
+            form, "Mining &area", ("origin", "mining_area"), placeholder=tr("only where it matters")
+        )
+        self.layout_.addWidget(box)
+
+        route = QGroupBox(tr("Route"))
+        form = self.form()
+        route.setLayout(form)
+        self.transit = CountryListEditor(tr("Transit countries"))
+        error = self._row(form, "&Transit countries", self.transit, ("origin", "transit_countries"))
+        self.transit.countries_changed.connect(
+            lambda codes: self.set_value(("origin", "transit_countries"), codes)
+        )
+        self.bind_custom(("origin", "transit_countries"), self.transit, self._load_codes(self.transit), error)
+        self.bind_line(
+            form,
+            "&Left Russia on",
+            ("origin", "exported_from_russia_on"),
+            placeholder=tr("YYYY-MM-DD, if ever"),
+        )
+        self.bind_line(
+            form,
+            "Outside Russia &since",
+            ("origin", "located_outside_russia_since"),
+            placeholder="YYYY-MM-DD",
+        )
+        self.layout_.addWidget(route)
+
+        kp = QGroupBox(tr("Kimberley Process certificate"))
+        form = self.form()
+        kp.setLayout(form)
+        self.has_kp = QCheckBox(tr("A KP &certificate accompanies this lot"))
+        self.has_kp.setAccessibleName(tr("A KP certificate accompanies this lot"))
+        self.has_kp.toggled.connect(self._on_has_kp_toggled)
+        form.addRow("", self.has_kp)
+        self.kp_reference = QLineEdit()
+        self.kp_reference.setPlaceholderText("BW-2026-004512")
+        self.kp_country = CountryPicker()
+        self.kp_issued = QLineEdit()
+        self.kp_issued.setPlaceholderText("YYYY-MM-DD")
+        self.kp_expires = QLineEdit()
+        self.kp_expires.setPlaceholderText("YYYY-MM-DD")
+        self.kp_mining = CountryListEditor(tr("Countries of origin on the certificate"))
+        self.kp_mixed = QCheckBox(tr("Certificate says \u201cmi&xed origin\u201d"))
+        self.kp_mixed.setAccessibleName(tr("Certificate says mixed origin"))
+        self._kp_errors: dict[str, QLabel] = {}
+        for key, label, widget in (
+            ("reference", "Certificate &number", self.kp_reference),
+            ("issuing_country", "Issuing c&ountry", self.kp_country),
+            ("issued_on", "Issued &on", self.kp_issued),
+            ("expires_on", "E&xpires on", self.kp_expires),
+            ("mining_countries", "Countries of origin", self.kp_mining),
+        ):
+            self._kp_errors[key] = self._row(form, label, widget, ("evidence", -1, key))
+        form.addRow("", self.kp_mixed)
+        self._kp_errors["mixed_origin"] = QLabel()
+        self.kp_box = kp
+        self.kp_reference.textEdited.connect(lambda t: self._kp_set("reference", t))
+        self.kp_country.country_changed.connect(lambda c: self._kp_set("issuing_country", c))
+        self.kp_issued.textEdited.connect(lambda t: self._kp_set("issued_on", text_or_none(t)))
+        self.kp_expires.textEdited.connect(lambda t: self._kp_set("expires_on", text_or_none(t)))
+        self.kp_mining.countries_changed.connect(lambda codes: self._kp_set("mining_countries", codes))
+        self.kp_mixed.toggled.connect(lambda on: self._kp_set("mixed_origin", on))
+        self.layout_.addWidget(kp)
+        self.layout_.addWidget(
+            hint(tr("Other documents (G7 verification, declarations, reports) come later."))
+        )
+
+    @staticmethod
+    def _load_codes(editor: CountryListEditor) -> Any:
+        def load(value: Any) -> None:
+            editor.set_codes(list(value) if isinstance(value, list) else [])
+
+        return load
+
+    # ----- the KP certificate lives in evidence[], wherever it is in the list
+    def kp_index(self) -> int | None:
+        items = self.checklist.value(("evidence",)) or []
+        return next(
+            (i for i, e in enumerate(items) if isinstance(e, dict) and e.get("type") == "kp_certificate"),
+            None,
+        )
+
+    def _kp_set(self, key: str, value: Any) -> None:
+        index = self.kp_index()
+        if index is not None:
+            self.set_value(("evidence", index, key), value)
+
+    def _on_has_kp_toggled(self, on: bool) -> None:
+        index = self.kp_index()
+        if on and index is None:
+            mining = self.checklist.value(("origin", "mining_countries")) or []
+            self.checklist.append_item(
+                ("evidence",),
+                {
+                    "type": "kp_certificate",
+                    "reference": "",
+                    "mining_countries": mining,
+                    "mixed_origin": False,
+                },
+            )
+        elif not on and index is not None:
+            self.checklist.remove_item(("evidence",), index)
+        self.reload()
+
+    def reload_extra(self) -> None:
+        index = self.kp_index()
+        self.clear_bindings(("evidence",))
+        with QSignalBlocker(self.has_kp):
+            self.has_kp.setChecked(index is not None)
+        for widget in (
+            self.kp_reference,
+            self.kp_country,
+            self.kp_issued,
+            self.kp_expires,
+            self.kp_mining,
+            self.kp_mixed,
+        ):
+            widget.setEnabled(index is not None)
+        if index is None:
+            for label in self._kp_errors.values():
+                label.hide()
+            return
+        item = self.checklist.value(("evidence", index)) or {}
+        for edit, key in (
+            (self.kp_reference, "reference"),
+            (self.kp_issued, "issued_on"),
+            (self.kp_expires, "expires_on"),
+        ):
+            text = item.get(key) or ""
+            if edit.text() != text:
+                edit.setText(text)
+        if self.kp_country.code() != item.get("issuing_country"):
+            self.kp_country.set_code(item.get("issuing_country"))
+        self.kp_mining.set_codes(list(item.get("mining_countries") or []))
+        with QSignalBlocker(self.kp_mixed):
+            self.kp_mixed.setChecked(bool(item.get("mixed_origin")))
+        for key, label in self._kp_errors.items():
+            self.bind_custom(("evidence", index, key), self.kp_box, lambda _v: None, label)

@@ -1,0 +1,225 @@
+"""Step 6: the verdict per jurisdiction, every finding with its legal source, and a way to fix each open item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.rules.result import Finding, Verdict
+from desktop.ui.i18n import tr
+from desktop.ui.pages.base import StepPage
+from desktop.ui.pages.lot_page import JURISDICTION_NAMES
+from desktop.ui.widgets import verdict_chip, verdict_text
+from desktop.ui.workers import Task
+from desktop.wizard import Step, step_for_finding
+
+STEP_NAMES = {
+    Step.LOT_TRANSACTION: "Lot and transaction",
+    Step.ORIGIN: "Origin",
+    Step.PROCESSING: "Processing",
+    Step.COUNTERPARTY: "Counterparty and owners",
+    Step.EVIDENCE: "Evidence",
+    Step.REVIEW: "Review",
+    Step.ATTEST: "Attest",
+}
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ReviewPage(StepPage):
+    step = Step.REVIEW
+    title = "Review"
+    description = "What each jurisdiction's rules say about this lot on the transaction date, and why."
+
+    check_started = Signal()
+    check_finished = Signal(str)  # the verdict
+    check_failed = Signal(str)
+    fix_requested = Signal(object)  # the Step to go to
+
+    def build(self) -> None:
+        self.assessment_id: int | None = None
+        self._generation = 0
+        top = QHBoxLayout()
+        self.verdict_holder = QHBoxLayout()
+        top.addLayout(self.verdict_holder)
+        self.summary = QLabel(tr("Not checked yet."))
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(tr("Check summary"))
+        top.addWidget(self.summary, 1)
+        self.recheck = QPushButton(tr("&Check again"))
+        self.recheck.clicked.connect(self.check_now)
+        top.addWidget(self.recheck, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(top)
+        self.gate = QLabel()
+        self.gate.setWordWrap(True)
+        self.gate.setAccessibleName(tr("Attestation status"))
+        self.layout_.addWidget(self.gate)
+        self.results = QVBoxLayout()
+        self.results.setSpacing(10)
+        self.layout_.addLayout(self.results)
+        self._result_widgets: list[QWidget] = []
+        self.fix_buttons: list[QPushButton] = []
+
+    def entered(self) -> None:
+        if self.checklist.assessment is None:
+            self.check_now()
+        else:
+            self.show_assessment()
+
+    def check_now(self) -> None:
+        lot = self.checklist.lot
+        if lot is None:
+            self.summary.setText(tr("The lot is not complete; go back to the steps marked with a dot."))
+            return
+        self._generation += 1
+        generation = self._generation
+        decisions = self.checklist.decisions
+        services = self.services
+        self._clear()
+        self.summary.setText(tr("Checking the lot against the rules and the sanctions lists…"))
+        self.recheck.setEnabled(False)
+        self.check_started.emit()
+
+        def work(_task: Task) -> tuple[Any, int | None]:
+            assessment = services.assess(lot, decisions)
+            return assessment, services.record_check(assessment, decisions)
+
+        self.workers.start(
+            work,
+            lambda result: self._on_checked(generation, *result),
+            lambda message: self._on_failed(generation, message),
+        )
+
+    def _on_checked(self, generation: int, assessment: Any, assessment_id: int | None) -> None:
+        self.recheck.setEnabled(True)
+        if generation != self._generation or assessment.lot != self.checklist.lot:
+            return  # the lot changed while it was being checked
+        self.assessment_id = assessment_id
+        self.checklist.set_assessment(assessment)
+        self.show_assessment()
+        self.check_finished.emit(assessment.verdict.value)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self.recheck.setEnabled(True)
+        if generation != self._generation:
+            return
+        self.summary.setText(tr("The check could not run: ") + message)
+        self.check_failed.emit(message)
+
+    def _clear(self) -> None:
+        for widget in self._result_widgets:
+            widget.setParent(None)
+            widget.deleteLater()
+        self._result_widgets = []
+        self.fix_buttons = []
+        while self.verdict_holder.count():
+            item = self.verdict_holder.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.gate.clear()
+
+    def show_assessment(self) -> None:
+        self._clear()
+        assessment = self.checklist.assessment
+        if assessment is None:
+            return
+        self.verdict_holder.addWidget(verdict_chip(assessment.verdict.value))
+        pack = assessment.rule_pack
+        self.summary.setText(
+            tr("Rules in force on {date}; rule pack {pack} {version} (as of {as_of}).").format(
+                date=assessment.date.isoformat(),
+                pack=pack.id,
+                version=pack.version,
+                as_of=pack.as_of.isoformat(),
+            )
+        )
+        refusal = self.checklist.attest_refusal()
+        if refusal is None:
+            self.gate.setText("\u2714 " + tr("Ready to attest: nothing prevents this transaction."))
+            self.gate.setStyleSheet("color: #1a7f37; font-weight: 600;")
+        else:
+            self.gate.setText(tr("Cannot be attested yet") + ": " + _esc(refusal))
+            self.gate.setStyleSheet("color: #cf222e; font-weight: 600;")
+        for code, result in assessment.jurisdictions.items():
+            self._add(self._jurisdiction_box(code, result.verdict.value, result.findings))
+        self._add(self._screening_box(assessment))
+
+    def _add(self, widget: QWidget) -> None:
+        self.results.addWidget(widget)
+        self._result_widgets.append(widget)
+
+    def _jurisdiction_box(self, code: str, verdict: str, findings: list[Finding]) -> QWidget:
+        box = QGroupBox(f"{code} · {tr(JURISDICTION_NAMES.get(code, code))}")
+        box.setAccessibleName(tr("Jurisdiction") + f" {code}: {verdict_text(verdict)}")
+        layout = QVBoxLayout(box)
+        head = QHBoxLayout()
+        head.addWidget(verdict_chip(verdict))
+        head.addStretch(1)
+        layout.addLayout(head)
+        ordered = sorted(findings, key=lambda f: -f.outcome.rank)
+        for finding in ordered:
+            layout.addWidget(self._finding_row(finding))
+        if not findings:
+            layout.addWidget(QLabel(tr("No rule applies to this lot.")))
+        return box
+
+    def _finding_row(self, finding: Finding) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 4, 0, 4)
+        text = QVBoxLayout()
+        muted = finding.outcome is Verdict.CLEARED
+        summary = QLabel(("" if muted else "<b>") + _esc(finding.summary) + ("" if muted else "</b>"))
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.addWidget(summary)
+        detail = f"{_esc(finding.rule)} · {tr('Source')}: {_esc(finding.source)}"
+        if finding.evidence_needed is not None:
+            detail += f"<br>{tr('Needed')}: {_esc(finding.evidence_needed.text)}"
+        source = QLabel(detail)
+        source.setObjectName("pageHint")
+        source.setWordWrap(True)
+        text.addWidget(source)
+        line.addWidget(verdict_chip(finding.outcome.value), 0, Qt.AlignmentFlag.AlignTop)
+        line.addLayout(text, 1)
+        if finding.outcome in (Verdict.NEEDS_EVIDENCE, Verdict.REVIEW):
+            target = step_for_finding(finding)
+            fix = QPushButton(tr("Fix") + " \u2192 " + tr(STEP_NAMES[target]))
+            fix.setAccessibleName(tr("Fix") + f" {finding.rule}: " + tr(STEP_NAMES[target]))
+            fix.clicked.connect(lambda: self.fix_requested.emit(finding))
+            line.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
+            self.fix_buttons.append(fix)
+        row.setAccessibleName(f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding.summary}")
+        return row
+
+    def _screening_box(self, assessment: Any) -> QWidget:
+        box = QGroupBox(tr("Sanctions screening"))
+        layout = QVBoxLayout(box)
+        screening = assessment.screening
+        lists = ", ".join(
+            f"{info.id} ({info.as_of.isoformat() if info.as_of else tr('no date')})"
+            for info in screening.lists
+        )
+        layout.addWidget(QLabel(tr("Screened") + f": {_esc(', '.join(screening.parties)) or '—'}"))
+        layout.addWidget(QLabel(tr("Against") + f": {_esc(lists) or tr('no list loaded')}"))
+        decisions = {d.key(): d for d in screening.decisions}
+        for match in screening.matches:
+            decision = decisions.get((match.query.casefold().strip(), match.list, match.entry_id))
+            ruling = (
+                f" — {tr('decided')}: {decision.decision.value.replace('_', ' ')} ({_esc(decision.reason)})"
+                if decision
+                else f" — <b>{tr('awaiting your decision')}</b>"
+            )
+            label = QLabel(
+                f"{_esc(match.query)} \u2194 {_esc(match.name)} ({match.list} {match.entry_id}, "
+                f"{match.score:.2f}){ruling}"
+            )
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        if not screening.matches:
+            layout.addWidget(QLabel(tr("No possible match.")))
+        return box

@@ -105,7 +105,7 @@ class StepPage(QWidget):
         return form
 
     def _row(self, form: QFormLayout | None, label: str, widget: QWidget, path: Path) -> QLabel:
-        error = QLabel()
+        error = QLabel(self)
         error.setObjectName("fieldError")
         error.setWordWrap(True)
         error.hide()
@@ -176,7 +176,7 @@ class StepPage(QWidget):
     def bind_check(self, form: QFormLayout | None, label: str, path: Path) -> QCheckBox:
         box = QCheckBox(tr(label))
         box.setAccessibleName(tr(label).replace("&", ""))
-        err = QLabel()
+        err = QLabel(self)  # check boxes cannot be wrong; the label only satisfies the binding
         err.hide()
         if form is not None:
             form.addRow("", box)

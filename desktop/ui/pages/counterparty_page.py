@@ -315,6 +315,7 @@ class CounterpartyPage(StepPage):
             item = MatchCard(match, decision)
             item.decided.connect(self._on_match_decided)
             self.match_area.addWidget(item)
+            item.show()
             self.match_cards.append(item)
 
     def _on_match_decided(self, match: Match, decision: str, reason: str) -> None:

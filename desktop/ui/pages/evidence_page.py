@@ -149,6 +149,7 @@ class EvidencePage(StepPage):
         scan.addWidget(remove)
         form.addRow(scan)
         self.items.addWidget(box)
+        box.show()  # a child made after its parent was shown stays hidden until shown
         return box
 
     # ----- scans: their hash goes into the lot's extensions; the file itself into the register

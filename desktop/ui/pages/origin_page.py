@@ -88,7 +88,8 @@ class OriginPage(StepPage):
         ):
             self._kp_errors[key] = self._row(form, label, widget, ("evidence", -1, key))
         form.addRow("", self.kp_mixed)
-        self._kp_errors["mixed_origin"] = QLabel()
+        self._kp_errors["mixed_origin"] = QLabel(self)
+        self._kp_errors["mixed_origin"].hide()
         self.kp_box = kp
         self.kp_reference.textEdited.connect(lambda t: self._kp_set("reference", t))
         self.kp_country.country_changed.connect(lambda c: self._kp_set("issuing_country", c))

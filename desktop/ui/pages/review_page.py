@@ -127,7 +127,9 @@ class ReviewPage(StepPage):
         assessment = self.checklist.assessment
         if assessment is None:
             return
-        self.verdict_holder.addWidget(verdict_chip(assessment.verdict.value))
+        chip = verdict_chip(assessment.verdict.value)
+        self.verdict_holder.addWidget(chip)
+        chip.show()
         pack = assessment.rule_pack
         self.summary.setText(
             tr("Rules in force on {date}; rule pack {pack} {version} (as of {as_of}).").format(
@@ -150,6 +152,7 @@ class ReviewPage(StepPage):
 
     def _add(self, widget: QWidget) -> None:
         self.results.addWidget(widget)
+        widget.show()
         self._result_widgets.append(widget)
 
     def _jurisdiction_box(self, code: str, verdict: str, findings: list[Finding]) -> QWidget:

@@ -49,10 +49,12 @@ class RowTable(QWidget):
         row = 1 + self.rows * 2
         for column, widget in enumerate(widgets):
             self.grid.addWidget(widget, row, column)
+            widget.show()
         remove = QPushButton(tr("Remove"))
         remove.setAccessibleName(tr("Remove") + " " + name)
         remove.clicked.connect(on_remove)
         self.grid.addWidget(remove, row, len(widgets))
+        remove.show()
         self.grid.addWidget(errors, row + 1, 0, 1, len(widgets), Qt.AlignmentFlag.AlignLeft)
         self.rows += 1
         return remove

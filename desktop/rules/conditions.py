@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from desktop.rules.facts import Facts
+from desktop.rules.facts import FLAGS, Facts
 from desktop.rules.model import Condition, DateTest, Step, WeightTest
 
 
@@ -25,14 +24,24 @@ def active_step(schedule: list[Step] | None, on: date) -> Step | None:
     return current
 
 
-@dataclass(frozen=True)
 class Context:
-    facts: Facts
-    definitions: Mapping[str, Condition]
-    in_force_since: date
+    """What a condition sees: the facts, the pack's named conditions, and the rule's in-force day."""
 
-    def holds(self, condition: Condition) -> bool:
-        return evaluate(condition, self)
+    def __init__(
+        self, facts: Facts, definitions: Mapping[str, Condition], in_force_since: date | Callable[[], date]
+    ) -> None:
+        self.facts = facts
+        self.definitions = definitions
+        self._since = in_force_since
+        self._since_value: date | None = in_force_since if isinstance(in_force_since, date) else None
+
+    @property
+    def in_force_since(self) -> date:
+        # Computed on demand: only grandfathering exemptions ask for it.
+        if self._since_value is None:
+            assert callable(self._since)
+            self._since_value = self._since()
+        return self._since_value
 
 
 def weight_passes(test: WeightTest, facts: Facts) -> bool:
@@ -86,54 +95,87 @@ def _date_passes(test: DateTest, ctx: Context) -> bool:
     return not (test.on_or_before is not None and not value <= test.on_or_before)
 
 
+Predicate = Callable[[Context], bool]
+
+
 def evaluate(condition: Condition, ctx: Context) -> bool:
-    facts = ctx.facts
+    return compile_condition(condition, ctx.definitions)(ctx)
+
+
+_COMPILED: dict[int, tuple[Condition, Predicate]] = {}
+
+
+def compile_condition(condition: Condition, definitions: Mapping[str, Condition]) -> Predicate:
+    """Turn a condition into a closure once; rules are evaluated thousands of times per batch."""
+    cached = _COMPILED.get(id(condition))
+    if cached is not None and cached[0] is condition:
+        return cached[1]
+    predicate = _compile(condition, definitions)
+    _COMPILED[id(condition)] = (condition, predicate)
+    return predicate
+
+
+def _compile(condition: Condition, definitions: Mapping[str, Condition]) -> Predicate:
     if condition.all is not None:
-        return all(evaluate(c, ctx) for c in condition.all)
+        parts = [compile_condition(c, definitions) for c in condition.all]
+        return lambda ctx: all(p(ctx) for p in parts)
     if condition.any is not None:
-        return any(evaluate(c, ctx) for c in condition.any)
+        options = [compile_condition(c, definitions) for c in condition.any]
+        return lambda ctx: any(p(ctx) for p in options)
     if condition.not_ is not None:
-        return not evaluate(condition.not_, ctx)
+        inner = compile_condition(condition.not_, definitions)
+        return lambda ctx: not inner(ctx)
     if condition.use is not None:
-        if condition.use not in ctx.definitions:
+        if condition.use not in definitions:
             raise RulePackError(f"unknown definition {condition.use!r}")
-        return evaluate(ctx.definitions[condition.use], ctx)
+        return compile_condition(definitions[condition.use], definitions)
     if condition.is_ is not None:
-        if condition.is_ not in facts.flags:
-            raise RulePackError(f"unknown fact {condition.is_!r}")
-        return facts.flags[condition.is_]
+        flag = condition.is_
+        if flag not in FLAGS:
+            raise RulePackError(f"unknown fact {flag!r}")
+        return lambda ctx: ctx.facts.flags[flag]
     if condition.category is not None:
-        return facts.lot.goods.category.value in condition.category
+        categories = frozenset(condition.category)
+        return lambda ctx: ctx.facts.lot.goods.category.value in categories
     if condition.hs is not None:
-        return facts.hs_matches(condition.hs)
+        prefixes = list(condition.hs)
+        return lambda ctx: ctx.facts.hs_matches(prefixes)
     if condition.kind is not None:
-        return facts.lot.transaction.kind.value in condition.kind
+        kinds = frozenset(condition.kind)
+        return lambda ctx: ctx.facts.lot.transaction.kind.value in kinds
     if condition.mined_in is not None:
-        return bool(facts.mining & set(condition.mined_in))
+        mined = frozenset(condition.mined_in)
+        return lambda ctx: not ctx.facts.mining.isdisjoint(mined)
     if condition.origin_in is not None:
-        return bool(facts.origin & set(condition.origin_in))
-    if condition.processed_in is not None:
-        test = condition.processed_in
-        return facts.processed_in(test.countries, list(test.activities), inside=True)
-    if condition.processed_outside is not None:
-        test = condition.processed_outside
-        return facts.processed_in(test.countries, list(test.activities), inside=False)
+        origins = frozenset(condition.origin_in)
+        return lambda ctx: not ctx.facts.origin.isdisjoint(origins)
+    if condition.processed_in is not None or condition.processed_outside is not None:
+        test = condition.processed_in or condition.processed_outside
+        assert test is not None
+        inside = condition.processed_in is not None
+        countries, activities = list(test.countries), list(test.activities)
+        return lambda ctx: ctx.facts.processed_in(countries, activities, inside=inside)
     if condition.transited is not None:
-        return bool(facts.transit & set(condition.transited))
+        transit = frozenset(condition.transited)
+        return lambda ctx: not ctx.facts.transit.isdisjoint(transit)
     if condition.counterparty_in is not None:
-        return facts.lot.counterparty.country in condition.counterparty_in
+        parties = frozenset(condition.counterparty_in)
+        return lambda ctx: ctx.facts.lot.counterparty.country in parties
     if condition.weight is not None:
-        return weight_passes(condition.weight, facts)
+        weight = condition.weight
+        return lambda ctx: weight_passes(weight, ctx.facts)
     if condition.date is not None:
-        return _date_passes(condition.date, ctx)
+        date_test = condition.date
+        return lambda ctx: _date_passes(date_test, ctx)
     if condition.evidence is not None:
-        return bool(facts.holds(condition.evidence.type, condition.evidence.jurisdiction))
+        kind, jurisdiction = condition.evidence.type, condition.evidence.jurisdiction
+        return lambda ctx: bool(ctx.facts.holds(kind, jurisdiction))
     if condition.kp is not None:
-        return condition.kp in facts.kp.flags
+        flag = condition.kp
+        return lambda ctx: flag in ctx.facts.kp.flags
     if condition.sow is not None:
-        invoice = facts.lot.transaction.invoice
-        statement = (invoice.sow_statement if invoice else None) or "none"
-        return statement in condition.sow
+        statements = frozenset(condition.sow)
+        return lambda ctx: ctx.facts.sow_statement in statements
     raise RulePackError("empty condition")
 
 

@@ -11,7 +11,14 @@ from string import Formatter
 from typing import Any
 
 from desktop.lot import Lot
-from desktop.rules.conditions import Context, active_step, caught_since, evaluate, weight_tests
+from desktop.rules.conditions import (
+    Context,
+    active_step,
+    caught_since,
+    compile_condition,
+    evaluate,
+    weight_tests,
+)
 from desktop.rules.facts import Facts
 from desktop.rules.kp import KpChecker
 from desktop.rules.model import EvidenceNeed, Exemption, Rule, RulePack
@@ -67,6 +74,17 @@ class Engine:
         for exemption in pack.exemptions:
             for rule_id in exemption.applies_to:
                 self._exemptions[rule_id].append(exemption)
+        self._by_jurisdiction: dict[str, list[Rule]] = defaultdict(list)
+        for rule in pack.rules:
+            for code in rule.binds or [rule.jurisdiction]:
+                self._by_jurisdiction[code].append(rule)
+        self._weights = {rule.id: weight_tests(rule.when, pack.definitions) for rule in pack.rules}
+        self._scope = {
+            r.id: compile_condition(r.scope, pack.definitions) for r in pack.rules if r.scope is not None
+        }
+        self._when = {r.id: compile_condition(r.when, pack.definitions) for r in pack.rules}
+        for exemption in pack.exemptions:
+            compile_condition(exemption.when, pack.definitions)
 
     def facts(self, lot: Lot, on: date) -> Facts:
         return Facts.of(lot, on, self._kp)
@@ -90,14 +108,14 @@ class Engine:
     def _evaluate_in(self, code: str, facts: Facts) -> tuple[list[Finding], list[str]]:
         findings: list[Finding] = []
         skipped: list[str] = []
-        for rule in self.pack.rules:
-            if not rule.applies_in(code) or not rule.in_force(facts.on):
+        for rule in self._by_jurisdiction.get(code, []):
+            if not rule.in_force(facts.on):
                 continue
-            since = self._in_force_since(rule, facts)
-            ctx = Context(facts, self.pack.definitions, since)
-            if rule.scope is not None and not evaluate(rule.scope, ctx):
+            ctx = Context(facts, self.pack.definitions, lambda rule=rule: self._in_force_since(rule, facts))  # type: ignore[misc]
+            scope = self._scope.get(rule.id)
+            if scope is not None and not scope(ctx):
                 continue
-            if not evaluate(rule.when, ctx):
+            if not self._when[rule.id](ctx):
                 skipped.append(self._rule_id(rule, code))
                 continue
             findings.append(self._finding(rule, code, ctx))
@@ -105,11 +123,7 @@ class Engine:
         return findings, skipped
 
     def _in_force_since(self, rule: Rule, facts: Facts) -> date:
-        days = [
-            d
-            for test in weight_tests(rule.when, self.pack.definitions)
-            if (d := caught_since(test, facts)) is not None
-        ]
+        days = [d for test in self._weights[rule.id] if (d := caught_since(test, facts)) is not None]
         return max([rule.effective_from, min(days)]) if days else rule.effective_from
 
     def _rule_id(self, rule: Rule, code: str) -> str:
@@ -235,7 +249,7 @@ class Engine:
 
     def _threshold_values(self, rule: Rule, ctx: Context) -> dict[str, str]:
         values: dict[str, str] = {}
-        for test in weight_tests(rule.when, self.pack.definitions):
+        for test in self._weights[rule.id]:
             for name, schedule in (("threshold", test.at_least), ("below", test.below), ("over", test.over)):
                 step = active_step(schedule, ctx.facts.on)
                 if step is not None and name not in values:

@@ -15,6 +15,22 @@ from desktop.rules.kp import KpChecker, KpStatus
 RUSSIA = "RU"
 TRANSFORMING = ("cutting_polishing", "setting", "growing")
 
+FLAGS = frozenset(
+    {
+        "natural",
+        "lab_grown",
+        "industrial",
+        "personal_use",
+        "loose",
+        "jewellery",
+        "exported_from_russia",
+        "exported_as_is",
+        "weight_conflict",
+        "hs_mismatch",
+        "has_sow_id",
+    }
+)
+
 _DEFAULT_HS = {
     (Category.ROUGH, False, False): "7102.31",
     (Category.ROUGH, False, True): "7102.21",
@@ -64,6 +80,11 @@ class Facts:
             return declared
         key = (self.goods.category, self.goods.lab_grown, self.goods.industrial)
         return _DEFAULT_HS.get(key, "")
+
+    @cached_property
+    def sow_statement(self) -> str:
+        invoice = self.lot.transaction.invoice
+        return (invoice.sow_statement if invoice else None) or "none"
 
     def hs_matches(self, prefixes: list[str]) -> bool:
         code = self.hs_code.replace(".", "")
@@ -206,7 +227,9 @@ class Facts:
         # without them it means the whole lot passed through Russia.
         passed_through = self.lot.origin.exported_from_russia_on is not None and RUSSIA not in self.mining
         whole_lot_russian = (
-            self.processed_in([RUSSIA], list(TRANSFORMING), inside=True) or passed_through or RUSSIA in self.transit
+            self.processed_in([RUSSIA], list(TRANSFORMING), inside=True)
+            or passed_through
+            or RUSSIA in self.transit
         )
         if whole_lot_russian:
             return self.largest
@@ -236,6 +259,11 @@ class Facts:
 
     # texts for summaries --------------------------------------------------------
     def placeholders(self) -> dict[str, str]:
+        """Values for summary templates (a fresh copy; computed once per facts object)."""
+        return dict(self._placeholders)
+
+    @cached_property
+    def _placeholders(self) -> dict[str, str]:
         lot = self.lot
         steps = [s for s in lot.processing if s.activity.value in TRANSFORMING]
         values = {

@@ -30,3 +30,13 @@ def test_every_rule_cites_its_source_and_dates(engine) -> None:  # type: ignore[
         assert rule.effective_from is not None
     for exemption in pack.exemptions:
         assert exemption.source.citation, exemption.id
+
+
+def test_declared_flags_are_the_computed_ones() -> None:
+    from desktop.rules.facts import FLAGS, Facts
+    from desktop.rules.kp import KpStatus
+    from tests.lotfactory import make_lot
+
+    lot = make_lot()
+    facts = Facts(lot=lot, on=lot.transaction.date, kp=KpStatus(frozenset()))
+    assert set(facts.flags) == FLAGS

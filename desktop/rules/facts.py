@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -121,7 +122,7 @@ class Facts:
     def mining(self) -> set[str]:
         return set(self.lot.origin.mining_countries)
 
-    def processed_in(self, countries: list[str], activities: list[str], *, inside: bool) -> bool:
+    def processed_in(self, countries: Sequence[str], activities: Sequence[str], *, inside: bool) -> bool:
         for step in self.lot.processing:
             if step.activity.value not in activities:
                 continue

@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from desktop.attestation.content import AttestationContent
+from desktop.attestation.fonts import REGULAR
 from desktop.attestation.layout import ACCENT, MARGIN, MUTED, PAPER, RULE, numbered_canvas, styles, text
 from desktop.attestation.sign import sign_pdf
 from desktop.identity import SigningIdentity
@@ -65,12 +66,18 @@ def render_cbp_letter(content: AttestationContent, *, address: str | None = None
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
     statement = Table([[Paragraph(text(declaration.text), s["body"])]], colWidths=[inner], hAlign="LEFT")
     statement.setStyle(
         TableStyle(
-            [("BOX", (0, 0), (-1, -1), 0.8, ACCENT), ("TOPPADDING", (0, 0), (-1, -1), 8),
+            [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("BOX", (0, 0), (-1, -1), 0.8, ACCENT), ("TOPPADDING", (0, 0), (-1, -1), 8),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("LEFTPADDING", (0, 0), (-1, -1), 8),
              ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
         )

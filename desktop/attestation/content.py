@@ -313,7 +313,8 @@ def _counterparty(lot: Lot) -> Counterparty:
         address=party.address,
         aliases=list(party.aliases),
         owners=[
-            o.name + (f" ({o.share_percent} %)" if o.share_percent is not None else "") for o in party.owners
+            o.name + (f" ({o.share_percent}\u00a0%)" if o.share_percent is not None else "")
+            for o in party.owners
         ],
     )
 

@@ -117,6 +117,35 @@ def _embedded_files(reader: PdfFileReader) -> dict[str, bytes]:
     return found
 
 
+def _unsigned_gap_problem(data: bytes, embedded: Any) -> str | None:
+    """The /Contents hole is the one part of the file the digest cannot cover: it must hold exactly the
+    signature followed by zero padding, written in one letter case, or a changed byte there would go unseen."""
+    try:
+        _, len1, start2, _ = (int(x) for x in embedded.byte_range)
+        contents: bytes = embedded.pkcs7_content
+        gap = data[len1:start2]
+        if contents[:1] != b"\x30":
+            return "the signature container is malformed"
+        first = contents[1]
+        header, length = (
+            (2, first)
+            if first < 0x80
+            else (2 + (first & 0x7F), int.from_bytes(contents[2 : 2 + (first & 0x7F)], "big"))
+        )
+    except (ValueError, TypeError, IndexError):
+        return "the signature container is malformed"
+    written = gap[1:-1]
+    if (
+        gap[:1] != b"<"
+        or gap[-1:] != b">"
+        or written not in (contents.hex().encode(), contents.hex().upper().encode())
+    ):
+        return "the file was changed after signing (inside the signature field)"
+    if any(contents[header + length :]):
+        return "the file was changed after signing (inside the signature padding)"
+    return None
+
+
 def _check_qr_against(
     result: Verification, signed: SignedQr, signer: x509.Certificate, content: AttestationContent | None
 ) -> None:
@@ -162,6 +191,9 @@ def verify_pdf(
         result.fail("the document was changed after signing (its digest does not match the signature)")
     elif not status.valid:
         result.fail("the signature value does not verify with the signer's certificate")
+    gap_problem = _unsigned_gap_problem(data, embedded)
+    if gap_problem:
+        result.fail(gap_problem)
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         result.fail(
             "the file was changed after signing: data was appended or the signed range does not cover it"

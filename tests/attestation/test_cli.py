@@ -1,0 +1,156 @@
+"""`clearstone identity`, `attest` and `verify` end to end, with the real rules and the bundled lists."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from desktop.cli import run
+
+PASS_ENV = "CS_TEST_PASSPHRASE"
+
+
+@pytest.fixture
+def issuer_dir(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(PASS_ENV, "correct horse battery")
+    code = run(["identity", "create", "--name", "Anna Peeters", "--title", "Compliance Officer", "--company",
+                "Peeters Diamonds BV", "--country", "BE", "--email", "anna@peeters.example",
+                "--passphrase-env", PASS_ENV, "--data-dir", str(data_dir)])  # fmt: skip
+    assert code == 0
+    return data_dir
+
+
+def _lot(shared_dir: Path, scenario: str) -> str:
+    return str(shared_dir / "fixtures" / "lots" / f"{scenario}.lot.json")
+
+
+def _attest(issuer_dir: Path, *extra: str) -> int:
+    return run(["attest", *extra, "--passphrase-env", PASS_ENV, "--data-dir", str(issuer_dir)])
+
+
+def test_identity_show_export_and_refuse_overwrite(
+    issuer_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(["identity", "show", "--json", "--data-dir", str(issuer_dir)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["company"] == "Peeters Diamonds BV" and len(shown["fingerprint_sha256"]) == 95
+    assert run(["identity", "create", "--name", "X", "--title", "Y", "--company", "Z", "--country", "BE",
+                "--passphrase-env", PASS_ENV, "--data-dir", str(issuer_dir)]) == 2  # fmt: skip
+    assert "--replace" in capsys.readouterr().err
+    pem = tmp_path / "peeters.pem"
+    assert run(["identity", "export-certificate", str(pem), "--data-dir", str(issuer_dir)]) == 0
+    assert pem.read_text().startswith("-----BEGIN CERTIFICATE-----")
+    buyer = tmp_path / "buyer"
+    assert run(["identity", "trust", str(pem), "--data-dir", str(buyer)]) == 0
+    capsys.readouterr()
+    assert run(["identity", "trusted", "--json", "--data-dir", str(buyer)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [i["fingerprint_sha256"] for i in listed] == [shown["fingerprint_sha256"]]
+
+
+def test_attest_then_verify(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "S16.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(out), "--buyer", "Gemmes Lumière SARL",
+                   "--json") == 0  # fmt: skip
+    issued = json.loads(capsys.readouterr().out)
+    assert re.fullmatch(r"CS-\d{4}-\d{6}", issued["number"])
+    assert issued["declarations"] == ["lab_grown", "non_russian_origin"]
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert issued["number"] in text and "LG-2026-1154" in text
+    # The register keeps the same PDF under the same number.
+    from desktop.register import Register
+
+    with Register.in_data_dir(issuer_dir) as register:
+        record = register.attestation(issued["number"])
+    assert record is not None and record.pdf == out.read_bytes()
+
+    pem = tmp_path / "issuer.pem"
+    run(["identity", "export-certificate", str(pem), "--data-dir", str(issuer_dir)])
+    buyer = tmp_path / "buyer"
+    capsys.readouterr()
+    assert run(["verify", str(out), "--data-dir", str(buyer)]) == 0
+    assert "issuer not in your trust list" in capsys.readouterr().out
+    assert run(["verify", str(out), "--require-trusted", "--data-dir", str(buyer)]) == 3
+    run(["identity", "trust", str(pem), "--data-dir", str(buyer)])
+    capsys.readouterr()
+    assert run(["verify", str(out), "--json", "--require-trusted", "--data-dir", str(buyer)]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "valid, issuer trusted"
+
+    qr = issued["qr"]
+    assert run(["verify", "--qr", qr, "--data-dir", str(buyer)]) == 0
+    changed = qr[:30] + ("A" if qr[30] != "A" else "B") + qr[31:]
+    assert run(["verify", "--qr", changed, "--data-dir", str(buyer)]) == 3
+    assert run(["verify", "--qr", qr, "--data-dir", str(tmp_path / "stranger")]) == 3
+    assert run(["verify", "--qr", qr, "--cert", str(pem), "--data-dir", str(tmp_path / "stranger")]) == 0
+
+    tampered = bytearray(out.read_bytes())
+    tampered[len(tampered) // 3] ^= 0x01
+    bad = tmp_path / "tampered.pdf"
+    bad.write_bytes(bytes(tampered))
+    capsys.readouterr()
+    assert run(["verify", str(bad), "--data-dir", str(buyer)]) == 3
+    assert "verification failed" in capsys.readouterr().err
+
+
+def test_attest_refuses_a_blocked_lot_and_says_why(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "S02.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S02"), "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "cannot attest" in err and "blocked" in err and "US-R1" in err
+    assert not out.exists()
+    from desktop.register import Register
+
+    with Register.in_data_dir(issuer_dir) as register:
+        assert register.attestations() == []
+
+
+def test_attest_refuses_open_items(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _attest(issuer_dir, _lot(shared_dir, "S01"), "--out", str(tmp_path / "S01.pdf")) == 2
+    err = capsys.readouterr().err
+    assert "needs evidence" in err and "EU" in err
+
+
+def test_wrong_passphrase_and_existing_output(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    existing = tmp_path / "taken.pdf"
+    existing.write_bytes(b"keep me")
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(existing)) == 2
+    assert existing.read_bytes() == b"keep me"
+    monkeypatch.setenv(PASS_ENV, "not the passphrase")
+    out = tmp_path / "x.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(out)) == 2
+    assert "wrong passphrase" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_cbp_letter(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = tmp_path / "cbp.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S05"), "--jurisdiction", "US", "--out", str(tmp_path / "a.pdf"),
+                   "--cbp-letter", str(letter)) == 2  # fmt: skip
+    assert "Russian link" in capsys.readouterr().err
+    assert not letter.exists()
+    assert _attest(issuer_dir, _lot(shared_dir, "S30"), "--jurisdiction", "US", "--out", str(tmp_path / "b.pdf"),
+                   "--cbp-letter", str(letter)) == 0  # fmt: skip
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(str(letter)).pages))
+    assert (
+        "I certify that the non-industrial diamonds in this shipment were not mined, extracted, produced, or "
+        "manufactured wholly or in part in the Russian Federation, notwithstanding whether such diamonds have been "
+        "substantially transformed into other products outside of the Russian Federation."
+    ) in text
+    assert "Peeters Diamonds BV" in text and "CBP03" in text

@@ -90,6 +90,9 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(self._on_recent_activated)
         layout.addWidget(recent_title)
         layout.addWidget(self.recent, 1)
+        self.setMaximumWidth(16777215)
+        for child in (self.recent, self.restore_frame):
+            child.setMaximumWidth(1100)
 
     def show_draft(self, key: str | None, description: str = "") -> None:
         self._draft_key = key or ""

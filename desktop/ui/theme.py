@@ -52,6 +52,11 @@ QLabel#pageTitle { font-size: 17pt; font-weight: 600; }
 QLabel#pageHint { color: palette(placeholder-text); }
 QLabel#sectionTitle { font-weight: 600; font-size: 11pt; margin-top: 6px; }
 QLabel#problem { color: #cf222e; }
+QLabel#columnHeader { font-weight: 600; color: palette(placeholder-text); }
+QGroupBox { font-weight: 600; margin-top: 14px; padding-top: 6px; border: 1px solid palette(mid); border-radius: 6px; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QCheckBox, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QPushButton,
+QGroupBox QSpinBox, QGroupBox QListWidget { font-weight: normal; }
 QLabel#fieldError { color: #cf222e; font-size: 9pt; }
 QFrame#banner { background: #fff4d6; border: 1px solid #e3b341; border-radius: 6px; }
 QFrame#banner QLabel { color: #5c3c00; }

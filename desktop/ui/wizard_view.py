@@ -25,7 +25,7 @@ from desktop.ui.pages.evidence_page import EvidencePage
 from desktop.ui.pages.lot_page import LotPage
 from desktop.ui.pages.origin_page import OriginPage
 from desktop.ui.pages.processing_page import ProcessingPage
-from desktop.ui.pages.review_page import STEP_NAMES, ReviewPage
+from desktop.ui.pages.review_page import STEP_NAMES, ReviewPage, gate_text
 from desktop.ui.services import Services
 from desktop.ui.workers import Workers
 from desktop.wizard import STEPS, Checklist, Step
@@ -52,7 +52,9 @@ class WizardView(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
         self.steps.setAccessibleName(tr("Checklist steps"))
-        self.steps.setFixedWidth(230)
+        self.steps.setFixedWidth(250)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.steps.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.stack = QStackedWidget()
         self.pages: dict[Step, StepPage] = {}
@@ -185,8 +187,9 @@ class WizardView(QWidget):
         self.steps.blockSignals(False)
         problems = self.checklist.problems(step)
         if step is Step.REVIEW:
-            refusal = self.checklist.attest_refusal() if self.checklist.assessment is not None else None
-            self.missing.setText(refusal or "")
+            assessment = self.checklist.assessment
+            blocked = assessment is not None and self.checklist.attest_refusal() is not None
+            self.missing.setText(gate_text(assessment.verdict) if blocked else "")
         elif problems:
             count = len(problems)
             first = leftovers[0] if leftovers else problems[0].text

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -26,6 +27,7 @@ from desktop.ui.workers import Workers
 from desktop.wizard import Checklist, Step
 
 Path = tuple[int | str, ...]
+MAX_CONTENT_WIDTH = 940
 
 
 def dotted(path: Sequence[int | str]) -> str:
@@ -68,15 +70,21 @@ class StepPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer_body = QWidget()
+        row = QHBoxLayout(outer_body)
+        row.setContentsMargins(0, 0, 0, 0)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
+        self.body.setMaximumWidth(MAX_CONTENT_WIDTH)  # long lines are hard to read on a wide screen
+        row.addWidget(self.body, 1)
+        row.addStretch(0)
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(28, 20, 28, 20)
         self.layout_.setSpacing(12)
         self.layout_.addWidget(heading(tr(self.title)))
         if self.description:
             self.layout_.addWidget(hint(tr(self.description)))
-        scroll.setWidget(self.body)
+        scroll.setWidget(outer_body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

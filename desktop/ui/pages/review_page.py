@@ -19,11 +19,23 @@ STEP_NAMES = {
     Step.LOT_TRANSACTION: "Lot and transaction",
     Step.ORIGIN: "Origin",
     Step.PROCESSING: "Processing",
-    Step.COUNTERPARTY: "Counterparty and owners",
+    Step.COUNTERPARTY: "Counterparty",
     Step.EVIDENCE: "Evidence",
     Step.REVIEW: "Review",
     Step.ATTEST: "Attest",
 }
+
+
+def gate_text(verdict: Verdict) -> str:
+    """What the verdict means for the attestation, in the user's language."""
+    return {
+        Verdict.CLEARED: "\u2714 " + tr("Ready to attest: nothing prevents this transaction."),
+        Verdict.NEEDS_EVIDENCE: tr(
+            "Cannot be attested yet: hold the documents named below, then check again."
+        ),
+        Verdict.REVIEW: tr("Cannot be attested yet: a person must decide each item marked Review."),
+        Verdict.BLOCKED: tr("Cannot be attested: the transaction is blocked by the rules shown below."),
+    }[verdict]
 
 
 def _esc(text: str) -> str:
@@ -139,13 +151,9 @@ class ReviewPage(StepPage):
                 as_of=pack.as_of.isoformat(),
             )
         )
-        refusal = self.checklist.attest_refusal()
-        if refusal is None:
-            self.gate.setText("\u2714 " + tr("Ready to attest: nothing prevents this transaction."))
-            self.gate.setStyleSheet("color: #1a7f37; font-weight: 600;")
-        else:
-            self.gate.setText(tr("Cannot be attested yet") + ": " + _esc(refusal))
-            self.gate.setStyleSheet("color: #cf222e; font-weight: 600;")
+        self.gate.setText(gate_text(assessment.verdict))
+        ok = self.checklist.attest_refusal() is None
+        self.gate.setStyleSheet(f"color: {'#1a7f37' if ok else '#cf222e'}; font-weight: 600;")
         for code, result in assessment.jurisdictions.items():
             self._add(self._jurisdiction_box(code, result.verdict.value, result.findings))
         self._add(self._screening_box(assessment))
@@ -156,13 +164,9 @@ class ReviewPage(StepPage):
         self._result_widgets.append(widget)
 
     def _jurisdiction_box(self, code: str, verdict: str, findings: list[Finding]) -> QWidget:
-        box = QGroupBox(f"{code} · {tr(JURISDICTION_NAMES.get(code, code))}")
+        box = QGroupBox(f"{code} · {tr(JURISDICTION_NAMES.get(code, code))} — {verdict_text(verdict)}")
         box.setAccessibleName(tr("Jurisdiction") + f" {code}: {verdict_text(verdict)}")
         layout = QVBoxLayout(box)
-        head = QHBoxLayout()
-        head.addWidget(verdict_chip(verdict))
-        head.addStretch(1)
-        layout.addLayout(head)
         ordered = sorted(findings, key=lambda f: -f.outcome.rank)
         for finding in ordered:
             layout.addWidget(self._finding_row(finding))

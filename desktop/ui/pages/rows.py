@@ -35,7 +35,7 @@ class RowTable(QWidget):
                 widget.deleteLater()
         for column, text in enumerate(self.headers):
             header = QLabel(text)
-            header.setObjectName("sectionTitle")
+            header.setObjectName("columnHeader")
             self.grid.addWidget(header, 0, column)
         self.rows = 0
         self.empty.setText(empty_text)

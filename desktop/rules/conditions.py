@@ -158,6 +158,14 @@ def _compile(condition: Condition, definitions: Mapping[str, Condition]) -> Pred
     if condition.transited is not None:
         transit = frozenset(condition.transited)
         return lambda ctx: not ctx.facts.transit.isdisjoint(transit)
+    if condition.delivered_outside is not None:
+        territory = frozenset(condition.delivered_outside)
+
+        def delivered_outside(ctx: Context) -> bool:
+            country = ctx.facts.lot.transaction.delivery_country
+            return country is not None and country not in territory
+
+        return delivered_outside
     if condition.counterparty_in is not None:
         parties = frozenset(condition.counterparty_in)
         return lambda ctx: ctx.facts.lot.counterparty.country in parties

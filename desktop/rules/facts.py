@@ -289,6 +289,7 @@ class Facts:
             "transit_countries": ", ".join(lot.origin.transit_countries) or "none",
             "counterparty": lot.counterparty.name,
             "counterparty_country": lot.counterparty.country or "?",
+            "delivery_country": lot.transaction.delivery_country or "not stated",
             "contract_date": _d(lot.transaction.contract_date),
             "sow_statement": (lot.transaction.invoice.sow_statement if lot.transaction.invoice else None)
             or "none",

@@ -88,6 +88,7 @@ class Condition(Strict):
     processed_outside: ProcessTest | None = None
     transited: list[str] | None = None
     counterparty_in: list[str] | None = None
+    delivered_outside: list[str] | None = None  # a delivery country is stated and it is none of these
     weight: WeightTest | None = None
     date: DateTest | None = None
     evidence: EvidenceItem | None = None

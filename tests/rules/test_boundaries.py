@@ -420,3 +420,15 @@ def test_same_lot_on_an_earlier_date_gets_the_law_of_then(verdicts) -> None:  # 
     lot = russian_polished("1.00")
     assert verdicts(lot)["US"] == "blocked"
     assert verdicts(lot, on="2023-06-01")["US"] == "cleared"
+
+
+def test_purchase_abroad_engages_purchase_bans_not_import_bans(verdicts) -> None:  # type: ignore[no-untyped-def]
+    # An EU or Canadian dealer buying Russian-cut goods in Dubai for delivery to Hong Kong is still bound;
+    # the US and Japanese measures ban importation only.
+    lot = make_lot(transaction__kind="purchase", transaction__delivery_country="HK")
+    v = verdicts(lot)
+    assert v["EU"] == "blocked" and v["CA"] == "blocked"
+    assert v["US"] == "cleared" and v["JP"] == "cleared"
+    assert v["UK"] == "review"  # the acquisition limb abroad is unverified [U]
+    home = make_lot(transaction__kind="purchase", transaction__delivery_country="US")
+    assert verdicts(home)["US"] == "blocked"

@@ -224,7 +224,7 @@ def verdict_text(verdict: str) -> str:
     return {
         "cleared": tr("Cleared"),
         "needs_evidence": tr("Needs evidence"),
-        "review": tr("Review"),
+        "review": tr("Needs review"),
         "blocked": tr("Blocked"),
     }.get(verdict, verdict)
 

@@ -3,5 +3,1525 @@
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
     <name>Clearstone</name>
+    <message>
+        <source>&amp;About Clearstone</source>
+        <translation>À &amp;propos de Clearstone</translation>
+    </message>
+    <message>
+        <source>&amp;Add a processing step</source>
+        <translation>&amp;Ajouter une étape de transformation</translation>
+    </message>
+    <message>
+        <source>&amp;Add document</source>
+        <translation>&amp;Ajouter le document</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Also known as</source>
+        <translation>&amp;Autres noms</translation>
+    </message>
+    <message>
+        <source>&amp;Attest &gt;</source>
+        <translation>&amp;Attester &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Annuler l'import</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Change folder…</source>
+        <translation>&amp;Changer de dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Check QR text</source>
+        <translation>&amp;Vérifier le texte QR</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Close check</source>
+        <translation>&amp;Fermer la vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Données</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;HS code</source>
+        <translation>Code &amp;SH</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Import lists…</source>
+        <translation>&amp;Importer des listes…</translation>
+    </message>
+    <message>
+        <source>&amp;Industrial</source>
+        <translation>&amp;Industriel</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Left Russia on</source>
+        <translation>&amp;Sorti de Russie le</translation>
+    </message>
+    <message>
+        <source>&amp;Lot ID</source>
+        <translation>N° de &amp;lot</translation>
+    </message>
+    <message>
+        <source>&amp;Mining countries</source>
+        <translation>Pays d'&amp;extraction</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;New check</source>
+        <translation>&amp;Nouvelle vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Not a match</source>
+        <translation>&amp;Pas une correspondance</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Ouvrir un PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Open lot file…</source>
+        <translation>&amp;Ouvrir un fichier de lot…</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size</source>
+        <translation>&amp;Format du papier</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Personal use</source>
+        <translation>Usage &amp;personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Print attestation…</source>
+        <translation>&amp;Imprimer l'attestation…</translation>
+    </message>
+    <message>
+        <source>&amp;QR text</source>
+        <translation>Texte &amp;QR</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Registre…</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>&amp;Répéter la phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Restore draft</source>
+        <translation>&amp;Restaurer le brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <source>&amp;Save lot file as…</source>
+        <translation>&amp;Enregistrer le fichier de lot sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Réglages</translation>
+    </message>
+    <message>
+        <source>&amp;Sign attestation</source>
+        <translation>&amp;Signer l'attestation</translation>
+    </message>
+    <message>
+        <source>&amp;SoW ID</source>
+        <translation>ID &amp;SoW</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Fonction</translation>
+    </message>
+    <message>
+        <source>&amp;Total weight (ct)</source>
+        <translation>Poids &amp;total (ct)</translation>
+    </message>
+    <message>
+        <source>&amp;Transit countries</source>
+        <translation>Pays de &amp;transit</translation>
+    </message>
+    <message>
+        <source>&amp;Verify an attestation…</source>
+        <translation>&amp;Vérifier une attestation…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify register</source>
+        <translation>&amp;Vérifier le registre</translation>
+    </message>
+    <message>
+        <source>(from the next start)</source>
+        <translation>(au prochain démarrage)</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Retour</translation>
+    </message>
+    <message>
+        <source>A .lot.json from a colleague or a previous check</source>
+        <translation>Un .lot.json d'un collègue ou d'une vérification précédente</translation>
+    </message>
+    <message>
+        <source>A KP &amp;certificate accompanies this lot</source>
+        <translation>Un &amp;certificat KP accompagne ce lot</translation>
+    </message>
+    <message>
+        <source>A KP certificate accompanies this lot</source>
+        <translation>Un certificat KP accompagne ce lot</translation>
+    </message>
+    <message>
+        <source>A PDF you received, or its QR text</source>
+        <translation>Un PDF reçu, ou le texte de son QR</translation>
+    </message>
+    <message>
+        <source>A possible match is not a verdict: compare the details and record your decision with a reason.</source>
+        <translation>Une correspondance possible n'est pas un verdict : comparez les détails et enregistrez votre décision avec un motif.</translation>
+    </message>
+    <message>
+        <source>A signed rule pack from the publisher; unsigned or older packs are refused.</source>
+        <translation>Un paquet de règles signé par l'éditeur ; les paquets non signés ou plus anciens sont refusés.</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>About Clearstone</source>
+        <translation>À propos de Clearstone</translation>
+    </message>
+    <message>
+        <source>Active rule pack</source>
+        <translation>Paquet de règles actif</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add an o&amp;wner</source>
+        <translation>Ajouter un &amp;propriétaire</translation>
+    </message>
+    <message>
+        <source>Add country</source>
+        <translation>Ajouter le pays</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess</source>
+        <translation>Adr&amp;esse</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>Contre</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Tous les enregistrements</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: {error}. Your check was saved automatically; restart to resume.</source>
+        <translation>Une erreur inattendue s'est produite : {error}. Votre vérification a été enregistrée automatiquement ; redémarrez pour reprendre.</translation>
+    </message>
+    <message>
+        <source>An unfinished check was saved automatically</source>
+        <translation>Une vérification inachevée a été enregistrée automatiquement</translation>
+    </message>
+    <message>
+        <source>Appea&amp;rance</source>
+        <translation>Appa&amp;rence</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>Joindre un scan</translation>
+    </message>
+    <message>
+        <source>Attach scan for document</source>
+        <translation>Joindre un scan au document</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>Joindre un scan…</translation>
+    </message>
+    <message>
+        <source>Attest</source>
+        <translation>Attester</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Attestation</translation>
+    </message>
+    <message>
+        <source>Attestation preview</source>
+        <translation>Aperçu de l'attestation</translation>
+    </message>
+    <message>
+        <source>Attestation status</source>
+        <translation>État de l'attestation</translation>
+    </message>
+    <message>
+        <source>Attestation {number} signed and recorded in the register.</source>
+        <translation>Attestation {number} signée et inscrite au registre.</translation>
+    </message>
+    <message>
+        <source>Attestations</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australie</translation>
+    </message>
+    <message>
+        <source>Authority's prior confirmation</source>
+        <translation>Confirmation préalable de l'autorité</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>L'enregistrement automatique a échoué</translation>
+    </message>
+    <message>
+        <source>Binds</source>
+        <translation>S'applique à</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Pays</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cannot be attested</source>
+        <translation>Attestation impossible</translation>
+    </message>
+    <message>
+        <source>Cannot be attested yet</source>
+        <translation>Pas encore attestable</translation>
+    </message>
+    <message>
+        <source>Cannot be attested yet: a person must decide each item marked Needs review.</source>
+        <translation>Pas encore attestable : une personne doit trancher chaque point marqué « À examiner ».</translation>
+    </message>
+    <message>
+        <source>Cannot be attested yet: hold the documents named below, then check again.</source>
+        <translation>Pas encore attestable : obtenez les documents indiqués ci-dessous, puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Cannot be attested: the transaction is blocked by the rules shown below.</source>
+        <translation>Attestation impossible : la transaction est bloquée par les règles ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;number</source>
+        <translation>&amp;Numéro du certificat</translation>
+    </message>
+    <message>
+        <source>Certificate says mixed origin</source>
+        <translation>Le certificat indique « origine mixte »</translation>
+    </message>
+    <message>
+        <source>Certificate says “mi&amp;xed origin”</source>
+        <translation>Le certificat indique « origine mi&amp;xte »</translation>
+    </message>
+    <message>
+        <source>Check a diamond lot</source>
+        <translation>Vérifier un lot de diamants</translation>
+    </message>
+    <message>
+        <source>Check summary</source>
+        <translation>Résumé de la vérification</translation>
+    </message>
+    <message>
+        <source>Checking the lot against the rules and the sanctions lists…</source>
+        <translation>Vérification du lot au regard des règles et des listes de sanctions…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Checklist steps</source>
+        <translation>Étapes de la liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Choisir un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Choisir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Autorisé</translation>
+    </message>
+    <message>
+        <source>Clearstone must close</source>
+        <translation>Clearstone doit se fermer</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpany</source>
+        <translation>&amp;Société</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntract date</source>
+        <translation>Date du co&amp;ntrat</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry</source>
+        <translation>&amp;Pays</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Copy all data to {folder}?</source>
+        <translation>Copier toutes les données dans {folder} ?</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Contrepartie</translation>
+    </message>
+    <message>
+        <source>Counterparty and owners</source>
+        <translation>Contrepartie et propriétaires</translation>
+    </message>
+    <message>
+        <source>Countries of origin</source>
+        <translation>Pays d'origine</translation>
+    </message>
+    <message>
+        <source>Countries of origin on the certificate</source>
+        <translation>Pays d'origine indiqués sur le certificat</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Create signing &amp;identity</source>
+        <translation>Créer l'&amp;identité de signature</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>D&amp;ate</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Data could not be loaded</source>
+        <translation>Les données n'ont pas pu être chargées</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>Data warning</source>
+        <translation>Avertissement sur les données</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidé</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Defaults are used.</source>
+        <translation>Les valeurs par défaut sont utilisées.</translation>
+    </message>
+    <message>
+        <source>Deli&amp;very country</source>
+        <translation>Pays de &amp;livraison</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Discard the autosaved draft</source>
+        <translation>Abandonner le brouillon enregistré automatiquement</translation>
+    </message>
+    <message>
+        <source>Document &amp;type</source>
+        <translation>&amp;Type de document</translation>
+    </message>
+    <message>
+        <source>Documents you hold for this lot. The review tells you which ones a rule asks for; attach a scan of each so its hash is kept in the register.</source>
+        <translation>Les documents que vous détenez pour ce lot. L'examen indique ceux qu'une règle exige ; joignez le scan de chacun pour que son empreinte soit conservée au registre.</translation>
+    </message>
+    <message>
+        <source>Draft not restored</source>
+        <translation>Brouillon non restauré</translation>
+    </message>
+    <message>
+        <source>Due diligence statement</source>
+        <translation>Déclaration de diligence raisonnable</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>E&amp;xpire le</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <source>Each step after mining, in order. A lot of rough that was never cut has none. Where the stones were cut decides several rules.</source>
+        <translation>Chaque étape après l'extraction, dans l'ordre. Un lot de bruts jamais taillé n'en a aucune. Le lieu de taille détermine plusieurs règles.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Enter the lot step by step; Clearstone applies each jurisdiction's rules and screens the counterparty, then signs an attestation the buyer can verify offline.</source>
+        <translation>Saisissez le lot étape par étape ; Clearstone applique les règles de chaque juridiction et contrôle la contrepartie, puis signe une attestation que l'acheteur peut vérifier hors ligne.</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>European Union</source>
+        <translation>Union européenne</translation>
+    </message>
+    <message>
+        <source>Every country where the stones were mined, and the Kimberley Process certificate if there is one.</source>
+        <translation>Chaque pays où les pierres ont été extraites, et le certificat du Processus de Kimberley s'il y en a un.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Justificatifs</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Export register</source>
+        <translation>Exporter le registre</translation>
+    </message>
+    <message>
+        <source>Firm &amp;name</source>
+        <translation>&amp;Nom de l'entreprise</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>G7 verification (e.g. Antwerp Diamond Office)</source>
+        <translation>Vérification G7 (p. ex. Diamond Office d'Anvers)</translation>
+    </message>
+    <message>
+        <source>General licence</source>
+        <translation>Licence générale</translation>
+    </message>
+    <message>
+        <source>Grading report</source>
+        <translation>Rapport de classement</translation>
+    </message>
+    <message>
+        <source>Home jurisdiction</source>
+        <translation>Juridiction d'origine</translation>
+    </message>
+    <message>
+        <source>Home jurisdictions</source>
+        <translation>Juridictions d'origine</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Import &amp;sanctions lists…</source>
+        <translation>Importer des listes de &amp;sanctions…</translation>
+    </message>
+    <message>
+        <source>Import a rule pack</source>
+        <translation>Importer un paquet de règles</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import annulé ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l'import</translation>
+    </message>
+    <message>
+        <source>Import rule &amp;pack…</source>
+        <translation>Importer un &amp;paquet de règles…</translation>
+    </message>
+    <message>
+        <source>Import sanctions lists</source>
+        <translation>Importer des listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importé.</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Import de {name}…</translation>
+    </message>
+    <message>
+        <source>In&amp;voice number</source>
+        <translation>Numéro de &amp;facture</translation>
+    </message>
+    <message>
+        <source>Invoice date</source>
+        <translation>Date de la facture</translation>
+    </message>
+    <message>
+        <source>Issued &amp;on</source>
+        <translation>Délivré &amp;le</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Délivré le</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Issuing c&amp;ountry</source>
+        <translation>&amp;Pays émetteur</translation>
+    </message>
+    <message>
+        <source>It is a &amp;match</source>
+        <translation>C'est une &amp;correspondance</translation>
+    </message>
+    <message>
+        <source>It is a match</source>
+        <translation>C'est une correspondance</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Japon</translation>
+    </message>
+    <message>
+        <source>Jewellery</source>
+        <translation>Bijouterie</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>Juridiction</translation>
+    </message>
+    <message>
+        <source>Jurisdictions</source>
+        <translation>Juridictions</translation>
+    </message>
+    <message>
+        <source>Kimberley Process certificate</source>
+        <translation>Certificat du Processus de Kimberley</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>La&amp;b-grown</source>
+        <translation>De &amp;synthèse</translation>
+    </message>
+    <message>
+        <source>Lar&amp;gest stone (ct)</source>
+        <translation>Plus &amp;grosse pierre (ct)</translation>
+    </message>
+    <message>
+        <source>Largest stone (ct)</source>
+        <translation>Plus grosse pierre (ct)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>List {list} has no date.</source>
+        <translation>La liste {list} n'a pas de date.</translation>
+    </message>
+    <message>
+        <source>List {list} is {days} days old: import the current official file.</source>
+        <translation>La liste {list} date de {days} jours : importez le fichier officiel actuel.</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <source>Lists: loading…</source>
+        <translation>Listes : chargement…</translation>
+    </message>
+    <message>
+        <source>Loaded lists</source>
+        <translation>Listes chargées</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Lot and transaction</source>
+        <translation>Lot et transaction</translation>
+    </message>
+    <message>
+        <source>Lot file not opened</source>
+        <translation>Fichier de lot non ouvert</translation>
+    </message>
+    <message>
+        <source>Lot files (*.lot.json *.json);;All files (*)</source>
+        <translation>Fichiers de lot (*.lot.json *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Make &amp;portable (keep data beside the program)</source>
+        <translation>Rendre &amp;portable (données à côté du programme)</translation>
+    </message>
+    <message>
+        <source>Mining</source>
+        <translation>Extraction</translation>
+    </message>
+    <message>
+        <source>Mining &amp;area</source>
+        <translation>&amp;Zone d'extraction</translation>
+    </message>
+    <message>
+        <source>Mining countries</source>
+        <translation>Pays d'extraction</translation>
+    </message>
+    <message>
+        <source>Mining country</source>
+        <translation>Pays d'extraction</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>Needs evidence</source>
+        <translation>Justificatif requis</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Nouvelle-Zélande</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>Aucun document pour l'instant.</translation>
+    </message>
+    <message>
+        <source>No match in the loaded lists for {n} name(s).</source>
+        <translation>Aucune correspondance dans les listes chargées pour {n} nom(s).</translation>
+    </message>
+    <message>
+        <source>No official sanctions list loaded for {codes}: import one (Data → Import sanctions lists).</source>
+        <translation>Aucune liste officielle de sanctions chargée pour {codes} : importez-en une (Données → Importer des listes de sanctions).</translation>
+    </message>
+    <message>
+        <source>No owners entered. Owners with 50 % or more matter for sanctions.</source>
+        <translation>Aucun propriétaire saisi. Les propriétaires à 50 % ou plus comptent pour les sanctions.</translation>
+    </message>
+    <message>
+        <source>No possible match.</source>
+        <translation>Aucune correspondance possible.</translation>
+    </message>
+    <message>
+        <source>No processing steps: rough as mined.</source>
+        <translation>Aucune étape de transformation : brut tel qu'extrait.</translation>
+    </message>
+    <message>
+        <source>No rule applies to this lot.</source>
+        <translation>Aucune règle ne s'applique à ce lot.</translation>
+    </message>
+    <message>
+        <source>No rule pack is loaded; checks cannot run.</source>
+        <translation>Aucun paquet de règles n'est chargé ; les vérifications ne peuvent pas s'exécuter.</translation>
+    </message>
+    <message>
+        <source>No scan attached</source>
+        <translation>Aucun scan joint</translation>
+    </message>
+    <message>
+        <source>No signing identity yet. Create one now; you do this once.</source>
+        <translation>Pas encore d'identité de signature. Créez-la maintenant ; vous ne le ferez qu'une fois.</translation>
+    </message>
+    <message>
+        <source>None on the invoice</source>
+        <translation>Aucune sur la facture</translation>
+    </message>
+    <message>
+        <source>Not a match</source>
+        <translation>Pas une correspondance</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Non signé</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Non valide</translation>
+    </message>
+    <message>
+        <source>Nothing yet. Your checks and attestations will be listed here.</source>
+        <translation>Rien pour l'instant. Vos vérifications et attestations apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Number of &amp;stones</source>
+        <translation>Nombre de &amp;pierres</translation>
+    </message>
+    <message>
+        <source>Official files from UN, OFAC, EU or UK; the format is recognised from the content.</source>
+        <translation>Fichiers officiels de l'ONU, de l'OFAC, de l'UE ou du Royaume-Uni ; le format est reconnu d'après le contenu.</translation>
+    </message>
+    <message>
+        <source>Offline compliance checks and signed attestations for diamond lots.</source>
+        <translation>Vérifications de conformité hors ligne et attestations signées pour les lots de diamants.</translation>
+    </message>
+    <message>
+        <source>Open attestation</source>
+        <translation>Ouvrir une attestation</translation>
+    </message>
+    <message>
+        <source>Open lot file</source>
+        <translation>Ouvrir un fichier de lot</translation>
+    </message>
+    <message>
+        <source>Open the signed PDF, or paste the text read from its QR code (starts with CS1:).</source>
+        <translation>Ouvrez le PDF signé, ou collez le texte lu dans son code QR (commence par CS1:).</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Origin report</source>
+        <translation>Rapport d'origine</translation>
+    </message>
+    <message>
+        <source>Original (2002)</source>
+        <translation>Originale (2002)</translation>
+    </message>
+    <message>
+        <source>Other documents (G7 verification, declarations, reports) come later.</source>
+        <translation>Les autres documents (vérification G7, déclarations, rapports) viennent plus loin.</translation>
+    </message>
+    <message>
+        <source>Outside Russia &amp;since</source>
+        <translation>Hors de Russie &amp;depuis</translation>
+    </message>
+    <message>
+        <source>Owner country</source>
+        <translation>Pays du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner kind</source>
+        <translation>Type de propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>Nom du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner share in percent</source>
+        <translation>Part du propriétaire en pourcentage</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Propriétaires</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimer…</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase</source>
+        <translation>Phrase &amp;secrète</translation>
+    </message>
+    <message>
+        <source>Passphrase for signing</source>
+        <translation>Phrase secrète pour signer</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Polished</source>
+        <translation>Poli</translation>
+    </message>
+    <message>
+        <source>Portable mode</source>
+        <translation>Mode portable</translation>
+    </message>
+    <message>
+        <source>Portable mode suits a USB stick at trade shows. Changes apply at the next start.</source>
+        <translation>Le mode portable convient à une clé USB sur les salons. Les changements prennent effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Print attestation</source>
+        <translation>Imprimer l'attestation</translation>
+    </message>
+    <message>
+        <source>Printing and display</source>
+        <translation>Impression et affichage</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Transformation</translation>
+    </message>
+    <message>
+        <source>Processing country</source>
+        <translation>Pays de transformation</translation>
+    </message>
+    <message>
+        <source>Processing steps</source>
+        <translation>Étapes de transformation</translation>
+    </message>
+    <message>
+        <source>Proof of location before a ban</source>
+        <translation>Preuve de localisation avant une interdiction</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>QR text</source>
+        <translation>Texte QR</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration no.</source>
+        <translation>N° d'&amp;immatriculation</translation>
+    </message>
+    <message>
+        <source>Re-&amp;check on today's rules</source>
+        <translation>Re&amp;vérifier selon les règles du jour</translation>
+    </message>
+    <message>
+        <source>Re-screening alerts</source>
+        <translation>Alertes de nouveau contrôle</translation>
+    </message>
+    <message>
+        <source>Ready to attest: nothing prevents this transaction.</source>
+        <translation>Prêt à attester : rien n'empêche cette transaction.</translation>
+    </message>
+    <message>
+        <source>Ready to sign.</source>
+        <translation>Prêt à signer.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. different date of birth and country</source>
+        <translation>Motif (obligatoire), p. ex. date de naissance et pays différents</translation>
+    </message>
+    <message>
+        <source>Reason for the decision on</source>
+        <translation>Motif de la décision sur</translation>
+    </message>
+    <message>
+        <source>Recent &amp;work</source>
+        <translation>Travaux &amp;récents</translation>
+    </message>
+    <message>
+        <source>Recent work</source>
+        <translation>Travaux récents</translation>
+    </message>
+    <message>
+        <source>Record details</source>
+        <translation>Détails de l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>Type d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>Register of checks and attestations</source>
+        <translation>Registre des vérifications et attestations</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Retirer le document</translation>
+    </message>
+    <message>
+        <source>Remove selected country</source>
+        <translation>Retirer le pays sélectionné</translation>
+    </message>
+    <message>
+        <source>Restore the autosaved draft</source>
+        <translation>Restaurer le brouillon enregistré automatiquement</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Revised (2021)</source>
+        <translation>Révisée (2021)</translation>
+    </message>
+    <message>
+        <source>Rough</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Itinéraire</translation>
+    </message>
+    <message>
+        <source>Rule pack</source>
+        <translation>Paquet de règles</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Rules in force on {date}; rule pack {pack} {version} (as of {as_of}).</source>
+        <translation>Règles en vigueur le {date} ; paquet de règles {pack} {version} (au {as_of}).</translation>
+    </message>
+    <message>
+        <source>Rules of</source>
+        <translation>Règles de</translation>
+    </message>
+    <message>
+        <source>Rules: loading…</source>
+        <translation>Règles : chargement…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve PDF…</source>
+        <translation>Enre&amp;gistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Sanctions lists</source>
+        <translation>Listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Sanctions screening</source>
+        <translation>Contrôle des sanctions</translation>
+    </message>
+    <message>
+        <source>Save attestation</source>
+        <translation>Enregistrer l'attestation</translation>
+    </message>
+    <message>
+        <source>Save lot file</source>
+        <translation>Enregistrer le fichier de lot</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Contrôlés</translation>
+    </message>
+    <message>
+        <source>Screening is not available: </source>
+        <translation>Le contrôle n'est pas disponible : </translation>
+    </message>
+    <message>
+        <source>Screening status</source>
+        <translation>État du contrôle</translation>
+    </message>
+    <message>
+        <source>Screening…</source>
+        <translation>Contrôle en cours…</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Rechercher dans le registre</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Settings not read</source>
+        <translation>Réglages non lus</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation>Part %</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Sign the attestation for the buyer. The printed page carries a QR code anyone can check offline.</source>
+        <translation>Signez l'attestation pour l'acheteur. La page imprimée porte un code QR que chacun peut vérifier hors ligne.</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <source>Signing as</source>
+        <translation>Signature en tant que</translation>
+    </message>
+    <message>
+        <source>Signing identity</source>
+        <translation>Identité de signature</translation>
+    </message>
+    <message>
+        <source>Signing status</source>
+        <translation>État de la signature</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <source>SoW &amp;warranty</source>
+        <translation>&amp;Garantie SoW</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Start with an empty lot</source>
+        <translation>Commencer avec un lot vide</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Stones</source>
+        <translation>Pierres</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Supplier's So&amp;W ID</source>
+        <translation>ID So&amp;W du fournisseur</translation>
+    </message>
+    <message>
+        <source>Supplier's declaration of non-Russian origin</source>
+        <translation>Déclaration du fournisseur d'origine non russe</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Suisse</translation>
+    </message>
+    <message>
+        <source>The check could not run: </source>
+        <translation>La vérification n'a pas pu s'exécuter : </translation>
+    </message>
+    <message>
+        <source>The identity was not created</source>
+        <translation>L'identité n'a pas été créée</translation>
+    </message>
+    <message>
+        <source>The key stays on this computer, protected by the passphrase. Keep the passphrase safe.</source>
+        <translation>La clé reste sur cet ordinateur, protégée par la phrase secrète. Conservez-la en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>The lot is not complete yet: </source>
+        <translation>Le lot n'est pas encore complet : </translation>
+    </message>
+    <message>
+        <source>The lot is not complete; go back to the steps marked with a dot.</source>
+        <translation>Le lot n'est pas complet ; revenez aux étapes marquées d'un point.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>Total weight (ct)</source>
+        <translation>Poids total (ct)</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Transit countries</source>
+        <translation>Pays de transit</translation>
+    </message>
+    <message>
+        <source>Type a country or code</source>
+        <translation>Saisissez un pays ou un code</translation>
+    </message>
+    <message>
+        <source>Type a name to screen it.</source>
+        <translation>Saisissez un nom pour le contrôler.</translation>
+    </message>
+    <message>
+        <source>Type of document to add</source>
+        <translation>Type de document à ajouter</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>Unsorted</source>
+        <translation>Non trié</translation>
+    </message>
+    <message>
+        <source>Val&amp;ue</source>
+        <translation>Val&amp;eur</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Verification details</source>
+        <translation>Détails de la vérification</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Résultat de la vérification</translation>
+    </message>
+    <message>
+        <source>Verify an attestation</source>
+        <translation>Vérifier une attestation</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>What each jurisdiction's rules say about this lot on the transaction date, and why.</source>
+        <translation>Ce que disent les règles de chaque juridiction sur ce lot à la date de la transaction, et pourquoi.</translation>
+    </message>
+    <message>
+        <source>What is being bought or sold, when, and under which countries' rules.</source>
+        <translation>Ce qui est acheté ou vendu, quand, et selon les règles de quels pays.</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Ce qui manque</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Who you are dealing with and who owns them. Names are screened against the sanctions lists as you type.</source>
+        <translation>Avec qui vous traitez et à qui ils appartiennent. Les noms sont contrôlés au regard des listes de sanctions pendant la saisie.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, if ever</source>
+        <translation>AAAA-MM-JJ, le cas échéant</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Votre &amp;nom</translation>
+    </message>
+    <message>
+        <source>Your firm</source>
+        <translation>Votre entreprise</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>awaiting your decision</source>
+        <translation>en attente de votre décision</translation>
+    </message>
+    <message>
+        <source>binds</source>
+        <translation>s'applique à</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>intégrée</translation>
+    </message>
+    <message>
+        <source>choose at least one home jurisdiction</source>
+        <translation>choisissez au moins une juridiction d'origine</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>décidé</translation>
+    </message>
+    <message>
+        <source>e.g. Round brilliant, 1 stone</source>
+        <translation>p. ex. Brillant rond, 1 pierre</translation>
+    </message>
+    <message>
+        <source>lists</source>
+        <translation>listes</translation>
+    </message>
+    <message>
+        <source>lot ID, counterparty, attestation number…</source>
+        <translation>n° de lot, contrepartie, n° d'attestation…</translation>
+    </message>
+    <message>
+        <source>matched alias</source>
+        <translation>alias correspondant</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>sans date</translation>
+    </message>
+    <message>
+        <source>no list loaded</source>
+        <translation>aucune liste chargée</translation>
+    </message>
+    <message>
+        <source>no rule pack</source>
+        <translation>aucun paquet de règles</translation>
+    </message>
+    <message>
+        <source>none loaded</source>
+        <translation>aucune chargée</translation>
+    </message>
+    <message>
+        <source>number on the document</source>
+        <translation>numéro figurant sur le document</translation>
+    </message>
+    <message>
+        <source>only where it matters</source>
+        <translation>seulement si cela compte</translation>
+    </message>
+    <message>
+        <source>other names, separated by ;</source>
+        <translation>autres noms, séparés par ;</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>possible match</source>
+        <translation>correspondance possible</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>étape</translation>
+    </message>
+    <message>
+        <source>strong match</source>
+        <translation>correspondance forte</translation>
+    </message>
+    <message>
+        <source>{n} possible match(es) — decide each one below.</source>
+        <translation>{n} correspondance(s) possible(s) — tranchez chacune ci-dessous.</translation>
+    </message>
+    <message>
+        <source>{n} thing(s) to complete on this page.</source>
+        <translation>{n} élément(s) à compléter sur cette page.</translation>
+    </message>
+    <message>
+        <source>{n} thing(s) to complete on this page; first: {first}</source>
+        <translation>{n} élément(s) à compléter sur cette page ; d'abord : {first}</translation>
+    </message>
 </context>
 </TS>

@@ -33,7 +33,7 @@ def gate_text(verdict: Verdict) -> str:
         Verdict.NEEDS_EVIDENCE: tr(
             "Cannot be attested yet: hold the documents named below, then check again."
         ),
-        Verdict.REVIEW: tr("Cannot be attested yet: a person must decide each item marked Review."),
+        Verdict.REVIEW: tr("Cannot be attested yet: a person must decide each item marked Needs review."),
         Verdict.BLOCKED: tr("Cannot be attested: the transaction is blocked by the rules shown below."),
     }[verdict]
 

@@ -119,8 +119,23 @@ class Engine:
                 skipped.append(self._rule_id(rule, code))
                 continue
             findings.append(self._finding(rule, code, ctx))
+        if facts.on > self.pack.as_of:
+            findings.append(self._pack_age_finding(code, facts.on))
         findings.sort(key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule))
         return findings, skipped
+
+    def _pack_age_finding(self, code: str, on: date) -> Finding:
+        pack = self.pack
+        return Finding(
+            rule="CS-PACK-AGE",
+            jurisdiction=code,
+            outcome=Verdict.CLEARED,
+            level=Level.WARNING,
+            summary=f"The rule pack is as of {pack.as_of.isoformat()}; the lot is judged on {on.isoformat()}: "
+            "changes to the law after the pack's date are not reflected — check for a newer pack",
+            source=f"Rule pack {pack.id} {pack.version}",
+            title="Rule pack date",
+        )
 
     def _in_force_since(self, rule: Rule, facts: Facts) -> date:
         days = [d for test in self._weights[rule.id] if (d := caught_since(test, facts)) is not None]

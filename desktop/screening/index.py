@@ -10,11 +10,25 @@ from dataclasses import dataclass
 
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.model import Entry
-from desktop.screening.normalize import normalise, normalise_identifier, skeleton
+from desktop.screening.normalize import identifier_keys, normalise, skeleton
 
-# Postings longer than this are skipped for blocking when the query has a rarer token to block on.
-_COMMON_POSTINGS = 1500
+# How many postings a query may walk when blocking (rarest tokens first).
+_POSTING_BUDGET = 2500
 _MIN_DELETE_LEN = 4
+_PRIOR_NAMES = 10_000
+_PATRONYMIC_ENDINGS = (
+    "OVICH",
+    "EVICH",
+    "OVNA",
+    "EVNA",
+    "ICHNA",
+    "OVYCH",
+    "OVYCH",
+    "OVICI",
+    "OVITCH",
+    "OWITSCH",
+    "OGLU",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +117,9 @@ class NameIndex:
             if len(tok) >= _MIN_DELETE_LEN:
                 for d in _deletes(tok):
                     self.by_delete[d].append(tok)
-        self._log_n = math.log(self.entry_count + 1)
+        self._log_n = math.log(self.entry_count + _PRIOR_NAMES)
+        self._weights: dict[str, float] = {}
+        self._variants: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_entries(cls, lists: Sequence[Sequence[Entry]]) -> NameIndex:
@@ -116,24 +132,41 @@ class NameIndex:
                 metas.append(entry_meta(list_pos, seq, entry))
                 rows.extend(entry_rows(ref, entry))
                 for ident in entry.identifiers:
-                    value = normalise_identifier(ident.value)
-                    if len(value) >= 4:
+                    for value in identifier_keys(ident.value):
                         identifiers[value].append(ref)
         return cls(rows, metas, identifiers)
 
     def weight(self, token: str) -> float:
         """Rare tokens weigh up to 1; common, generic and one-letter tokens weigh little."""
+        cached = self._weights.get(token)
+        if cached is None:
+            cached = self._weights[token] = self._weight(token)
+        return cached
+
+    def _weight(self, token: str) -> float:
         df = self.df.get(token, 0)
-        w = math.log((self.entry_count + 1) / (df + 1)) / self._log_n if df else 1.0
+        # A background of _PRIOR_NAMES unseen names keeps small lists (the bundled one) from making
+        # every token look common.
+        w = math.log((self.entry_count + _PRIOR_NAMES) / (df + 1)) / self._log_n if df else 1.0
         w = min(1.0, max(0.12, w))
         if len(token) == 1:
             return 0.08
         if token in GENERIC_WORDS:
             return w * 0.2
+        if token.endswith(_PATRONYMIC_ENDINGS):
+            return w * 0.4  # patronymics are often left out of a query: missing them costs little
         return w
 
-    def variants(self, token: str) -> set[str]:
+    def variants(self, token: str) -> frozenset[str]:
         """Vocabulary tokens that may be `token` spelt another way: same skeleton or one edit away."""
+        cached = self._variants.get(token)
+        if cached is None:
+            if len(self._variants) > 50_000:
+                self._variants.clear()
+            cached = self._variants[token] = frozenset(self._find_variants(token))
+        return cached
+
+    def _find_variants(self, token: str) -> set[str]:
         found: set[str] = set()
         if token in self.postings:
             found.add(token)
@@ -148,29 +181,39 @@ class NameIndex:
         return found
 
     def candidates(self, tokens: Sequence[str], limit: int) -> list[int]:
-        """Rows sharing a token (or a spelling variant of one) with the query, best blocked first."""
-        expansions = [(tok, self.variants(tok)) for tok in tokens if len(tok) > 1]
-        has_rare = any(
-            len(self.postings[v]) <= _COMMON_POSTINGS
-            for _, vs in expansions
-            for v in vs
-            if v in self.postings
-        )
-        score: dict[int, float] = defaultdict(float)
-        for tok, vs in expansions:
-            for v in vs:
-                posting = self.postings.get(v)
-                if not posting or (has_rare and len(posting) > _COMMON_POSTINGS):
-                    continue
-                gain = self.weight(v) * (1.0 if v == tok else 0.8)
-                for rid in posting:
-                    score[rid] += gain
-        for a, b in itertools.pairwise(tokens):
-            for rid in self.postings.get(a + b, ()):
-                score[rid] += 0.5
+        """Rows sharing a token (or a spelling variant of one) with the query, best blocked first.
+
+        Postings are walked rarest first within a budget, so common tokens (MOHAMMAD, AL, ABD) only
+        add candidates when the query has too few rare tokens to block on.
+        """
+        lists: list[tuple[int, float, list[int]]] = []
         for tok in tokens:
-            for rid in self.joins.get(tok, ()):
-                score[rid] += 0.5
+            if len(tok) < 2:
+                continue
+            for v in self.variants(tok):
+                posting = self.postings.get(v)
+                if posting:
+                    gain = self.weight(v) * (1.0 if v == tok else 0.8)
+                    lists.append((len(posting), gain, posting))
+        for a, b in itertools.pairwise(tokens):
+            # a name split in two (BD LLH, ABDUL HAI) may be one listed token (ABDULLAH, ABDULHAI)
+            for v in {a + b, *self.by_skeleton.get(skeleton(a + b), ())}:
+                posting = self.postings.get(v)
+                if posting:
+                    lists.append((len(posting), 0.5, posting))
+        for tok in tokens:
+            posting = self.joins.get(tok)
+            if posting:
+                lists.append((len(posting), 0.5, posting))
+        lists.sort(key=lambda item: item[0])
+        score: dict[int, float] = defaultdict(float)
+        walked = 0
+        for n, (size, gain, posting) in enumerate(lists):
+            if n >= 2 and walked + size > _POSTING_BUDGET:
+                break
+            walked += size
+            for rid in posting:
+                score[rid] += gain
         if len(score) <= limit:
             return list(score)
         return sorted(score, key=score.__getitem__, reverse=True)[:limit]

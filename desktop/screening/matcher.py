@@ -9,11 +9,13 @@ from rapidfuzz.distance import Indel
 
 from desktop.screening.index import NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
-from desktop.screening.normalize import NormName, normalise_identifier, skeleton
+from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys, skeleton
+from desktop.screening.translit import CYRILLIC_SCHEMES
 
 ALERT_THRESHOLD = 0.82  # documented in docs/screening.md; at or above it a match is reported
 WEAK_EXACT_SCORE = 0.95  # exact equality with a low-quality alias: reported, never strong
-_CANDIDATES = 150
+_CANDIDATES = 40
+PRIMARY_SCHEME = CYRILLIC_SCHEMES[0]
 _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed name's coverage
 
 
@@ -38,13 +40,17 @@ class Hit:
     why: str
 
 
-def token_similarity(q: str, c: str) -> float:
+def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
     if q == c:
         return 1.0
+    if abjad and len(q) > 1 and abjad_skeleton(q) == abjad_skeleton(c):
+        return 0.9
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)
+    if min(len(q), len(c)) <= 4:
+        ratio -= 0.08  # one letter changes a short name (CHEN/CHENG, ALI/ALLI): be stricter
     if len(q) > 2 and len(c) > 2:
         sk = skeleton(q)
         if len(sk) >= 3 and sk == skeleton(c):
@@ -60,13 +66,23 @@ class _Alignment:
     contained: bool  # every distinctive listed token was found in the query
 
 
-def align(index: NameIndex, q: Sequence[str], qw: Sequence[float], c: Sequence[str]) -> _Alignment:
+def align(
+    index: NameIndex,
+    q: Sequence[str],
+    qw: Sequence[float],
+    c: Sequence[str],
+    cache: dict[tuple[str, str], float] | None = None,
+    abjad: bool = False,
+) -> _Alignment:
     """Greedy one-to-one token alignment, weighted by rarity on both sides."""
     cw = [index.weight(t) for t in c]
     cand = []
+    sims = cache if cache is not None else {}
     for i, qt in enumerate(q):
         for j, ct in enumerate(c):
-            s = token_similarity(qt, ct)
+            s = sims.get((qt, ct))
+            if s is None:
+                s = sims[(qt, ct)] = token_similarity(qt, ct, abjad)
             if s > 0.0:
                 cand.append((s, i, j))
     cand.sort(reverse=True)
@@ -95,10 +111,12 @@ def align(index: NameIndex, q: Sequence[str], qw: Sequence[float], c: Sequence[s
     return _Alignment(score, pairs, distinctive, contained)
 
 
-def _concat_similarity(q: Sequence[str], c: Sequence[str]) -> float:
+def _concat_similarity(q: Sequence[str], c: Sequence[str], abjad: bool = False) -> float:
     """Catches split and merged tokens (ABDUL HAI / ABDULHAI) that token alignment misses."""
     a, b = "".join(q), "".join(c)
     best = Indel.normalized_similarity(a, b)
+    if abjad and abjad_skeleton(a) == abjad_skeleton(b):
+        best = max(best, 0.92)
     if len(q) > 1 or len(c) > 1:
         best = max(best, Indel.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
     return best
@@ -134,8 +152,10 @@ class Matcher:
                 best[hit.ref] = hit
 
         if facts.registration:
-            ident = normalise_identifier(facts.registration)
-            for ref in self.index.identifiers.get(ident, ()):
+            refs = {
+                r for key in identifier_keys(facts.registration) for r in self.index.identifiers.get(key, ())
+            }
+            for ref in sorted(refs):
                 offer(
                     Hit(ref, None, 1.0, True, f"identifier {facts.registration} equals a listed identifier")
                 )
@@ -149,27 +169,40 @@ class Matcher:
                     offer(Hit(row.ref, row, 1.0, True, how))
                 else:
                     offer(Hit(row.ref, row, WEAK_EXACT_SCORE, False, how + " (a low-quality alias: review)"))
+            if reading.scheme != PRIMARY_SCHEME:
+                continue  # other Cyrillic readings differ in spelling only: the skeleton blocks them already
             qw = self._query_weights(q)
+            cache: dict[tuple[str, str], float] = {}
             for rid in self.index.candidates(q, _CANDIDATES):
                 row = self.index.rows[rid]
                 if row.ref in best and best[row.ref].strong:
                     continue
-                hit = self._score(reading, qw, row, facts)
+                hit = self._score(reading, qw, row, facts, cache)
                 if hit is not None:
                     offer(hit)
         hits = [h for h in best.values() if h.score >= self.threshold]
         hits.sort(key=lambda h: (-h.score, not h.strong, h.ref))
         return hits
 
-    def _score(self, reading: NormName, qw: Sequence[float], row: NameRow, facts: QueryFacts) -> Hit | None:
+    def _score(
+        self,
+        reading: NormName,
+        qw: Sequence[float],
+        row: NameRow,
+        facts: QueryFacts,
+        cache: dict[tuple[str, str], float],
+    ) -> Hit | None:
         q, c = reading.tokens, row.tokens
-        al = align(self.index, q, qw, c)
+        al = align(self.index, q, qw, c, cache, reading.abjad)
         score = al.score
         notes = []
-        concat = _concat_similarity(q, c)
+        concat = _concat_similarity(q, c, reading.abjad)
         if concat >= 0.9 and 0.97 * concat > score:
             score = 0.97 * concat
             notes.append(f"spelling {concat:.2f} similar ignoring spaces")
+            al.distinctive = (
+                al.distinctive or sum(self.index.weight(t) for t in c if t not in GENERIC_WORDS) >= 0.3
+            )
         meta = self.index.metas[row.ref]
         if not al.distinctive:
             # generic words (DIAMOND, TRADING, DMCC...) and initials never decide a match alone

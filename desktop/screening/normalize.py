@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
-from desktop.screening.translit import CYRILLIC_SCHEMES, has_cyrillic, to_latin
+from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, to_latin
 
 MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
@@ -24,6 +24,7 @@ class NormName:
     tokens: tuple[str, ...]
     scheme: str
     stripped: tuple[str, ...]  # legal forms and honorifics removed from the edges
+    abjad: bool = False  # read from Arabic or Hebrew script: vowels missing, compare consonants
 
     @property
     def key(self) -> str:
@@ -95,12 +96,13 @@ def normalise(text: str) -> list[NormName]:
     schemes = CYRILLIC_SCHEMES if has_cyrillic(cleaned) else CYRILLIC_SCHEMES[:1]
     out: list[NormName] = []
     seen: set[tuple[str, ...]] = set()
+    abjad = not cleaned.isascii() and has_abjad(cleaned)
     for scheme in schemes:
         toks = _tokens(to_latin(cleaned, scheme))
         kept, removed = strip_edges(toks)
         if kept and tuple(kept) not in seen:
             seen.add(tuple(kept))
-            out.append(NormName(tuple(kept), scheme, tuple(removed)))
+            out.append(NormName(tuple(kept), scheme, tuple(removed), abjad))
     return out
 
 
@@ -130,3 +132,28 @@ def skeleton(token: str) -> str:
 def normalise_identifier(value: str) -> str:
     """Registration numbers compare on their letters and digits only: `IMO 9562233` == `imo9562233`."""
     return "".join(ch for ch in clean(value).upper() if ch.isalnum())
+
+
+def identifier_keys(value: str) -> set[str]:
+    """Exact-match keys of an identifier text: the whole of it, and each chunk that carries digits.
+
+    'UK Company no. 06527449' yields the chunk 06527449, so a bare registration number finds it; short
+    digit-only chunks (years, house numbers) are not keys.
+    """
+    keys = set()
+    whole = normalise_identifier(value)
+    if len(whole) >= 4:
+        keys.add(whole)
+    for chunk in re.split(r"[\s,;:()]+", value):
+        key = normalise_identifier(chunk)
+        if any(ch.isdigit() for ch in key) and len(key) >= 5:
+            keys.add(key)
+    return keys
+
+
+_ABJAD_FOLD = str.maketrans("PVG", "BFK")
+
+
+def abjad_skeleton(token: str) -> str:
+    """Skeleton for names read from Arabic or Hebrew script, which have no P, V or hard G."""
+    return skeleton(token).translate(_ABJAD_FOLD)

@@ -15,11 +15,13 @@ from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Pr
 from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
 from desktop.screening.matcher import ALERT_THRESHOLD, Matcher, QueryFacts
 from desktop.screening.model import Entry
-from desktop.screening.normalize import MAX_NAME_CHARS, clean, normalise, normalise_identifier
+from desktop.screening.normalize import MAX_NAME_CHARS, clean, identifier_keys, normalise
 from desktop.screening.store import STORE_FILE, ListStore
 from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
 
 STALE_AFTER_DAYS = 30
+# Lists whose entries each say which jurisdictions they bind (aggregated data), not the list as a whole.
+_PER_ENTRY_BINDINGS = {"OS-FTM"}
 Clock = Callable[[], datetime]
 
 
@@ -41,8 +43,7 @@ class _MemoryList:
         for seq, e in enumerate(self.entries):
             rows.extend(entry_rows(ref_base + seq, e))
             for ident in e.identifiers:
-                value = normalise_identifier(ident.value)
-                if len(value) >= 4:
+                for value in identifier_keys(ident.value):
                     idents.setdefault(value, []).append(ref_base + seq)
         return rows, [entry_meta(list_pos, seq, e) for seq, e in enumerate(self.entries)], idents
 
@@ -173,6 +174,10 @@ class Screener:
                 self._matcher = Matcher(NameIndex(rows, metas, idents), self._threshold)
             return self._matcher
 
+    def indexed_names(self) -> int:
+        """How many name readings the index holds (builds it if needed)."""
+        return len(self._build().index.rows)
+
     def warm(self) -> None:
         """Build the index now (a GUI may call this off the GUI thread right after start-up)."""
         self._build()
@@ -199,15 +204,19 @@ class Screener:
             meta = matcher.index.metas[hit.ref]
             source = self._sources[meta.list_pos]
             entry = source.entry(meta.seq)
-            bindings = entry.bindings or [
-                Binding(
-                    jurisdiction=j,
-                    listed_on=entry.listed_on,
-                    confidence=source.confidence,
-                    programme=", ".join(entry.programmes) or None,
-                )
-                for j in source.info.jurisdictions
-            ]
+            bindings = (
+                entry.bindings
+                if (entry.bindings or source.info.id in _PER_ENTRY_BINDINGS)
+                else [
+                    Binding(
+                        jurisdiction=j,
+                        listed_on=entry.listed_on,
+                        confidence=source.confidence,
+                        programme=", ".join(entry.programmes) or None,
+                    )
+                    for j in source.info.jurisdictions
+                ]
+            )
             as_of = source.info.as_of.isoformat() if source.info.as_of else "unknown date"
             why = f"{hit.why}; {source.info.id} entry {entry.id} (list as of {as_of})"
             if entry.owned_by:

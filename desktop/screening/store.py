@@ -12,7 +12,7 @@ from desktop.screening.errors import ListStoreError
 from desktop.screening.importers.common import ParsedList
 from desktop.screening.index import EntryMeta, NameRow, birth_years, entry_rows
 from desktop.screening.model import Entry
-from desktop.screening.normalize import normalise_identifier
+from desktop.screening.normalize import identifier_keys
 from desktop.screening.types import ListInfo
 
 STORE_FILE = "screening-lists.sqlite3"
@@ -90,8 +90,7 @@ class ListStore:
             for row in entry_rows(seq, e):
                 names.append((parsed.id, seq, row.alias, int(row.strong), " ".join(row.tokens), row.scheme))
             for ident in e.identifiers:
-                value = normalise_identifier(ident.value)
-                if len(value) >= 4:
+                for value in identifier_keys(ident.value):
                     idents.append((parsed.id, seq, value))
         try:
             with self._db:

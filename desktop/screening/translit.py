@@ -75,6 +75,17 @@ def to_latin(text: str, scheme: str = "bgn") -> str:
             out.append(table.get(low) or _CYR_COMMON.get(low) or anyascii(ch).lower())
         elif _is_arabic(ch):
             out.append(_arabic_letter(text, i) if ch.isalpha() else " ")
+        elif _is_syllabic_word(ch):
+            out.append(anyascii(ch).lower() + " ")  # one Han/Hangul character is one name syllable
         else:
             out.append(anyascii(ch).lower())
     return "".join(out)
+
+
+def _is_syllabic_word(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
+def has_abjad(text: str) -> bool:
+    """Arabic or Hebrew script: short vowels are not written, so only consonants can be compared."""
+    return any(_is_arabic(ch) or "\u0590" <= ch <= "\u05ff" for ch in text)

@@ -1,0 +1,84 @@
+"""The normaliser: Unicode, scripts, case, quotes, legal forms and honorifics; hostile strings."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from desktop.screening.normalize import clean, identifier_keys, normalise, skeleton
+
+
+def _tokens(text: str) -> list[tuple[str, ...]]:
+    return [n.tokens for n in normalise(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ПАО «Алроса»",
+        "Публичное акционерное общество «АЛРОСА»",
+        "АК «АЛРОСА» (ПАО)",
+        "Alrosa PJSC",
+        "AK ALROSA PAO",
+        "PJSC “ALROSA”",
+        "Public Joint-Stock Company ALROSA",
+        "Ａｌｒｏｓａ　ＬＬＣ",  # full-width forms fold under NFKC
+        "alrosa\u200b",  # zero-width space
+    ],
+)
+def test_alrosa_forms_normalise_to_one_token(text: str) -> None:
+    assert _tokens(text)[0] == ("ALROSA",)
+
+
+def test_cyrillic_schemes_give_several_readings() -> None:
+    readings = {n.scheme: n.tokens[0] for n in normalise("Алмазювелирэкспорт")}
+    assert readings == {
+        "bgn": "ALMAZYUVELIREKSPORT",
+        "icao": "ALMAZIUVELIREKSPORT",
+        "scientific": "ALMAZJUVELIREKSPORT",
+    }
+    # й/ы/х/ц/щ/ё each have a reading per scheme
+    assert {n.tokens for n in normalise("Щукин Хаёйцы")} >= {("SHCHUKIN", "KHAEYTSY"), ("SCHUKIN", "HAJOJCY")}
+
+
+def test_honorifics_diacritics_and_punctuation() -> None:
+    assert _tokens("Präsident Putin")[0] == ("PUTIN",)
+    assert _tokens("Vladímír Pútín")[0] == ("VLADIMIR", "PUTIN")
+    assert _tokens("Mr. O'Brien-Smith")[0] == ("OBRIEN", "SMITH")
+    assert _tokens("D.G.D. INVESTMENTS LTD.")[0] == ("DGD", "INVESTMENTS")
+    assert _tokens("MARANGE RESOURCES (PRIVATE) LIMITED")[0] == ("MARANGE", "RESOURCES")
+    assert _tokens("LLC")[0] == ("LLC",)  # a name made only of a legal form keeps it
+
+
+def test_other_scripts_become_latin() -> None:
+    assert _tokens("Αλέξανδρος")[0] == ("ALEXANDROS",)
+    assert _tokens("محمد علي")[0] == ("MHMD", "LI")
+    assert _tokens("משה")[0] == ("MSH",)
+    assert skeleton("MHMD") == skeleton("MOHAMMED") == skeleton("MUHAMMAD")
+
+
+def test_hostile_strings() -> None:
+    assert clean("A\x00B\x07C\u202eD\nE") == "A B C D E"
+    assert normalise("   \t ") == []
+    assert normalise("«»“”„!?") == []
+    long_name = "ALROSA " * 2000
+    assert len(" ".join(normalise(long_name)[0].tokens)) <= 1000
+    mixed = normalise("Алroса Group")  # Latin o and a inside a Cyrillic word
+    assert mixed[0].tokens == ("ALROSA", "GROUP")
+
+
+def test_identifier_keys() -> None:
+    assert "0430033662" in identifier_keys("BE 0430.033.662")
+    assert "06527449" in identifier_keys("UK Company no. 06527449")
+    assert "2015" not in identifier_keys("issued 2015")
+
+
+def test_rigour_sample_names_never_crash(sanctions_data: Path) -> None:
+    with (sanctions_data / "names/rigour_sample_names.csv").open(encoding="utf-8") as fh:
+        names = [row["name"] for row in csv.DictReader(fh)]
+    assert len(names) > 400
+    for name in names:
+        for reading in normalise(name):
+            assert reading.tokens and all(t.isascii() and t.isupper() or t.isdigit() for t in reading.tokens)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -25,6 +26,8 @@ def register_fonts() -> tuple[str, str]:
     for path in (regular, bold):
         if not path.is_file():
             raise FontMissingError(f"bundled font {path} is missing; reinstall Clearstone")
+    # ASCII85 only serves 7-bit mail transports; binary streams are a quarter smaller and render faster.
+    rl_config.useA85 = 0
     pdfmetrics.registerFont(TTFont(REGULAR, str(regular)))
     pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
     # Paragraph markup <b> and <i> must map onto embedded faces, never onto the base-14 Helvetica.

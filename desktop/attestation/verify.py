@@ -198,7 +198,10 @@ def verify_pdf(
         result.fail(
             "the file was changed after signing: data was appended or the signed range does not cover it"
         )
-    files = _embedded_files(reader)
+    try:
+        files = _embedded_files(reader)
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        return result.fail(f"the embedded attested data cannot be read ({exc})")
     if CONTENT_FILE not in files or QR_FILE not in files:
         return result.fail("not a Clearstone attestation (the attested data is not embedded)")
     try:

@@ -68,12 +68,17 @@ PAYLOADS: dict[str, Payload] = {
 }
 
 
+def _digest(value: Any) -> Any:
+    if isinstance(value, str):
+        return hashlib.sha256(value.encode("utf-8")).hexdigest()
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    return value  # integers and NULL enter as they are
+
+
 def row_sha256(payload: Payload, row: tuple[Any, ...]) -> str:
-    """Hash of a record's vouched-for columns; blobs enter as their own SHA-256."""
-    values = {
-        column: hashlib.sha256(value).hexdigest() if isinstance(value, bytes) else value
-        for column, value in zip(payload.columns, row, strict=True)
-    }
+    """Hash of a record's vouched-for columns; each text or blob enters as its own SHA-256 (cheap, exact)."""
+    values = {column: _digest(value) for column, value in zip(payload.columns, row, strict=True)}
     return sha256_text(canonical(values))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from desktop.register.errors import NotARegisterError, RegisterDamagedError, RegisterError
@@ -35,8 +36,26 @@ def check_file(path: Path) -> None:
         raise RegisterDamagedError(f"{path} is damaged (truncated SQLite header); it was left unchanged")
 
 
+def is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open the file, confirm it is (or may become) a register, and switch on WAL and full syncing."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            return _connect_once(path)
+        except sqlite3.OperationalError as exc:
+            # Switching a brand-new file to WAL needs an exclusive lock; SQLite reports BUSY at once,
+            # without its busy handler, when another process is creating the same register.
+            if not is_busy(exc) or time.monotonic() > deadline:
+                raise RegisterError(f"{path}: the register is locked by another program ({exc})") from None
+            time.sleep(0.05)
+
+
+def _connect_once(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -61,6 +80,13 @@ def connect(path: Path) -> sqlite3.Connection:
     except RegisterError:
         conn.close()
         raise
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if is_busy(exc):
+            raise
+        raise RegisterDamagedError(
+            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
+        ) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise RegisterDamagedError(

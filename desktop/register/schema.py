@@ -188,6 +188,8 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection, at: str, default_settings: dict[str, str]) -> int:
     """Bring the schema up to date in one IMMEDIATE transaction, logging each step; return the version found."""
+    if current_version(conn) == LATEST_VERSION:
+        return LATEST_VERSION  # the usual case: no write lock, no write, no fsync on open
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = current_version(conn)

@@ -68,6 +68,8 @@ class Register:
             raise type(exc)(f"{target}: {exc}") from None
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if opening.is_busy(exc):
+                raise RegisterError(f"{target}: the register is locked by another program ({exc})") from None
             raise RegisterDamagedError(f"{target} is damaged ({exc}); it was left unchanged") from None
         return cls(conn, target)
 
@@ -137,7 +139,6 @@ class Register:
         data = assessment.model_dump(mode="json")
         text = chain.canonical(data)
         digest = chain.sha256_text(text)
-        lot_digest = chain.sha256_text(chain.canonical(data["lot"]))
         lists = chain.canonical(
             [
                 {"id": item.id, "as_of": data_list["as_of"], "sha256": item.sha256}
@@ -152,10 +153,13 @@ class Register:
             same = c.execute("SELECT id FROM assessments WHERE sha256 = ? LIMIT 1", (digest,)).fetchone()
             if same:
                 return int(same[0])
-            lot_row = c.execute(
-                "SELECT id FROM lots WHERE lot_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1",
-                (assessment.lot.lot_id, lot_digest),
-            ).fetchone()
+            lot_row = None
+            if c.execute("SELECT 1 FROM lots WHERE lot_id = ? LIMIT 1", (assessment.lot.lot_id,)).fetchone():
+                lot_digest = chain.sha256_text(chain.canonical(data["lot"]))
+                lot_row = c.execute(
+                    "SELECT id FROM lots WHERE lot_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1",
+                    (assessment.lot.lot_id, lot_digest),
+                ).fetchone()
             cursor = c.execute(
                 "INSERT INTO assessments (lot_id, lot_record, verdict, assessed_at, json, sha256, rule_pack_id,"
                 " rule_pack_version, rule_pack_sha256, lists, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -243,8 +243,8 @@ def _coverage_findings(lists: list[ListInfo], code: str, now: datetime) -> list[
                 jurisdiction=code,
                 outcome=Verdict.CLEARED,
                 level=Level.WARNING,
-                summary=f"No official {code} sanctions list is loaded: parties were screened only against {bundled}; "
-                "import the official list (clearstone lists import)",
+                summary=f"No official sanctions list of this jurisdiction is loaded: parties were screened only "
+                f"against {bundled}; import the official list (clearstone lists import)",
                 source="Screening coverage",
                 title="Sanctions list coverage",
             )

@@ -105,6 +105,26 @@ _MARK = {
 }
 
 
+def _wrap(head: str, text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=head, subsequent_indent="      ")
+
+
+def _common_notes(results: list[Any]) -> set[tuple[str, str]]:
+    """Warnings and notes that every jurisdiction repeats word for word: printed once."""
+    if len(results) < 2:
+        return set()
+    keyed = [
+        {
+            (f.rule, f.summary)
+            for f in r.findings
+            if f.outcome is Verdict.CLEARED and f.level is not Level.DECISIVE
+        }
+        for r in results
+    ]
+    common: set[tuple[str, str]] = set.intersection(*keyed)
+    return common
+
+
 def render_text(assessment: Any, width: int = 100) -> str:
     """A readable report: verdict table first, then each finding with its source."""
     lot = assessment.lot
@@ -122,12 +142,15 @@ def render_text(assessment: Any, width: int = 100) -> str:
         )
         label = deciding.rule if deciding else "no rule prohibits it"
         lines.append(f"  {code:<13}{_MARK[result.verdict]:<16}{label}")
+    results = list(assessment.jurisdictions.values())
+    shared = _common_notes(results)
     for code, result in assessment.jurisdictions.items():
-        if not result.findings:
+        own = [f for f in result.findings if (f.rule, f.summary) not in shared]
+        if not own:
             continue
         lines.append("")
         lines.append(f"{code} — {_MARK[result.verdict]}")
-        for finding in result.findings:
+        for finding in own:
             tag = finding.level.value if finding.outcome is Verdict.CLEARED else _MARK[finding.outcome]
             if finding.suggested is not None:
                 tag += f", likely {finding.suggested.value}"
@@ -151,6 +174,13 @@ def render_text(assessment: Any, width: int = 100) -> str:
                         subsequent_indent="      ",
                     )
                 )
+    if shared:
+        lines.append("")
+        lines.append("Every jurisdiction")
+        for finding in results[0].findings:
+            if (finding.rule, finding.summary) in shared:
+                lines.extend(_wrap(f"  {finding.rule} ({finding.level.value}): ", finding.summary, width))
+                lines.extend(_wrap("      ", f"Source: {finding.source}", width))
     screening = assessment.screening
     lists = ", ".join(f"{item.id} (as of {item.as_of})" for item in screening.lists) or "none"
     lines.append("")

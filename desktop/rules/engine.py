@@ -169,7 +169,7 @@ class Engine:
                 outcome, level = Verdict.CLEARED, Level.INFO
                 summary = f"{summary} — held: {held}"
             else:
-                need = _need(rule.evidence)
+                need = _need(rule.evidence, values)
         if confidence == "U" and outcome in (Verdict.BLOCKED, Verdict.NEEDS_EVIDENCE):
             suggested = _OUTCOME[rule.suggested] if rule.suggested else outcome
             outcome = Verdict.REVIEW
@@ -237,9 +237,9 @@ class Engine:
             text = render(exemption.summary, values)
             return (
                 Verdict.NEEDS_EVIDENCE,
-                f"{summary} — {exemption.id} may apply ({text}); needs {evidence.text}",
+                f"{summary} — {exemption.id} may apply ({text}); needs {render(evidence.text, values)}",
                 exemption.id,
-                _need(evidence),
+                _need(evidence, values),
                 None,
             )
         if unverified is not None and outcome is Verdict.BLOCKED:
@@ -284,10 +284,10 @@ class Engine:
         return data
 
 
-def _need(evidence: EvidenceNeed) -> FindingNeed:
+def _need(evidence: EvidenceNeed, values: dict[str, str]) -> FindingNeed:
     return FindingNeed(
         any_of=[{k: v for k, v in item.model_dump().items() if v is not None} for item in evidence.any_of],
-        text=evidence.text,
+        text=render(evidence.text, values),
     )
 
 

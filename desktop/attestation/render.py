@@ -70,7 +70,12 @@ class _Renderer:
         return self.p(f'<font name="{face}" color="#{colour}">{text(label)}</font>')
 
     def table(
-        self, rows: Sequence[Sequence[object]], widths: Sequence[float], *, header: bool = True
+        self,
+        rows: Sequence[Sequence[object]],
+        widths: Sequence[float],
+        *,
+        header: bool = True,
+        row_lines: bool = True,
     ) -> Table:
         table = Table(
             [list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT"
@@ -82,8 +87,11 @@ class _Renderer:
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("TOPPADDING", (0, 0), (-1, -1), 2.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ]
+        if row_lines:
+            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        else:
+            style.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
         if header:
             style += [
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -311,31 +319,35 @@ class _Renderer:
 
     def verdicts(self) -> list[Flowable]:
         rows: list[list[object]] = [self.th("Jurisdiction", "Verdict", "Rule", "Finding and legal source")]
-        spans: list[tuple[object, ...]] = []
+        # No row spans: a spanned block cannot break across pages, and a jurisdiction may have many findings.
+        inner_rules: list[tuple[object, ...]] = []
         for j in self.c.jurisdictions:
-            first = len(rows)
             findings = j.findings or []
             if not findings:
+                if len(rows) > 1:
+                    inner_rules.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.4, RULE))
                 rows.append([self.p(f"<b>{text(j.code)}</b> {text(j.name)}"), self.verdict(j.verdict), self.p("—"),
                              self.p("No rule engaged.")])  # fmt: skip
                 continue
             for n, f in enumerate(findings):
                 source = text(f.source) + (f" · {text(f.url)}" if f.url else "")
+                if n > 0:
+                    inner_rules.append(("LINEABOVE", (2, len(rows)), (-1, len(rows)), 0.4, HEADER_FILL))
+                elif len(rows) > 1:
+                    inner_rules.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.4, RULE))
                 rows.append(
                     [
-                        self.p(f"<b>{text(j.code)}</b> {text(j.name)}") if n == 0 else "",
-                        self.verdict(j.verdict) if n == 0 else "",
+                        self.p(f"<b>{text(j.code)}</b> {text(j.name)}") if n == 0 else self.p(""),
+                        self.verdict(j.verdict) if n == 0 else self.p(""),
                         self.p(
                             f'<font size="7.4">{text(f.rule)}</font><br/>{self.verdict_inline(f.outcome)}'
                         ),
                         [self.p(text(f.summary)), self.p(source, "small")],
                     ]
                 )
-            if len(findings) > 1:
-                spans += [("SPAN", (0, first), (0, len(rows) - 1)), ("SPAN", (1, first), (1, len(rows) - 1))]
-        table = self.table(rows, [self.width * f for f in (0.15, 0.12, 0.15, 0.58)])
-        if spans:
-            table.setStyle(TableStyle(spans))
+        table = self.table(rows, [self.width * f for f in (0.15, 0.12, 0.15, 0.58)], row_lines=False)
+        if inner_rules:
+            table.setStyle(TableStyle(inner_rules))
         return [self.heading("Verdict by jurisdiction"), table]
 
     def verdict_inline(self, verdict: str) -> str:

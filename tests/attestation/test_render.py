@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
 import pytest
 
 from desktop.attestation.build import Attestation
+from desktop.attestation.content import Issuer, build_content
 from desktop.attestation.declarations import CBP_NON_INDUSTRIAL, WDC_SOW_2021
 from desktop.attestation.render import render_attestation
+from desktop.identity import SigningIdentity
+from desktop.rules.result import Level, Verdict
+from tests.attestation.helpers import NOW, assessment, finding, lot
 
 
 def _text(pdf: bytes) -> str:
@@ -90,3 +95,26 @@ def test_document_metadata(attestation: Attestation) -> None:
     assert meta is not None
     assert meta.title == "Compliance attestation CS-2026-000042"
     assert str(meta.get("/CreationDate", "")).startswith("D:20261128093000")
+
+
+def test_many_long_findings_break_across_pages(shared_dir: Path, identity: SigningIdentity) -> None:
+    long_summary = "Facts that decided the rule, stated in full so the reader can follow them. " * 4
+    source = "Council Regulation (EU) No 833/2014 Art. 3p; https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:02014R0833-20240625"
+    findings = {
+        code: [
+            finding(code, f"{code}-R{i}", Verdict.CLEARED, f"{long_summary}#{i}", source, Level.INFO)
+            for i in range(14)
+        ]
+        for code in ("US", "EU", "UK")
+    }
+    content = build_content(
+        assessment(lot(shared_dir, "S01"), findings),
+        number="CS-2026-000043",
+        issued_at=NOW,
+        issuer=Issuer.from_identity(identity, None),
+    )
+    pdf = render_attestation(content, "CS1:TEST")
+    pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 4
+    text = _text(pdf)
+    assert "UK-R13" in text and f"Page {pages} of {pages}" in text

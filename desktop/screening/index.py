@@ -16,6 +16,8 @@ from desktop.screening.normalize import identifier_keys, normalise, skeleton
 _POSTING_BUDGET = 2500
 _MIN_DELETE_LEN = 4
 _PRIOR_NAMES = 10_000
+_PREFIX_LEN = 5
+_PREFIX_FROM = 6
 _PATRONYMIC_ENDINGS = (
     "OVICH",
     "EVICH",
@@ -111,12 +113,15 @@ class NameIndex:
         self.df = {tok: len(refs) for tok, refs in refs_by_token.items()}
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         self.by_delete: dict[str, list[str]] = defaultdict(list)
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
         for tok in self.postings:
             if len(tok) >= 2:
                 self.by_skeleton[skeleton(tok)].append(tok)
             if len(tok) >= _MIN_DELETE_LEN:
                 for d in _deletes(tok):
                     self.by_delete[d].append(tok)
+            if len(tok) >= _PREFIX_FROM:
+                self.by_prefix[tok[:_PREFIX_LEN]].append(tok)
         self._log_n = math.log(self.entry_count + _PRIOR_NAMES)
         self._weights: dict[str, float] = {}
         self._variants: dict[str, frozenset[str]] = {}
@@ -172,6 +177,11 @@ class NameIndex:
             found.add(token)
         if len(token) >= 2:
             found.update(self.by_skeleton.get(skeleton(token), ()))
+        if len(token) >= _PREFIX_FROM:
+            # endings vary most between languages (ALEXANDROS/ALEXANDER, PUTINAS/PUTIN)
+            found.update(
+                t for t in self.by_prefix.get(token[:_PREFIX_LEN], ()) if abs(len(t) - len(token)) <= 3
+            )
         if len(token) >= _MIN_DELETE_LEN:
             found.update(self.by_delete.get(token, ()))
             for d in _deletes(token):

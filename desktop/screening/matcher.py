@@ -162,6 +162,7 @@ class Matcher:
         for reading in readings:
             q = reading.tokens
             exact_rows = self.index.exact.get(reading.key, [])
+            exact_set = set(exact_rows)
             for rid in exact_rows:
                 row = self.index.rows[rid]
                 how = _exact_why(reading, row)
@@ -175,7 +176,7 @@ class Matcher:
             cache: dict[tuple[str, str], float] = {}
             for rid in self.index.candidates(q, _CANDIDATES):
                 row = self.index.rows[rid]
-                if row.ref in best and best[row.ref].strong:
+                if rid in exact_set or (row.ref in best and best[row.ref].strong):
                     continue
                 hit = self._score(reading, qw, row, facts, cache)
                 if hit is not None:

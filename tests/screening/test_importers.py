@@ -164,10 +164,16 @@ def test_200_mb_file_is_refused_quickly(tmp_path: Path) -> None:
         ("empty.xml", b"", "empty"),
         ("notes.txt", b"just some text\nnot a list\n", "not a sanctions list format"),
         ("other.xml", b"<?xml version='1.0'?><catalog><book/></catalog>", "root <catalog>"),
-        ("bad.json", b'{"id": "x", "schema": "Person", "properties": {"name": ["A"]}, "target": true}\n{"id": ', "line 2"),
+        (
+            "bad.json",
+            b'{"id": "x", "schema": "Person", "properties": {"name": ["A"]}, "target": true}\n{"id": ',
+            "line 2",
+        ),
     ],
 )
-def test_unknown_or_damaged_files_are_refused(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_unknown_or_damaged_files_are_refused(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ScreeningError, match=message):
@@ -178,7 +184,7 @@ def test_address_file_alone_is_refused(sanctions_data: Path, tmp_path: Path) -> 
     folder = tmp_path / "only-add"
     folder.mkdir()
     shutil.copy(sanctions_data / "ofac/sdn-tiny-2025/add.csv", folder / "add.csv")
-    with pytest.raises(ListFormatError, match="without its sdn.csv or alt.csv"):
+    with pytest.raises(ListFormatError, match=r"without its sdn\.csv or alt\.csv"):
         read_path(folder)
 
 
@@ -212,7 +218,10 @@ SDN_XML = """<?xml version="1.0" standalone="yes"?>
 
 @pytest.mark.parametrize(
     "namespace",
-    ["http://tempuri.org/sdnList.xsd", "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML"],
+    [
+        "http://tempuri.org/sdnList.xsd",
+        "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML",
+    ],
 )
 def test_ofac_sdn_xml_any_namespace(tmp_path: Path, namespace: str) -> None:
     path = tmp_path / "sdn.xml"
@@ -221,7 +230,10 @@ def test_ofac_sdn_xml_any_namespace(tmp_path: Path, namespace: str) -> None:
     assert (parsed.id, str(parsed.as_of), len(parsed.entries)) == ("OFAC-SDN", "2021-07-15", 2)
     gertler = parsed.entries[0]
     assert (gertler.name, gertler.kind, gertler.birth_dates, gertler.countries) == (
-        "GERTLER, Dan", "person", ["1973-12-23"], ["IL"]
+        "GERTLER, Dan",
+        "person",
+        ["1973-12-23"],
+        ["IL"],
     )
     assert gertler.aliases[0].name == "GERTLER, Daniel"
     assert parsed.entries[1].identifiers[0].value == "BE 0430.033.662"

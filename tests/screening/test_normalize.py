@@ -81,4 +81,6 @@ def test_rigour_sample_names_never_crash(sanctions_data: Path) -> None:
     assert len(names) > 400
     for name in names:
         for reading in normalise(name):
-            assert reading.tokens and all(t.isascii() and t.isupper() or t.isdigit() for t in reading.tokens)
+            assert reading.tokens and all(
+                (t.isascii() and t.isupper()) or t.isdigit() for t in reading.tokens
+            )

@@ -4,52 +4,117 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from desktop.lot import Jurisdiction, describe_validation_error
+# Plain dataclasses, not pydantic: the settings are read before the window opens, and importing pydantic
+# would cost a third of a second of start-up on every launch.
 
 SETTINGS_FILE = "settings.json"
 LOCATION_FILE = "data-location.json"
 MAX_RECENT = 10
+MAX_TEXT = 1000
+JURISDICTIONS = ("US", "EU", "UK", "CA", "JP", "CH", "AU", "NZ")  # desktop.lot.Jurisdiction (tested equal)
+PAPER_SIZES = ("A4", "Letter")
+LANGUAGES = ("en", "fr")
+THEMES = ("system", "light", "dark")
 
 
 class SettingsError(ValueError):
-    """The settings file could not be read or written; the message is one line."""
+    """The settings file could not be read or written, or a value is not allowed; one line."""
 
 
-class Signer(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{name}: must be text, not {json.dumps(value)}")
+    if len(value) > MAX_TEXT or any(ord(ch) < 32 for ch in value):
+        raise SettingsError(f"{name}: text too long or with control characters")
+    return value
 
+
+def _choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise SettingsError(f"{name}: must be one of {', '.join(allowed)}, not {json.dumps(value)}")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Signer:
     name: str = ""
     title: str = ""
     email: str = ""
 
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            _text(f"signer.{item.name}", getattr(self, item.name))
 
-class Settings(BaseModel):
-    """Everything the user chooses once; unknown keys from newer versions are ignored, not lost on error."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user chooses once; unknown keys from newer versions are ignored."""
 
     firm_name: str = ""
     firm_address: str = ""
-    firm_country: Annotated[str, Field(pattern=r"^([A-Z]{2})?$")] = ""
+    firm_country: str = ""
     sow_id: str = ""
-    home_jurisdictions: list[Jurisdiction] = Field(default_factory=lambda: [Jurisdiction.EU])
-    signer: Signer = Field(default_factory=Signer)
-    paper_size: Literal["A4", "Letter"] = "A4"
-    language: Literal["en", "fr"] = "en"
-    theme: Literal["system", "light", "dark"] = "system"
+    home_jurisdictions: tuple[str, ...] = ("EU",)
+    signer: Signer = field(default_factory=Signer)
+    paper_size: str = "A4"
+    language: str = "en"
+    theme: str = "system"
     window_geometry: str = ""  # base64 of the window's own saved geometry, opaque to the core
-    recent_files: list[str] = Field(default_factory=list)
+    recent_files: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("firm_name", "firm_address", "sow_id", "window_geometry"):
+            _text(name, getattr(self, name))
+        if self.firm_country and not re.fullmatch(r"[A-Z]{2}", _text("firm_country", self.firm_country)):
+            raise SettingsError(f"firm_country: not an ISO 3166 code: {json.dumps(self.firm_country)}")
+        if not isinstance(self.home_jurisdictions, list | tuple):
+            raise SettingsError("home_jurisdictions: must be a list")
+        codes = tuple(_choice("home_jurisdictions", str(j), JURISDICTIONS) for j in self.home_jurisdictions)
+        if len(set(codes)) != len(codes):
+            raise SettingsError("home_jurisdictions: each jurisdiction may be listed once")
+        object.__setattr__(self, "home_jurisdictions", codes)
+        if not isinstance(self.signer, Signer):
+            raise SettingsError("signer: must be an object with name, title and email")
+        _choice("paper_size", self.paper_size, PAPER_SIZES)
+        _choice("language", self.language, LANGUAGES)
+        _choice("theme", self.theme, THEMES)
+        if not isinstance(self.recent_files, list | tuple):
+            raise SettingsError("recent_files: must be a list")
+        object.__setattr__(self, "recent_files", tuple(_text("recent_files", p) for p in self.recent_files))
+
+    def updated(self, **changes: Any) -> Settings:
+        """A validated copy with `changes` applied."""
+        return replace(self, **changes)
 
     def with_recent(self, path: str) -> Settings:
-        recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
-        return self.model_copy(update={"recent_files": recent})
+        recent = (path, *(p for p in self.recent_files if p != path))[:MAX_RECENT]
+        return self.updated(recent_files=recent)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["home_jurisdictions"] = list(self.home_jurisdictions)
+        data["recent_files"] = list(self.recent_files)
+        return data
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Settings:
+        if not isinstance(raw, dict):
+            raise SettingsError("settings must be a JSON object")
+        known = {item.name for item in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known}
+        signer = values.get("signer")
+        if signer is not None:
+            if not isinstance(signer, dict):
+                raise SettingsError("signer: must be an object with name, title and email")
+            values["signer"] = Signer(**{k: v for k, v in signer.items() if k in {"name", "title", "email"}})
+        return cls(**values)
 
 
 def settings_path(data_dir: Path) -> Path:
@@ -66,9 +131,11 @@ def load_settings(data_dir: Path) -> Settings:
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read ({exc.strerror})") from None
     try:
-        return Settings.model_validate_json(text)
-    except ValidationError as exc:
-        raise SettingsError(f"{path}: {describe_validation_error(exc)}") from None
+        return Settings.from_json(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise SettingsError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except SettingsError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
 
 
 def _write_json_atomically(path: Path, text: str) -> None:
@@ -88,7 +155,7 @@ def _write_json_atomically(path: Path, text: str) -> None:
 def save_settings(settings: Settings, data_dir: Path) -> None:
     """Atomic, so a crash while saving never loses the previous settings."""
     try:
-        _write_json_atomically(settings_path(data_dir), settings.model_dump_json(indent=2) + "\n")
+        _write_json_atomically(settings_path(data_dir), json.dumps(settings.to_json(), indent=2) + "\n")
     except OSError as exc:
         raise SettingsError(f"{settings_path(data_dir)}: cannot save ({exc.strerror})") from None
 

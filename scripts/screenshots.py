@@ -17,7 +17,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.lot import Jurisdiction
 from desktop.settings import Settings, Signer, save_settings
 from desktop.ui.app import create_application, prepare
 from desktop.ui.main_window import MainWindow
@@ -113,7 +112,7 @@ def main() -> int:
                 firm_address="Hoveniersstraat 30, 2018 Antwerpen",
                 firm_country="BE",
                 sow_id="SOW-BE-11873",
-                home_jurisdictions=[Jurisdiction.EU, Jurisdiction.US],
+                home_jurisdictions=("EU", "US"),
                 signer=Signer(name="Ilse Peeters", title="Compliance officer", email="ilse@meir.example"),
                 language=args.lang,
                 theme="dark" if args.dark else "light",

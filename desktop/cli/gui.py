@@ -44,6 +44,9 @@ def _gui_data_dir(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     folder = _gui_data_dir(args)
+    # Pure-Python modules first: once PySide6 is loaded, its import hook taxes every later import.
+    import desktop.settings
+    import desktop.ui.i18n  # noqa: F401
     from desktop.ui.app import run_gui  # Qt is imported only when the window is really wanted
 
     return run_gui(folder, _config_dir(), exit_after_shown=args.exit_after_shown)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from desktop.paths import resource
@@ -20,6 +19,8 @@ def catalogue_path(language: str) -> Path:
 
 def read_catalogue(path: Path) -> dict[str, str]:
     """source -> translation for finished messages of a .ts file (unfinished ones fall back to English)."""
+    import xml.etree.ElementTree as ElementTree  # only when a translation is wanted: keeps start-up lean
+
     root = ElementTree.parse(path).getroot()
     found: dict[str, str] = {}
     for message in root.iter("message"):

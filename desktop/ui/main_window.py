@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
     def _on_status_loaded(self, result: tuple[Any, list[Any], str, list[Any], list[Any]]) -> None:
         pack, lists, pack_error, drafts, recent = result
         settings = self.services.settings()
-        jurisdictions = [j.value for j in settings.home_jurisdictions]
+        jurisdictions = list(settings.home_jurisdictions)
         status = describe_status(pack, lists, jurisdictions, self.services.today(), pack_error)
         self.status_strip.show_status(status)
         self.banner.show_warnings(status.warnings)
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
         settings = self.services.settings()
         draft = new_draft(
-            today=self.services.today(), jurisdictions=[j.value for j in settings.home_jurisdictions]
+            today=self.services.today(), jurisdictions=list(settings.home_jurisdictions)
         )
         self.open_checklist(Checklist(draft))
 
@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         try:
             self.services.save_settings(
-                self.services.settings().model_copy(update={"window_geometry": geometry})
+                self.services.settings().updated(window_geometry=geometry)
             )
         except (RuntimeError, OSError, ValueError) as exc:
             log.warning("window geometry not saved: %s", exc)

@@ -22,7 +22,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from desktop.lot import Jurisdiction
 from desktop.settings import Settings, Signer, save_settings
 from desktop.ui.i18n import set_language
 from desktop.ui.services import Services
@@ -123,7 +122,7 @@ def firm_settings(data_dir: Path) -> Settings:
         firm_name="Meir & Co. Diamonds BV",
         firm_country="BE",
         sow_id="SOW-BE-11873",
-        home_jurisdictions=[Jurisdiction.US, Jurisdiction.EU],
+        home_jurisdictions=("US", "EU"),
         signer=Signer(name="Ilse Peeters", title="Compliance officer", email="ilse@meir.example"),
     )
     save_settings(settings, data_dir)

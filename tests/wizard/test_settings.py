@@ -8,6 +8,7 @@ import pytest
 
 from desktop.lot import Jurisdiction
 from desktop.settings import (
+    JURISDICTIONS,
     MAX_RECENT,
     Settings,
     SettingsError,
@@ -23,19 +24,19 @@ from desktop.settings import (
 def test_defaults_when_nothing_saved(tmp_path: Path) -> None:
     settings = load_settings(tmp_path)
     assert settings.paper_size == "A4" and settings.language == "en"
-    assert settings.home_jurisdictions == [Jurisdiction.EU]
+    assert settings.home_jurisdictions == ("EU",)
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    settings = Settings(firm_name="Antwerp Gems BV", home_jurisdictions=[Jurisdiction.EU, Jurisdiction.US])
-    settings = settings.model_copy(update={"paper_size": "Letter", "language": "fr"})
+    settings = Settings(firm_name="Antwerp Gems BV", home_jurisdictions=("EU", "US"))
+    settings = settings.updated(paper_size="Letter", language="fr")
     save_settings(settings, tmp_path)
     assert load_settings(tmp_path) == settings
 
 
 def test_bad_file_is_one_clear_line(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text('{"paper_size": "A3"}', encoding="utf-8")
-    with pytest.raises(SettingsError, match="paper_size"):
+    with pytest.raises(SettingsError, match=r"settings.json: paper_size: must be one of A4, Letter, not \"A3\""):
         load_settings(tmp_path)
     settings_path(tmp_path).write_text("{", encoding="utf-8")
     with pytest.raises(SettingsError):
@@ -57,10 +58,33 @@ def test_recent_files_are_unique_newest_first_and_bounded() -> None:
     assert len(set(s.recent_files)) == MAX_RECENT
 
 
-def test_validated_on_assignment() -> None:
+def test_every_change_is_validated() -> None:
     s = Settings()
-    with pytest.raises(ValueError):
-        s.paper_size = "A5"  # type: ignore[assignment]
+    with pytest.raises(SettingsError, match="paper_size: must be one of A4, Letter"):
+        s.updated(paper_size="A5")
+    with pytest.raises(SettingsError, match="home_jurisdictions"):
+        s.updated(home_jurisdictions=("EU", "EU"))
+    with pytest.raises(SettingsError, match="home_jurisdictions"):
+        s.updated(home_jurisdictions=("XX",))
+    with pytest.raises(SettingsError, match="firm_country"):
+        s.updated(firm_country="Belgium")
+
+
+def test_jurisdictions_are_those_of_the_lot_format() -> None:
+    assert tuple(j.value for j in Jurisdiction) == JURISDICTIONS
+
+
+def test_reading_settings_does_not_import_pydantic(tmp_path: Path) -> None:
+    """Settings are read before the window opens; pydantic would cost a third of a second there."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from desktop.settings import load_settings; "
+        f"load_settings(Path({str(tmp_path)!r})); print('pydantic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_chosen_data_dir(tmp_path: Path) -> None:

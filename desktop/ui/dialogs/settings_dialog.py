@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.lot import Jurisdiction
-from desktop.settings import Settings, SettingsError, Signer, choose_data_dir, make_portable
+from desktop.settings import JURISDICTIONS, Settings, SettingsError, Signer, choose_data_dir, make_portable
 from desktop.ui.i18n import LANGUAGES, tr
 from desktop.ui.services import Services
 from desktop.ui.widgets import CountryPicker, hint
@@ -51,10 +50,10 @@ class SettingsDialog(QDialog):
         self.sow_id = self._line(form, "&SoW ID", settings.sow_id)
         grid = QGridLayout()
         self.jurisdictions: dict[str, QCheckBox] = {}
-        for i, code in enumerate(j.value for j in Jurisdiction):
+        for i, code in enumerate(JURISDICTIONS):
             box = QCheckBox(code)
             box.setAccessibleName(tr("Home jurisdiction") + f" {code}")
-            box.setChecked(code in {j.value for j in settings.home_jurisdictions})
+            box.setChecked(code in settings.home_jurisdictions)
             self.jurisdictions[code] = box
             grid.addWidget(box, 0, i)
         holder = QWidget()
@@ -138,34 +137,30 @@ class SettingsDialog(QDialog):
         return combo
 
     def collect(self) -> Settings:
-        current = self.services.settings()
-        return current.model_copy(
-            update={
-                "firm_name": self.firm_name.text().strip(),
-                "firm_address": self.firm_address.text().strip(),
-                "firm_country": self.firm_country.code() or "",
-                "sow_id": self.sow_id.text().strip(),
-                "home_jurisdictions": [
-                    Jurisdiction(c) for c, box in self.jurisdictions.items() if box.isChecked()
-                ],
-                "signer": Signer(
-                    name=self.signer_name.text().strip(),
-                    title=self.signer_title.text().strip(),
-                    email=self.signer_email.text().strip(),
-                ),
-                "paper_size": self.paper.currentData(),
-                "language": self.language.currentData(),
-                "theme": self.theme.currentData(),
-            }
+        """The dialog's values as validated settings; raises SettingsError naming the first bad field."""
+        return self.services.settings().updated(
+            firm_name=self.firm_name.text().strip(),
+            firm_address=self.firm_address.text().strip(),
+            firm_country=self.firm_country.code() or "",
+            sow_id=self.sow_id.text().strip(),
+            home_jurisdictions=tuple(c for c, box in self.jurisdictions.items() if box.isChecked()),
+            signer=Signer(
+                name=self.signer_name.text().strip(),
+                title=self.signer_title.text().strip(),
+                email=self.signer_email.text().strip(),
+            ),
+            paper_size=self.paper.currentData(),
+            language=self.language.currentData(),
+            theme=self.theme.currentData(),
         )
 
     def save(self) -> None:
         try:
-            settings = Settings.model_validate(self.collect().model_dump())
+            settings = self.collect()
             if not settings.home_jurisdictions:
                 raise SettingsError(tr("choose at least one home jurisdiction"))
             self.services.save_settings(settings)
-        except (SettingsError, ValueError) as exc:
+        except SettingsError as exc:
             self.message.setText(str(exc))
             return
         self.settings_saved.emit()

@@ -9,6 +9,7 @@ from desktop.register.errors import (
     RegisterError,
     RetentionError,
 )
+from desktop.register.evidence import FILE_NAME
 from desktop.register.models import (
     AttestationRecord,
     ChainProblem,
@@ -20,7 +21,7 @@ from desktop.register.models import (
     RescreenReport,
     ReviewResolution,
 )
-from desktop.register.store import FILE_NAME, Register
+from desktop.register.store import Register
 
 __all__ = [
     "FILE_NAME",

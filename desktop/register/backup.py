@@ -13,8 +13,9 @@ from pathlib import Path
 
 from desktop.register import chain, opening
 from desktop.register.errors import BackupError, RegisterError
+from desktop.register.evidence import evidence_dir_for, store_file
 from desktop.register.models import ChainReport
-from desktop.register.store import Register, evidence_dir_for, store_file
+from desktop.register.store import Register
 
 
 def _same_file(a: Path, b: Path) -> bool:

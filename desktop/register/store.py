@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +18,7 @@ from desktop.lot import Lot
 from desktop.register import chain, exports, opening, queries, retention
 from desktop.register.clock import add_years, parse_iso, utc_iso
 from desktop.register.errors import RecordNotFoundError, RegisterDamagedError, RegisterError
+from desktop.register.evidence import FILE_NAME, evidence_dir_for, store_file
 from desktop.register.models import (
     AttestationRecord,
     ChainReport,
@@ -33,14 +33,8 @@ from desktop.register.rescreen import plan as rescreen_plan
 from desktop.register.schema import migrate, search_text
 from desktop.screening.types import ScreeningDecision
 
-FILE_NAME = "register.sqlite"
 MAX_ATTESTATIONS_PER_YEAR = 999_999
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
-
-
-def evidence_dir_for(path: Path) -> Path:
-    """Evidence lives beside the register: `evidence/` for the conventional file, `<name>.evidence/` otherwise."""
-    return path.parent / "evidence" if path.name == FILE_NAME else path.with_name(path.name + ".evidence")
 
 
 class Register:
@@ -494,29 +488,3 @@ def _attestation(row: sqlite3.Row) -> AttestationRecord:
         pdf=bytes(row["pdf"]),
         issued_at=parse_iso(row["issued_at"]),
     )
-
-
-def store_file(folder: Path, digest: str, data: bytes) -> Path:
-    """Write content-addressed and synced; an existing copy with the right hash is kept as it is."""
-    target = folder / digest[:2] / digest
-    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{digest}.partial")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
-    _sync_folder(target.parent)
-    return target
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,0 +1,40 @@
+"""Evidence files: copied beside the register under their SHA-256, written and synced before they are recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+FILE_NAME = "register.sqlite"
+
+
+def evidence_dir_for(path: Path) -> Path:
+    """Evidence lives beside the register: `evidence/` for the conventional file, `<name>.evidence/` otherwise."""
+    return path.parent / "evidence" if path.name == FILE_NAME else path.with_name(path.name + ".evidence")
+
+
+def store_file(folder: Path, digest: str, data: bytes) -> Path:
+    """Write content-addressed and synced; an existing copy with the right hash is kept as it is."""
+    target = folder / digest[:2] / digest
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{digest}.partial")
+    with partial.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    _sync_folder(target.parent)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,8 @@ CONTENT_FILE = "attestation.json"
 QR_FILE = "attestation-qr.txt"
 MAX_PDF_BYTES = 50 * 1024 * 1024
 UNTRUSTED = "valid signature, issuer not in your trust list"
+# What a damaged file can make the PDF and CMS parsers raise; any of them means "invalid", never a crash.
+MALFORMED = (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, OverflowError)
 
 
 @dataclass
@@ -167,7 +170,7 @@ def verify_pdf(
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+    except MALFORMED as exc:
         return result.fail(f"not a readable PDF ({exc})")
     if not signatures:
         return result.fail("the PDF carries no digital signature")
@@ -179,9 +182,9 @@ def verify_pdf(
     )
     try:
         status = validate_pdf_signature(embedded, context, skip_diff=True)
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as exc:
+        signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    except (SignatureValidationError, *MALFORMED) as exc:
         return result.fail(f"the signature cannot be read ({exc})")
-    signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())
     info = info_from_certificate(signer)
     result.signer, result.company = info.name, info.company
     result.fingerprint = certificate_fingerprint(signer)
@@ -200,7 +203,7 @@ def verify_pdf(
         )
     try:
         files = _embedded_files(reader)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+    except MALFORMED as exc:
         return result.fail(f"the embedded attested data cannot be read ({exc})")
     if CONTENT_FILE not in files or QR_FILE not in files:
         return result.fail("not a Clearstone attestation (the attested data is not embedded)")

@@ -31,10 +31,11 @@ def _decision_summary(row: Row) -> tuple[str, str]:
 
 def _rescreen_summary(row: Row) -> tuple[str, str]:
     changes = json.loads(row[5])["changes"]
-    return (
-        f"re-screening of {row[3]} assessments ({row[4]} parties): {len(changes)} changed outcomes",
-        sha256_text(row[5]),
-    )
+    head = f"re-screening of {row[3]} assessments ({row[4]} parties): "
+    if not changes:
+        return head + "no outcome changed", sha256_text(row[5])
+    more = f" (and {len(changes) - 1} more)" if len(changes) > 1 else ""
+    return head + changes[0]["message"] + more, sha256_text(row[5])
 
 
 _LISTINGS: dict[RecordKind, _Listing] = {

@@ -7,14 +7,11 @@ import hashlib
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Literal
 
 from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json
 from desktop.cli.identity import read_passphrase
 from desktop.lot import Jurisdiction, LotError, load_lot
-
-if TYPE_CHECKING:
-    from desktop.attestation.build import Attestation
 
 
 def register(commands: Any) -> None:
@@ -84,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
 
     from desktop.assessment import assess
-    from desktop.attestation.build import build_attestation, refusal_reasons
+    from desktop.attestation.build import refusal_reasons
     from desktop.attestation.cbp_letter import NoCbpCertificationError, build_cbp_letter
     from desktop.attestation.declarations import select_declarations
     from desktop.identity import IdentityError, IdentityStore
@@ -101,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         raise CommandError(str(exc)) from None
     sow_id = (args.sow_id or settings.sow_id or "").strip() or None
-    paper = args.paper or settings.paper_size
+    paper: Literal["A4", "Letter"] = "Letter" if (args.paper or settings.paper_size) == "Letter" else "A4"
 
     pack = load_active_pack(folder)
     assessment = assess(
@@ -133,22 +130,14 @@ def run(args: argparse.Namespace) -> int:
     except IdentityError as exc:
         raise CommandError(str(exc)) from None
 
+    from desktop.attestation.issue import issue_attestation
     from desktop.register import Register
 
-    built: list[Attestation] = []
-
-    def pdf_builder(number: str) -> bytes:
-        attestation = build_attestation(
-            assessment, identity, number=number, issued_at=now, buyer=args.buyer, sow_id=sow_id, paper=paper
-        )
-        built.append(attestation)
-        return attestation.pdf
-
     with Register.in_data_dir(folder) as register_:
-        register_.record_lot(lot, now=now)
-        assessment_id = register_.record_assessment(assessment)
-        number, pdf = register_.issue_attestation(assessment_id, pdf_builder, now=now)
-    attestation = built[-1]
+        issued = issue_attestation(
+            register_, assessment, identity, now=now, buyer=args.buyer, sow_id=sow_id, paper=paper
+        )
+    number, pdf, attestation = issued.number, issued.pdf, issued.attestation
     try:
         write_atomic(args.out, pdf)
     except OSError as exc:

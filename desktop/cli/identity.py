@@ -66,7 +66,8 @@ def register(commands: Any) -> None:
     add_common_options(trusted)
     trusted.set_defaults(handler=run_trusted)
 
-    add_common_options(parser)
+    # Options such as --data-dir belong to each action; on the group too they would be overwritten by the
+    # action's own default.
     parser.set_defaults(handler=lambda args: _usage(parser))
 
 

@@ -9,10 +9,18 @@ from desktop.assessment import Assessment
 from desktop.attestation.content import AttestationContent, Issuer, Paper, build_content
 from desktop.attestation.qr import encode_qr, payload_for
 from desktop.attestation.render import render_attestation
-from desktop.attestation.sign import sign_pdf
+from desktop.attestation.sign import SigningFailedError, sign_pdf
 from desktop.attestation.verify import CONTENT_FILE, QR_FILE
 from desktop.identity import SigningIdentity
 from desktop.rules.result import Verdict
+
+__all__ = [
+    "Attestation",
+    "AttestationRefusedError",
+    "SigningFailedError",
+    "build_attestation",
+    "check_attestable",
+]
 
 
 class AttestationRefusedError(ValueError):

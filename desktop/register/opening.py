@@ -41,6 +41,16 @@ def is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+def classify(path: Path, exc: sqlite3.DatabaseError) -> RegisterError:
+    """Damage is named as damage; anything else (read-only folder, full disk) as what SQLite said."""
+    text = str(exc).lower()
+    if any(word in text for word in ("malformed", "not a database", "corrupt")):
+        return RegisterDamagedError(
+            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
+        )
+    return RegisterError(f"{path}: cannot use the register ({exc})")
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open the file, confirm it is (or may become) a register, and switch on WAL and full syncing."""
     deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
@@ -80,16 +90,9 @@ def _connect_once(path: Path) -> sqlite3.Connection:
     except RegisterError:
         conn.close()
         raise
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         conn.close()
         if is_busy(exc):
             raise
-        raise RegisterDamagedError(
-            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
-        ) from None
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise RegisterDamagedError(
-            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
-        ) from None
+        raise classify(path, exc) from None
     return conn

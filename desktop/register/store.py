@@ -17,7 +17,7 @@ from desktop.assessment import Assessment
 from desktop.lot import Lot
 from desktop.register import chain, exports, opening, queries, retention
 from desktop.register.clock import add_years, parse_iso, utc_iso
-from desktop.register.errors import RecordNotFoundError, RegisterDamagedError, RegisterError
+from desktop.register.errors import RecordNotFoundError, RegisterError
 from desktop.register.evidence import FILE_NAME, evidence_dir_for, store_file
 from desktop.register.models import (
     AttestationRecord,
@@ -64,7 +64,7 @@ class Register:
             conn.close()
             if opening.is_busy(exc):
                 raise RegisterError(f"{target}: the register is locked by another program ({exc})") from None
-            raise RegisterDamagedError(f"{target} is damaged ({exc}); it was left unchanged") from None
+            raise opening.classify(target, exc) from None
         return cls(conn, target)
 
     @classmethod

@@ -21,12 +21,12 @@ KILLS = 60
 
 
 def _write_forever(path: Path, template: Assessment, run: int, report_fd: int) -> None:
-    """The child: writes records of every kind in a loop and reports each one after its commit returned."""
+    """The child: writes records of every kind (evidence files too) in a loop and reports each one after its commit returned."""
     with Register.open(path, now=NOW) as register:
         last_assessment = None
         for i in range(1_000_000):
             at = NOW + timedelta(seconds=run * 10_000 + i)
-            step = i % 4
+            step = i % 5
             if step == 0 or last_assessment is None:
                 last_assessment = register.record_assessment(template.model_copy(update={"assessed_at": at}))
                 line = f"assessment {last_assessment}"
@@ -44,9 +44,13 @@ def _write_forever(path: Path, template: Assessment, run: int, report_fd: int) -
                     decided_at=at,
                 )
                 line = f"decision {register.record_decision(decision)}"
-            else:
+            elif step == 3:
                 draft_id = register.save_draft(f"wizard-{run}", json.dumps({"i": i}), now=at)
                 line = f"draft {draft_id}"
+            else:
+                scan = path.parent / f"scan-{os.getpid()}.pdf"
+                scan.write_bytes(f"scan {run}-{i}".encode() * 100)
+                line = f"evidence {register.add_evidence_file(scan, now=at)}"
             os.write(report_fd, (line + "\n").encode())
 
 
@@ -92,6 +96,9 @@ def test_sigkill_at_random_moments_loses_no_committed_record(
                 assert register.assessment(int(key)) is not None, line
             elif kind == "attestation":
                 assert register.attestation(key) is not None, line
+            elif kind == "evidence":
+                assert register.evidence_path(key).is_file(), line
+                assert conn.execute("SELECT 1 FROM evidence_files WHERE sha256 = ?", (key,)).fetchone(), line
             else:
                 table = "decisions" if kind == "decision" else "drafts"
                 assert conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (int(key),)).fetchone(), line

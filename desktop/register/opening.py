@@ -46,7 +46,7 @@ def classify(path: Path, exc: sqlite3.DatabaseError) -> RegisterError:
     text = str(exc).lower()
     if any(word in text for word in ("malformed", "not a database", "corrupt")):
         return RegisterDamagedError(
-            f"{path} is damaged ({exc}); it was left unchanged — restore it from a backup"
+            f"{path} is damaged ({exc}); it was left unchanged: move it aside, then restore a backup"
         )
     return RegisterError(f"{path}: cannot use the register ({exc})")
 

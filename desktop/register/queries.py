@@ -104,9 +104,12 @@ def list_records(
     limit: int | None = None,
 ) -> list[RecordSummary]:
     records: list[RecordSummary] = []
+    # Each kind's newest `limit` rows suffice for the merged newest `limit` (the GUI asks for a handful).
+    tail = " ORDER BY 2 DESC LIMIT ?" if limit is not None and lot_id is None else ""
+    params = (limit,) if tail else ()
     for kind in kinds or DEFAULT_KINDS:
         listing = _LISTINGS[kind]
-        records.extend(_summaries(kind, conn.execute(listing.select)))
+        records.extend(_summaries(kind, conn.execute(listing.select + tail, params)))
     if lot_id is not None:
         records = [r for r in records if r.lot_id == lot_id]
     return _newest_first(records, limit)

@@ -47,6 +47,7 @@ class Verification:
     signed_at: datetime | None = None
     payload: QrPayload | None = None
     content: AttestationContent | None = None
+    trust_note: str | None = None  # why a listed issuer is still not trusted (e.g. its certificate expired)
 
     def fail(self, problem: str) -> Verification:
         self.problems.append(problem)
@@ -57,7 +58,9 @@ class Verification:
     def status(self) -> str:
         if not self.valid:
             return "invalid"
-        return "valid, issuer trusted" if self.trusted else UNTRUSTED
+        if self.trusted:
+            return "valid, issuer trusted"
+        return f"valid signature; {self.trust_note}" if self.trust_note else UNTRUSTED
 
     def summary(self) -> str:
         if not self.valid:
@@ -189,6 +192,13 @@ def verify_pdf(
     result.signer, result.company = info.name, info.company
     result.fingerprint = certificate_fingerprint(signer)
     result.signed_at = status.signer_reported_dt
+    if result.signed_at is not None and not (
+        signer.not_valid_before_utc <= result.signed_at <= signer.not_valid_after_utc
+    ):
+        result.problems.append(
+            f"signed on {result.signed_at:%Y-%m-%d}, outside the validity of the signer's certificate "
+            f"({signer.not_valid_before_utc:%Y-%m-%d} to {signer.not_valid_after_utc:%Y-%m-%d})"
+        )
     result.valid = not result.problems
     if not status.intact:
         result.fail("the document was changed after signing (its digest does not match the signature)")
@@ -219,6 +229,11 @@ def verify_pdf(
         result.fail("the issuer named in the document is not the certificate that signed it")
     _check_qr_against(result, signed, signer, content)
     result.trusted = result.valid and bool(status.trusted)
+    if result.valid and not result.trusted and signer in trusted:
+        result.trust_note = (
+            "the issuer is in your trust list, but its certificate is not valid now "
+            f"(valid {signer.not_valid_before_utc:%Y-%m-%d} to {signer.not_valid_after_utc:%Y-%m-%d})"
+        )
     return result
 
 

@@ -121,3 +121,17 @@ def test_printed_qr_reads_back_and_verifies(attestation: Attestation, identity: 
     assert found == [attestation.qr_text]
     result = verify_qr_text(found[0], [identity.certificate])
     assert result.valid and result.trusted, result.problems
+
+
+def test_validity_is_judged_at_signing_time(attestation: Attestation, identity: SigningIdentity) -> None:
+    # Six years on, the certificate has expired, but it was valid when the attestation was signed.
+    later = NOW.replace(year=NOW.year + 6)
+    assert verify_pdf(attestation.pdf, [identity.certificate], now=later).valid
+    unsigned = attestation.pdf[: attestation.pdf.index(b"%%EOF") + 6]
+    late = sign_pdf(
+        unsigned, identity, signing_time=later,
+        attachments=attestation_attachments(attestation.content, attestation.qr_text),
+    )  # fmt: skip
+    result = verify_pdf(late, [identity.certificate], now=later)
+    assert not result.valid
+    assert any("outside the validity" in p for p in result.problems)

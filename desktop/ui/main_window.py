@@ -152,9 +152,7 @@ class MainWindow(QMainWindow):
         from desktop.wizard import Checklist, new_draft
 
         settings = self.services.settings()
-        draft = new_draft(
-            today=self.services.today(), jurisdictions=list(settings.home_jurisdictions)
-        )
+        draft = new_draft(today=self.services.today(), jurisdictions=list(settings.home_jurisdictions))
         self.open_checklist(Checklist(draft))
 
     def open_checklist(self, checklist: Any, *, reveal: bool = False) -> None:
@@ -169,6 +167,7 @@ class MainWindow(QMainWindow):
         self.wizard.attest.signing_finished.connect(self._on_attested)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
+        self.start.setEnabled(False)  # its hidden buttons' mnemonics would clash with the wizard's
         self.wizard.current_page().setFocus()
         self._update_actions()
         self.check_opened.emit()
@@ -185,6 +184,7 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.draft_key = None
         self.stack.setCurrentWidget(self.start)
+        self.start.setEnabled(True)
         self._update_actions()
 
     def _on_checklist_changed(self, _checklist: object) -> None:
@@ -366,9 +366,7 @@ class MainWindow(QMainWindow):
             self.wizard.shutdown()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         try:
-            self.services.save_settings(
-                self.services.settings().updated(window_geometry=geometry)
-            )
+            self.services.save_settings(self.services.settings().updated(window_geometry=geometry))
         except (RuntimeError, OSError, ValueError) as exc:
             log.warning("window geometry not saved: %s", exc)
         self.workers.wait()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -75,7 +75,8 @@ class WizardView(QWidget):
         self.back_button = QPushButton(tr("< &Back"))
         self.next_button = QPushButton(tr("&Next >"))
         self.next_button.setObjectName("primary")
-        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        # Alt+Left as well as the Alt+B mnemonic (setShortcut would replace the mnemonic)
+        self.back_shortcut = QShortcut(QKeySequence("Alt+Left"), self, self.on_back_clicked)
         self.next_button.setDefault(True)
         self.back_button.clicked.connect(self.on_back_clicked)
         self.next_button.clicked.connect(self.on_next_clicked)
@@ -166,6 +167,9 @@ class WizardView(QWidget):
         if self._shown is not step:
             self._shown = step
             self.stack.setCurrentWidget(page)
+            for other in self.pages.values():
+                # hidden pages keep their mnemonics registered: disable them so Alt+letter is never ambiguous
+                other.setEnabled(other is page)
             page.reload()
             page.entered()
             self.step_changed.emit(step)

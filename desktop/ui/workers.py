@@ -38,6 +38,9 @@ class Task(QRunnable):
         self.signals.progressed.emit(done, total, what)
 
     def run(self) -> None:
+        if self.cancelled:  # cancelled while still queued
+            self.signals.failed.emit("cancelled")
+            return
         try:
             result = self._work(self)
         except Cancelled:

@@ -56,10 +56,6 @@
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <source>&amp;Description</source>
-        <translation>&amp;Description</translation>
-    </message>
-    <message>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
@@ -72,10 +68,6 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <source>&amp;HS code</source>
-        <translation>Code &amp;SH</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -84,8 +76,8 @@
         <translation>&amp;Importer des listes…</translation>
     </message>
     <message>
-        <source>&amp;Industrial</source>
-        <translation>&amp;Industriel</translation>
+        <source>&amp;Issued on</source>
+        <translation>Dél&amp;ivré le</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -108,20 +100,12 @@
         <translation>Pays d'&amp;extraction</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nom</translation>
-    </message>
-    <message>
         <source>&amp;New check</source>
         <translation>&amp;Nouvelle vérification</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Suivant &gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Not a match</source>
-        <translation>&amp;Pas une correspondance</translation>
     </message>
     <message>
         <source>&amp;Open PDF…</source>
@@ -164,10 +148,6 @@
         <translation>&amp;Registre…</translation>
     </message>
     <message>
-        <source>&amp;Repeat passphrase</source>
-        <translation>&amp;Répéter la phrase secrète</translation>
-    </message>
-    <message>
         <source>&amp;Restore draft</source>
         <translation>&amp;Restaurer le brouillon</translation>
     </message>
@@ -186,10 +166,6 @@
     <message>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
-    </message>
-    <message>
-        <source>&amp;Sign attestation</source>
-        <translation>&amp;Signer l'attestation</translation>
     </message>
     <message>
         <source>&amp;SoW ID</source>
@@ -384,10 +360,6 @@
         <translation>Attestation impossible</translation>
     </message>
     <message>
-        <source>Cannot be attested yet</source>
-        <translation>Pas encore attestable</translation>
-    </message>
-    <message>
         <source>Cannot be attested yet: a person must decide each item marked Needs review.</source>
         <translation>Pas encore attestable : une personne doit trancher chaque point marqué « À examiner ».</translation>
     </message>
@@ -400,16 +372,16 @@
         <translation>Attestation impossible : la transaction est bloquée par les règles ci-dessous.</translation>
     </message>
     <message>
-        <source>Certificate &amp;number</source>
-        <translation>&amp;Numéro du certificat</translation>
+        <source>Certificate numb&amp;er</source>
+        <translation>Num&amp;éro du certificat</translation>
     </message>
     <message>
         <source>Certificate says mixed origin</source>
         <translation>Le certificat indique « origine mixte »</translation>
     </message>
     <message>
-        <source>Certificate says “mi&amp;xed origin”</source>
-        <translation>Le certificat indique « origine mi&amp;xte »</translation>
+        <source>Certificate says “mixed ori&amp;gin”</source>
+        <translation>Le certificat indique « ori&amp;gine mixte »</translation>
     </message>
     <message>
         <source>Check a diamond lot</source>
@@ -456,16 +428,16 @@
         <translation>&amp;Société</translation>
     </message>
     <message>
-        <source>Co&amp;ntract date</source>
-        <translation>Date du co&amp;ntrat</translation>
-    </message>
-    <message>
         <source>Co&amp;untry</source>
         <translation>&amp;Pays</translation>
     </message>
     <message>
         <source>Completed on</source>
         <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Cont&amp;ract date</source>
+        <translation>Date du cont&amp;rat</translation>
     </message>
     <message>
         <source>Copy all data to {folder}?</source>
@@ -536,6 +508,10 @@
         <translation>Pays de &amp;livraison</translation>
     </message>
     <message>
+        <source>Descr&amp;iption</source>
+        <translation>Descr&amp;iption</translation>
+    </message>
+    <message>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
@@ -564,8 +540,8 @@
         <translation>E&amp;xpire le</translation>
     </message>
     <message>
-        <source>E-&amp;mail</source>
-        <translation>E-&amp;mail</translation>
+        <source>E-mai&amp;l</source>
+        <translation>Courrie&amp;l</translation>
     </message>
     <message>
         <source>Each step after mining, in order. A lot of rough that was never cut has none. Where the stones were cut decides several rules.</source>
@@ -632,6 +608,10 @@
         <translation>Rapport de classement</translation>
     </message>
     <message>
+        <source>HS cod&amp;e</source>
+        <translation>Cod&amp;e SH</translation>
+    </message>
+    <message>
         <source>Home jurisdiction</source>
         <translation>Juridiction d'origine</translation>
     </message>
@@ -676,16 +656,16 @@
         <translation>Import de {name}…</translation>
     </message>
     <message>
-        <source>In&amp;voice number</source>
-        <translation>Numéro de &amp;facture</translation>
+        <source>Ind&amp;ustrial</source>
+        <translation>Ind&amp;ustriel</translation>
     </message>
     <message>
         <source>Invoice date</source>
         <translation>Date de la facture</translation>
     </message>
     <message>
-        <source>Issued &amp;on</source>
-        <translation>Délivré &amp;le</translation>
+        <source>Invoice nu&amp;mber</source>
+        <translation>Nu&amp;méro de facture</translation>
     </message>
     <message>
         <source>Issued on</source>
@@ -698,10 +678,6 @@
     <message>
         <source>Issuing c&amp;ountry</source>
         <translation>&amp;Pays émetteur</translation>
-    </message>
-    <message>
-        <source>It is a &amp;match</source>
-        <translation>C'est une &amp;correspondance</translation>
     </message>
     <message>
         <source>It is a match</source>
@@ -732,8 +708,8 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>La&amp;b-grown</source>
-        <translation>De &amp;synthèse</translation>
+        <source>Lab-gro&amp;wn</source>
+        <translation>De s&amp;ynthèse</translation>
     </message>
     <message>
         <source>Lar&amp;gest stone (ct)</source>
@@ -912,8 +888,8 @@
         <translation>Rien pour l'instant. Vos vérifications et attestations apparaîtront ici.</translation>
     </message>
     <message>
-        <source>Number of &amp;stones</source>
-        <translation>Nombre de &amp;pierres</translation>
+        <source>Number of st&amp;ones</source>
+        <translation>N&amp;ombre de pierres</translation>
     </message>
     <message>
         <source>Official files from UN, OFAC, EU or UK; the format is recognised from the content.</source>
@@ -956,8 +932,8 @@
         <translation>Les autres documents (vérification G7, déclarations, rapports) viennent plus loin.</translation>
     </message>
     <message>
-        <source>Outside Russia &amp;since</source>
-        <translation>Hors de Russie &amp;depuis</translation>
+        <source>Outside R&amp;ussia since</source>
+        <translation>Hors de R&amp;ussie depuis</translation>
     </message>
     <message>
         <source>Owner country</source>
@@ -984,8 +960,8 @@
         <translation>Imp&amp;rimer…</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase</source>
-        <translation>Phrase &amp;secrète</translation>
+        <source>Passphras&amp;e</source>
+        <translation>Phras&amp;e secrète</translation>
     </message>
     <message>
         <source>Passphrase for signing</source>
@@ -1112,6 +1088,10 @@
         <translation>Retirer le pays sélectionné</translation>
     </message>
     <message>
+        <source>Repe&amp;at passphrase</source>
+        <translation>Répéter l&amp;a phrase secrète</translation>
+    </message>
+    <message>
         <source>Restore the autosaved draft</source>
         <translation>Restaurer le brouillon enregistré automatiquement</translation>
     </message>
@@ -1220,6 +1200,10 @@
         <translation>Part %</translation>
     </message>
     <message>
+        <source>Si&amp;gn attestation</source>
+        <translation>Si&amp;gner l'attestation</translation>
+    </message>
+    <message>
         <source>Sign</source>
         <translation>Signer</translation>
     </message>
@@ -1252,8 +1236,8 @@
         <translation>Signature…</translation>
     </message>
     <message>
-        <source>SoW &amp;warranty</source>
-        <translation>&amp;Garantie SoW</translation>
+        <source>SoW warrant&amp;y</source>
+        <translation>Garantie So&amp;W</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1276,8 +1260,8 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <source>Supplier's So&amp;W ID</source>
-        <translation>ID So&amp;W du fournisseur</translation>
+        <source>Supplier's SoW ID</source>
+        <translation>ID SoW du fournisseur</translation>
     </message>
     <message>
         <source>Supplier's declaration of non-Russian origin</source>
@@ -1346,10 +1330,6 @@
     <message>
         <source>Unsorted</source>
         <translation>Non trié</translation>
-    </message>
-    <message>
-        <source>Val&amp;ue</source>
-        <translation>Val&amp;eur</translation>
     </message>
     <message>
         <source>Valid</source>

@@ -66,9 +66,9 @@ class AttestPage(StepPage):
             ("&Title", self.id_title),
             ("Co&mpany", self.id_company),
             ("Co&untry", self.id_country),
-            ("E-&mail", self.id_email),
+            ("E-mai&l", self.id_email),
             ("&Passphrase", self.id_pass),
-            ("&Repeat passphrase", self.id_pass2),
+            ("Repe&at passphrase", self.id_pass2),
         ):
             caption = QLabel(tr(label))
             caption.setBuddy(widget)
@@ -85,12 +85,12 @@ class AttestPage(StepPage):
 
         sign = QGroupBox(tr("Sign"))
         row = QHBoxLayout(sign)
-        caption = QLabel(tr("Pass&phrase"))
+        caption = QLabel(tr("Passphras&e"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(tr("Passphrase for signing"))
         caption.setBuddy(self.passphrase)
-        self.sign_button = QPushButton(tr("&Sign attestation"))
+        self.sign_button = QPushButton(tr("Si&gn attestation"))
         self.sign_button.setObjectName("primary")
         self.sign_button.clicked.connect(self.sign_now)
         self.passphrase.returnPressed.connect(self.sign_now)

@@ -34,7 +34,7 @@ class LotPage(StepPage):
         lot_box.setLayout(form)
         self.lot_id = self.bind_line(form, "&Lot ID", ("lot_id",), placeholder="L-2026-0142", required=True)
         self.bind_line(
-            form, "&Description", ("description",), placeholder=tr("e.g. Round brilliant, 1 stone")
+            form, "Descr&iption", ("description",), placeholder=tr("e.g. Round brilliant, 1 stone")
         )
         self.category = self.bind_combo(
             form,
@@ -47,16 +47,16 @@ class LotPage(StepPage):
                 ("Unsorted", "unsorted"),
             ],
         )
-        self.bind_spin(form, "Number of &stones", ("goods", "stone_count"), 1, 10_000_000)
+        self.bind_spin(form, "Number of st&ones", ("goods", "stone_count"), 1, 10_000_000)
         self.largest = self.bind_line(
             form, "Lar&gest stone (ct)", ("goods", "largest_stone_carats"), placeholder="1.00"
         )
         self.bind_line(form, "&Total weight (ct)", ("goods", "total_carats"), placeholder="1.00")
-        self.bind_line(form, "&HS code", ("goods", "hs_code"), placeholder="7102.39")
+        self.bind_line(form, "HS cod&e", ("goods", "hs_code"), placeholder="7102.39")
         flags = QHBoxLayout()
         for label, key in (
-            ("La&b-grown", "lab_grown"),
-            ("&Industrial", "industrial"),
+            ("Lab-gro&wn", "lab_grown"),
+            ("Ind&ustrial", "industrial"),
             ("&Personal use", "personal_use"),
         ):
             flags.addWidget(self.bind_check(None, label, ("goods", key)))
@@ -93,17 +93,17 @@ class LotPage(StepPage):
         self.bind_custom(
             ("transaction", "jurisdictions"), holder, self._load_jurisdictions, self.jurisdiction_error
         )
-        self.bind_line(form, "Co&ntract date", ("transaction", "contract_date"), placeholder="YYYY-MM-DD")
+        self.bind_line(form, "Cont&ract date", ("transaction", "contract_date"), placeholder="YYYY-MM-DD")
         self.bind_country(form, "Deli&very country", ("transaction", "delivery_country"))
-        self.bind_line(form, "In&voice number", ("transaction", "invoice", "number"))
+        self.bind_line(form, "Invoice nu&mber", ("transaction", "invoice", "number"))
         self.bind_line(form, "Invoice date", ("transaction", "invoice", "date"), placeholder="YYYY-MM-DD")
         self.bind_combo(
             form,
-            "SoW &warranty",
+            "SoW warrant&y",
             ("transaction", "invoice", "sow_statement"),
             [("None on the invoice", None), ("Revised (2021)", "2021"), ("Original (2002)", "2002")],
         )
-        self.bind_line(form, "Supplier's So&W ID", ("transaction", "invoice", "sow_id"))
+        self.bind_line(form, "Supplier's SoW ID", ("transaction", "invoice", "sow_id"))
         money = QHBoxLayout()
         money.setContentsMargins(0, 0, 0, 0)
         self.amount = QLineEdit()
@@ -116,7 +116,7 @@ class LotPage(StepPage):
         money.addWidget(self.amount, 1)
         money.addWidget(self.currency)
         money_holder = _wrap(money)
-        value_error = self._row(form, "Val&ue", money_holder, ("transaction", "value"))
+        value_error = self._row(form, "Value", money_holder, ("transaction", "value"))
         self.amount.setAccessibleName(tr("Value"))
         self.amount.textEdited.connect(self._on_value_edited)
         self.currency.textEdited.connect(self._on_value_edited)

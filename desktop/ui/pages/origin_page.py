@@ -55,7 +55,7 @@ class OriginPage(StepPage):
         )
         self.bind_line(
             form,
-            "Outside Russia &since",
+            "Outside R&ussia since",
             ("origin", "located_outside_russia_since"),
             placeholder="YYYY-MM-DD",
         )
@@ -76,13 +76,13 @@ class OriginPage(StepPage):
         self.kp_expires = QLineEdit()
         self.kp_expires.setPlaceholderText("YYYY-MM-DD")
         self.kp_mining = CountryListEditor(tr("Countries of origin on the certificate"))
-        self.kp_mixed = QCheckBox(tr("Certificate says \u201cmi&xed origin\u201d"))
+        self.kp_mixed = QCheckBox(tr("Certificate says \u201cmixed ori&gin\u201d"))
         self.kp_mixed.setAccessibleName(tr("Certificate says mixed origin"))
         self._kp_errors: dict[str, QLabel] = {}
         for key, label, widget in (
-            ("reference", "Certificate &number", self.kp_reference),
+            ("reference", "Certificate numb&er", self.kp_reference),
             ("issuing_country", "Issuing c&ountry", self.kp_country),
-            ("issued_on", "Issued &on", self.kp_issued),
+            ("issued_on", "&Issued on", self.kp_issued),
             ("expires_on", "E&xpires on", self.kp_expires),
             ("mining_countries", "Countries of origin", self.kp_mining),
         ):

@@ -1,0 +1,141 @@
+"""The menus' dialogs: settings and portable mode, imports with progress and cancel, verify, register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from desktop.settings import load_settings
+from tests.ui.driving import choose, click, named, type_into
+
+
+def test_settings_are_saved_and_applied_to_new_checks(qtbot: Any, window: Any, data_dir: Path) -> None:
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.services, window)
+    dialog.show()
+    type_into(qtbot, named(dialog, QLineEdit, "Firm name"), "Antwerp Gems BV")
+    choose(qtbot, named(dialog, QComboBox, "Paper size"), "Letter")
+    click(qtbot, dialog.jurisdictions["UK"])
+    click(qtbot, dialog.jurisdictions["US"])
+    with qtbot.waitSignal(dialog.settings_saved):
+        dialog.save()
+    saved = load_settings(data_dir)
+    assert saved.firm_name == "Antwerp Gems BV" and saved.paper_size == "Letter"
+    assert saved.home_jurisdictions == ("EU", "UK")
+    window.new_check()
+    assert window.wizard.checklist.value(("transaction", "jurisdictions")) == ["EU", "UK"]
+
+
+def test_settings_refuse_no_home_jurisdiction(qtbot: Any, window: Any, data_dir: Path) -> None:
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.services, window)
+    dialog.show()
+    for box in dialog.jurisdictions.values():
+        if box.isChecked():
+            click(qtbot, box)
+    dialog.save()
+    assert "at least one home jurisdiction" in dialog.message.text()
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_portable_mode_copies_the_data(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.services, window)
+    dialog.show()
+    stick = tmp_path / "usb" / "clearstone-data"
+    dialog.make_portable(stick)
+    assert load_settings(stick).firm_name == "Meir & Co. Diamonds BV"
+    assert str(stick) in dialog.folder.text()
+    dialog.make_portable(stick)  # a second copy would overwrite: refused with a message
+    assert "already holds data" in dialog.message.text()
+    dialog.close()
+
+
+def test_window_geometry_is_remembered(qtbot: Any, make_window: Any, services: Any) -> None:
+    first = make_window()
+    first.resize(first.width(), 705)  # the offscreen screen is 800 px wide: vary the height only
+    first.close()
+    assert services.settings().window_geometry
+    again = make_window()
+    assert again.height() == 705
+
+
+def test_import_lists_with_progress(qtbot: Any, window: Any, sanctions_data: Path) -> None:
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window.services, window.workers, "lists", window)
+    dialog.show()
+    before = dialog.loaded.topLevelItemCount()
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(dialog.import_finished, timeout=60000):
+        dialog.start_import(sanctions_data / "eu" / "eu_fsf_excerpt_2026-08-05.xml")
+    assert progress, "the progress bar moved"
+    assert dialog.loaded.topLevelItemCount() == before + 1
+    assert "EU-FSF" in [
+        dialog.loaded.topLevelItem(i).text(0) for i in range(dialog.loaded.topLevelItemCount())
+    ]
+    dialog.close()
+
+
+def test_cancelled_import_changes_nothing(qtbot: Any, window: Any, sanctions_data: Path) -> None:
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window.services, window.workers, "lists", window)
+    dialog.show()
+    before = dialog.loaded.topLevelItemCount()
+    with qtbot.waitSignal(dialog.import_failed, timeout=60000) as failed:
+        dialog.start_import(sanctions_data / "eu" / "eu_fsf_excerpt_2026-08-05.xml")
+        click(qtbot, dialog.cancel_button)
+    assert failed.args == ["cancelled"]
+    assert dialog.step.text() == "Import cancelled; nothing was changed."
+    dialog.show_loaded()
+    assert dialog.loaded.topLevelItemCount() == before
+    dialog.close()
+
+
+def test_bad_file_import_says_why(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a sanctions list", encoding="utf-8")
+    dialog = ImportDialog(window.services, window.workers, "lists", window)
+    dialog.show()
+    with qtbot.waitSignal(dialog.import_failed, timeout=30000) as failed:
+        dialog.start_import(junk)
+    assert failed.args[0] and dialog.step.text() == failed.args[0]
+    dialog.close()
+
+
+def test_verify_dialog_rejects_a_forged_qr_text(qtbot: Any, window: Any) -> None:
+    from desktop.ui.dialogs.verify_dialog import VerifyDialog
+
+    dialog = VerifyDialog(window.services, window.workers, window)
+    dialog.show()
+    dialog.qr_text.setFocus()
+    qtbot.keyClicks(dialog.qr_text, "CS1:NOT-A-REAL-CODE")
+    with qtbot.waitSignal(dialog.verification_finished, timeout=30000) as finished:
+        click(qtbot, dialog.check_button)
+    assert finished.args == [False]
+    assert "Not valid" in dialog.verdict.text()
+    assert dialog.details.text(), "the reason is shown"
+    dialog.close()
+
+
+@pytest.mark.parametrize("kind", ["Checks", "Attestations"])
+def test_register_browser_filters(qtbot: Any, window: Any, kind: str) -> None:
+    from desktop.ui.dialogs.register_dialog import RegisterDialog
+
+    dialog = RegisterDialog(window.services, window.workers, window)
+    dialog.show()
+    with qtbot.waitSignal(dialog.records_loaded) as loaded:
+        choose(qtbot, dialog.kind, kind)
+    assert loaded.args == [0]
+    dialog.close()

@@ -1,0 +1,125 @@
+"""Keyboard-only use and screen readers: names on every control, buddies, mnemonics, tab order."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+)
+
+from desktop.ui.data_status import describe_status
+from desktop.wizard import Step
+
+INPUTS = (QLineEdit, QComboBox, QSpinBox, QAbstractButton, QListWidget)
+
+
+def test_every_control_has_an_accessible_name(qtbot: Any, window: Any) -> None:
+    window.new_check()
+    wizard = window.wizard
+    for step in Step:
+        wizard.checklist._step = step  # visit every page, reachable or not
+        wizard._sync()
+        page = wizard.page(step)
+        unnamed = [
+            f"{type(w).__name__}:{getattr(w, 'text', lambda: '')()!r}"
+            for kind in INPUTS
+            for w in page.findChildren(kind)
+            if w.isVisibleTo(page)
+            and not w.accessibleName()
+            and not (isinstance(w, QAbstractButton) and w.text())  # a button's text is its name
+            and w.parent() is not None
+            and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)  # their line edit is theirs
+        ]
+        assert not unnamed, f"{step.value}: unnamed controls {unnamed}"
+
+
+def mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_labels_have_buddies_and_mnemonics_do_not_clash(qtbot: Any, window: Any) -> None:
+    window.new_check()
+    wizard = window.wizard
+    menus = {mnemonic(a.text()) for a in window.menuBar().actions()}
+    assert menus == {"f", "d", "s", "h"}
+    for step in Step:
+        wizard.checklist._step = step
+        wizard._sync()
+        page = wizard.page(step)
+        labels = [w for w in page.findChildren(QLabel) if "&" in w.text() and w.isVisibleTo(page)]
+        assert all(label.buddy() is not None for label in labels), [
+            w.text() for w in labels if w.buddy() is None
+        ]
+        buttons = [w for w in page.findChildren(QAbstractButton) if "&" in w.text() and w.isVisibleTo(page)]
+        keys = [mnemonic(w.text()) for w in labels + buttons]
+        keys += [mnemonic(b.text()) for b in (wizard.back_button, wizard.next_button) if b.isVisible()]
+        keys += sorted(menus)
+        clashes = sorted({k for k in keys if keys.count(k) > 1})
+        assert not clashes, f"{step.value}: Alt+{clashes} is ambiguous"
+
+
+def test_keyboard_only_first_step(qtbot: Any, window: Any) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # File > New check
+    wizard = window.wizard
+    assert wizard is not None
+    page = wizard.page(Step.LOT_TRANSACTION)
+    page.lot_id.setFocus()
+    qtbot.keyClicks(page.lot_id, "L-KEYS-1")
+    qtbot.keyClick(page.lot_id, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().accessibleName() == "Description"
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # the mnemonic of "Lar&gest stone"
+    assert QApplication.focusWidget() is page.largest
+    qtbot.keyClicks(page.largest, "0.40")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # &Next (an animated click)
+    qtbot.waitUntil(lambda: wizard.checklist.step is Step.ORIGIN, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back
+    assert wizard.checklist.step is Step.LOT_TRANSACTION
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.checklist.step is Step.ORIGIN, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # the &Back mnemonic
+    qtbot.waitUntil(lambda: wizard.checklist.step is Step.LOT_TRANSACTION, timeout=3000)
+
+
+def test_data_status_warns_about_stale_and_missing_lists() -> None:
+    pack = SimpleNamespace(pack=SimpleNamespace(id="p", version="1", as_of=date(2026, 11, 1)), notice=None)
+    lists = [
+        SimpleNamespace(id="CS-DIAMOND", as_of=date(2026, 11, 27), bundled=True, jurisdictions=["US", "EU"]),
+        SimpleNamespace(id="OFAC-SDN", as_of=date(2026, 10, 1), bundled=False, jurisdictions=["US"]),
+    ]
+    status = describe_status(pack, lists, ["US", "EU"], date(2026, 12, 1))
+    assert status.pack == "p 1 (as of 2026-11-01)"
+    assert status.lists == [("CS-DIAMOND", 4, True), ("OFAC-SDN", 61, False)]
+    assert any("OFAC-SDN is 61 days old" in w for w in status.warnings)
+    assert any("No official sanctions list loaded for EU" in w for w in status.warnings)
+    fresh = describe_status(pack, lists, ["US"], date(2026, 10, 20))
+    assert fresh.warnings == []
+    missing = describe_status(None, [], ["UK"], date(2026, 12, 1), "pack damaged")
+    assert missing.pack == "no rule pack: pack damaged"
+    assert "No rule pack is loaded; checks cannot run." in missing.warnings
+
+
+def test_gui_command_exits_once_shown(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "gui", "--exit-after-shown", "--data-dir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

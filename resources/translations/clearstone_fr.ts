@@ -1160,6 +1160,10 @@
         <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
+        <source>Scan not attached</source>
+        <translation>Scan non joint</translation>
+    </message>
+    <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
     </message>

@@ -70,6 +70,8 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     evidence.attach_file(1, scan)
     attached = checklist.value(("extensions", "clearstone.attachments", "1"))
     assert attached["file"] == "ado-scan.pdf" and len(attached["sha256"]) == 64
+    stored = window.services.register().evidence_path(attached["sha256"])
+    assert stored.read_bytes() == scan.read_bytes(), "the scan is kept in the register under its hash"
     with qtbot.waitSignal(wizard.review.check_finished, timeout=60000) as checked:
         click(qtbot, wizard.next_button)
 
@@ -98,6 +100,28 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     out = tmp_path / "attestation.pdf"
     attest.save_to(out)
     assert cli(["verify", str(out), "--data-dir", str(data_dir)]) == 0
+
+    # the verify dialog agrees, and names the issuer and the facts
+    from desktop.ui.dialogs.verify_dialog import VerifyDialog
+
+    dialog = VerifyDialog(window.services, window.workers, window)
+    dialog.show()
+    with qtbot.waitSignal(dialog.verification_finished, timeout=60000) as verified:
+        dialog.verify_pdf(out)
+    assert verified.args == [True]
+    assert "Ilse Peeters" in dialog.details.text() and "KRT-26-1184" in dialog.details.text()
+    dialog.close()
+
+    # printing renders the signed pages themselves (to a PDF printer here)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.ui.pdfview import print_pages, render_pages
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pages(render_pages(out.read_bytes(), dpi=150), printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(out.read_bytes().replace(b"KRT-26-1184", b"KRT-26-1185"))
     assert cli(["verify", str(tampered), "--data-dir", str(data_dir)]) == 3

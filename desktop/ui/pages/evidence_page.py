@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,14 +51,6 @@ EXTRA_FIELDS: dict[str, list[tuple[str, str, str]]] = {
     "prior_confirmation": [("jurisdiction", "Jurisdiction", "jurisdiction")],
     "pre_ban_proof": [("located_outside_russia_since", "Outside Russia since", "date")],
 }
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class EvidencePage(StepPage):
@@ -165,21 +157,16 @@ class EvidencePage(StepPage):
             self.attach_file(index, Path(name))
 
     def attach_file(self, index: int, path: Path) -> None:
-        digest = file_sha256(path)
-        store = getattr(self.services.register(), "record_evidence", None) if self._register_ready() else None
-        if callable(store):
-            store(path=path, sha256=digest, lot_id=self.checklist.value(("lot_id",)))
+        """Copy the scan into the register under its SHA-256 and note name and hash in the lot."""
+        try:
+            digest = self.services.add_evidence_file(path)
+        except (RuntimeError, OSError, ValueError) as exc:
+            QMessageBox.warning(self, tr("Scan not attached"), str(exc))
+            return
         attachments = dict(self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {})
         attachments[str(index)] = {"file": path.name, "sha256": digest}
         self.checklist.set_value(("extensions", ATTACHMENTS_KEY), attachments)
         self.reload()
-
-    def _register_ready(self) -> bool:
-        try:
-            self.services.register()
-        except RuntimeError:
-            return False
-        return True
 
     def _remove(self, index: int) -> None:
         self.checklist.remove_item(("evidence",), index)

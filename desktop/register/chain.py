@@ -106,7 +106,42 @@ def append_entry(conn: sqlite3.Connection, *, at: str, kind: str, ref: str, payl
         "INSERT INTO audit_log (seq, at, kind, ref, payload_sha256, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (seq, at, kind, ref, payload_sha256, prev, digest),
     )
+    if _has_head(conn):  # absent only while the steps before schema 4 run
+        conn.execute(
+            "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            (seq, digest),
+        )
     return seq
+
+
+def _has_head(conn: sqlite3.Connection) -> bool:
+    return bool(
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_head'").fetchone()
+    )
+
+
+def _check_head(
+    conn: sqlite3.Connection, last_seq: int, last_hash: str, problems: list[ChainProblem]
+) -> None:
+    """Compare the log's last entry with the separately kept head: entries cut off the end show up here."""
+    if not _has_head(conn):
+        return
+    head = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    if head is None:
+        if last_seq:
+            problems.append(ChainProblem(last_seq, "the chain head is missing: it was deleted"))
+        return
+    seq, digest = int(head[0]), str(head[1])
+    if seq > last_seq:
+        gone = f"entries {last_seq + 1}-{seq} are" if seq > last_seq + 1 else f"entry {seq} is"
+        problems.append(ChainProblem(last_seq + 1, f"{gone} missing: deleted from the end of the log"))
+    elif seq < last_seq:
+        problems.append(
+            ChainProblem(seq + 1, "entries after the chain head were added behind the app's back")
+        )
+    elif digest != last_hash:
+        problems.append(ChainProblem(seq, "altered: it does not match the chain head"))
 
 
 def log_record(conn: sqlite3.Connection, kind: str, key: object, at: str) -> int:
@@ -138,7 +173,7 @@ def _walk(
     """Check links and hashes entry by entry; return count, head and the live records the log vouches for."""
     expected_seq, prev = 1, GENESIS
     vouched: dict[str, tuple[int, str]] = {}
-    count = 0
+    count = last_seq = 0
     for seq, at, kind, ref, payload_sha, prev_hash, digest in conn.execute(
         "SELECT seq, at, kind, ref, payload_sha256, prev_hash, hash FROM audit_log ORDER BY seq"
     ):
@@ -157,11 +192,12 @@ def _walk(
             )
         elif entry_hash(seq, at, kind, ref, payload_sha, prev_hash) != digest:
             problems.append(ChainProblem(seq, f"altered: its hash no longer matches ({kind} {ref})"))
-        expected_seq, prev = seq + 1, digest
+        expected_seq, prev, last_seq = seq + 1, digest, seq
         if kind == "delete":
             vouched.pop(ref, None)
         else:
             vouched[ref] = (seq, payload_sha)
+    _check_head(conn, last_seq, prev, problems)
     return count, prev, vouched
 
 

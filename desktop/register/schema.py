@@ -167,10 +167,17 @@ CREATE TABLE rescreen_runs (
     conn.execute("CREATE INDEX assessments_sha ON assessments(sha256)")
 
 
+_V4 = """
+CREATE TABLE chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
+INSERT INTO chain_head (id, seq, hash) SELECT 1, seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "lots, assessments, decisions, evidence, attestations, audit log", _script(_V1)),
     Migration(2, "autosaved wizard drafts", _script(_V2)),
     Migration(3, "search column for assessments; re-screening runs", _v3),
+    # The head is kept apart from the log so that entries cut off the end of the log are noticed.
+    Migration(4, "chain head", _script(_V4)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -76,6 +76,20 @@ def test_a_deleted_entry_is_named(filled: Path) -> None:
     assert f"audit entry {seq}: entry {seq} is missing" in text
 
 
+def test_entries_cut_off_the_end_with_their_records_are_named(filled: Path) -> None:
+    conn = sqlite3.connect(filled)
+    last, ref = conn.execute("SELECT seq, ref FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    conn.close()
+    assert ref.startswith("evidence:")
+    with tamper(filled) as conn:
+        conn.execute("DELETE FROM audit_log WHERE seq >= ?", (last - 1,))
+        conn.execute("DELETE FROM evidence_files")
+        conn.execute("DELETE FROM attestations")
+    first, text = verify(filled)
+    assert first == last - 1
+    assert f"entries {last - 1}-{last} are missing: deleted from the end of the log" in text
+
+
 def test_reordered_entries_are_named(filled: Path) -> None:
     a, b = entry_seq(filled, "assessment:1"), entry_seq(filled, "assessment:2")
     with tamper(filled) as conn:

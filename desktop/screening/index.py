@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.model import Entry
 from desktop.screening.normalize import identifier_keys, normalise, skeleton
+from desktop.screening.similarity import token_similarity
 
 # How many postings a query may walk when blocking (rarest tokens first).
 _POSTING_BUDGET = 2500
@@ -175,8 +176,9 @@ class NameIndex:
         found: set[str] = set()
         if token in self.postings:
             found.add(token)
-        if len(token) >= 2:
-            found.update(self.by_skeleton.get(skeleton(token), ()))
+        sk = skeleton(token)
+        if len(sk) >= 3 or (len(sk) == 2 and len(token) <= 4):
+            found.update(self.by_skeleton.get(sk, ()))
         if len(token) >= _PREFIX_FROM:
             # endings vary most between languages (ALEXANDROS/ALEXANDER, PUTINAS/PUTIN)
             found.update(
@@ -190,7 +192,7 @@ class NameIndex:
                 found.update(self.by_delete.get(d, ()))
         return found
 
-    def candidates(self, tokens: Sequence[str], limit: int) -> list[int]:
+    def candidates(self, tokens: Sequence[str], limit: int, abjad: bool = False) -> list[int]:
         """Rows sharing a token (or a spelling variant of one) with the query, best blocked first.
 
         Postings are walked rarest first within a budget, so common tokens (MOHAMMAD, AL, ABD) only
@@ -200,11 +202,15 @@ class NameIndex:
         for tok in tokens:
             if len(tok) < 2:
                 continue
+            own = self.weight(tok) if tok in self.df else 1.0
             for v in self.variants(tok):
                 posting = self.postings.get(v)
-                if posting:
-                    gain = self.weight(v) * (1.0 if v == tok else 0.8)
-                    lists.append((len(posting), gain, posting))
+                if not posting:
+                    continue
+                sim = 1.0 if v == tok else token_similarity(tok, v, abjad)
+                if sim >= 0.75:
+                    # a rare spelling variant of a common token must not outweigh the token itself
+                    lists.append((len(posting), min(own, self.weight(v)) * sim, posting))
         for a, b in itertools.pairwise(tokens):
             # a name split in two (BD LLH, ABDUL HAI) may be one listed token (ABDULLAH, ABDULHAI)
             for v in {a + b, *self.by_skeleton.get(skeleton(a + b), ())}:

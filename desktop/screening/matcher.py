@@ -9,7 +9,8 @@ from rapidfuzz.distance import Indel
 
 from desktop.screening.index import NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
-from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys, skeleton
+from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys
+from desktop.screening.similarity import token_similarity
 from desktop.screening.translit import CYRILLIC_SCHEMES
 
 ALERT_THRESHOLD = 0.82  # documented in docs/screening.md; at or above it a match is reported
@@ -38,24 +39,6 @@ class Hit:
     score: float
     strong: bool
     why: str
-
-
-def token_similarity(q: str, c: str, abjad: bool = False) -> float:
-    """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
-    if q == c:
-        return 1.0
-    if abjad and len(q) > 1 and abjad_skeleton(q) == abjad_skeleton(c):
-        return 0.9
-    if len(q) == 1 or len(c) == 1:
-        return 0.9 if q[0] == c[0] else 0.0
-    ratio = Indel.normalized_similarity(q, c)
-    if min(len(q), len(c)) <= 4:
-        ratio -= 0.08  # one letter changes a short name (CHEN/CHENG, ALI/ALLI): be stricter
-    if len(q) > 2 and len(c) > 2:
-        sk = skeleton(q)
-        if len(sk) >= 3 and sk == skeleton(c):
-            ratio = max(ratio, 0.88)
-    return ratio if ratio >= 0.7 else 0.0
 
 
 @dataclass(slots=True)
@@ -174,7 +157,7 @@ class Matcher:
                 continue  # other Cyrillic readings differ in spelling only: the skeleton blocks them already
             qw = self._query_weights(q)
             cache: dict[tuple[str, str], float] = {}
-            for rid in self.index.candidates(q, _CANDIDATES):
+            for rid in self.index.candidates(q, _CANDIDATES, reading.abjad):
                 row = self.index.rows[rid]
                 if rid in exact_set or (row.ref in best and best[row.ref].strong):
                     continue

@@ -43,6 +43,9 @@ def register(commands: Any) -> None:
     show.add_argument(
         "ref", metavar="ID", help="assessment id, attestation number (CS-2026-000001) or kind:key"
     )
+    show.add_argument(
+        "--pdf", type=Path, metavar="FILE.pdf", help="for an attestation: write the stored signed PDF"
+    )
 
     search = action("search", "records whose names or numbers contain TEXT", _search)
     search.add_argument("text", metavar="TEXT")
@@ -128,6 +131,11 @@ def _search(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     with _open(args) as reg, _user_errors():
         detail = reg.show(args.ref)
+        if args.pdf is not None:
+            record = reg.attestation(str(detail.get("number", "")))
+            if record is None:
+                raise CommandError(f"{args.ref} is not an attestation, so it has no PDF")
+            args.pdf.write_bytes(record.pdf)
     if args.json:
         print_json(detail)
         return EXIT_OK

@@ -40,6 +40,13 @@ def test_list_search_and_show_as_json(filled: Path, capsys: pytest.CaptureFixtur
     assert [r["ref"] for r in json.loads(out)] == ["attestation:CS-2026-000001", "assessment:1"]
     code, out, _ = cli(capsys, "register", "show", "CS-2026-000001", "--data-dir", str(filled), "--json")
     assert code == 0 and json.loads(out)["assessment_id"] == 1
+    pdf = filled / "copy.pdf"
+    code, _, _ = cli(
+        capsys, "register", "show", "CS-2026-000001", "--pdf", str(pdf), "--data-dir", str(filled)
+    )
+    assert code == 0 and pdf.read_bytes() == pdf_for("CS-2026-000001")
+    code, _, err = cli(capsys, "register", "show", "1", "--pdf", str(pdf), "--data-dir", str(filled))
+    assert code == 2 and "not an attestation" in err
     code, out, _ = cli(capsys, "register", "show", "1", "--data-dir", str(filled))
     assert code == 0 and "verdict: cleared" in out and "attestations: ['CS-2026-000001']" in out
     code, _, err = cli(capsys, "register", "show", "99", "--data-dir", str(filled))

@@ -139,7 +139,6 @@ def main() -> int:
             Step.ORIGIN: "2-origin",
             Step.PROCESSING: "3-processing",
             Step.COUNTERPARTY: "4-counterparty",
-            Step.EVIDENCE: "5-evidence",
         }
         for step, name in names.items():
             wizard.go_to(step)
@@ -151,21 +150,26 @@ def main() -> int:
             settle(app)
             shoot(window, args.out / f"ui-{name}{suffix}.png")
 
+        # the EU wants the Antwerp Diamond Office's verification of rough: the review says so, with a Fix button
         checked: list[str] = []
         wizard.review.check_finished.connect(checked.append)
         wizard.go_to(Step.REVIEW)
         wait_for(app, lambda: checked)
         settle(app)
         shoot(window, args.out / f"ui-6-review{suffix}.png")
+        wizard.review.fix_buttons[0].click()
+        evidence = wizard.pages[Step.EVIDENCE]
+        index = evidence.add_document("g7_verification")
+        wizard.checklist.set_value(("evidence", index, "reference"), "ADO-2026-118840")
+        wizard.checklist.set_value(("evidence", index, "issued_on"), "2026-11-25")
+        scan = Path(tmp) / "ado-verification-118840.pdf"
+        scan.write_bytes(b"%PDF-1.4 scanned verification")
+        evidence.attach_file(index, scan)
+        settle(app)
+        shoot(window, args.out / f"ui-5-evidence{suffix}.png")
 
-        # hold the G7 verification the EU rule asks for, then attest
-        wizard.checklist.append_item(
-            ("evidence",),
-            {"type": "g7_verification", "reference": "ADO-2026-118840", "issued_on": "2026-11-25"},
-        )
         checked.clear()
         wizard.go_to(Step.REVIEW)
-        wizard.review.check_now()
         wait_for(app, lambda: checked)
         if wizard.checklist.attest_refusal() is not None:
             raise SystemExit(f"demo lot not attestable: {wizard.checklist.attest_refusal()}")
@@ -185,6 +189,25 @@ def main() -> int:
             raise SystemExit(signed[0])
         settle(app)
         shoot(window, args.out / f"ui-7-attest{suffix}.png")
+
+        # a possible sanctions match, shown with why it matched
+        match_lot = dict(DEMO_LOT, lot_id="KRT-26-1185")
+        match_lot["counterparty"] = {
+            "name": "Kristal Produktion Corporation",
+            "kind": "organization",
+            "country": "BW",
+        }
+        window.open_checklist(Checklist(Draft(match_lot)), reveal=True)
+        page = window.wizard.pages[Step.COUNTERPARTY]
+        screened: list[int] = []
+        page.screening_finished.connect(screened.append)
+        window.wizard.go_to(Step.COUNTERPARTY)
+        wait_for(app, lambda: screened)
+        page.match_cards[0].reason.setText(
+            "Different company: Botswana registry extract 2019, no link to Smolensk"
+        )
+        settle(app)
+        shoot(window, args.out / f"ui-match{suffix}.png")
 
         from desktop.ui.dialogs.verify_dialog import VerifyDialog
 

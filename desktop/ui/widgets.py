@@ -146,7 +146,7 @@ class CountryListEditor(QWidget):
         self.add_button.setAccessibleName(tr("Add country"))
         self.list = QListWidget(self)
         self.list.setAccessibleName(name)
-        self.list.setMaximumHeight(86)
+        self.list.setMaximumHeight(62)
         self.remove_button = QPushButton(tr("Remove"), self)
         self.remove_button.setAccessibleName(tr("Remove selected country"))
         row = QHBoxLayout()

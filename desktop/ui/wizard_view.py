@@ -82,6 +82,7 @@ class WizardView(QWidget):
         self.next_button.clicked.connect(self.on_next_clicked)
         nav = QHBoxLayout()
         nav.setContentsMargins(28, 8, 28, 12)
+        nav.setSpacing(10)
         nav.addWidget(self.missing, 1)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)

@@ -772,8 +772,8 @@
         <translation>Lots</translation>
     </message>
     <message>
-        <source>Make &amp;portable (keep data beside the program)</source>
-        <translation>Rendre &amp;portable (données à côté du programme)</translation>
+        <source>Ma&amp;ke portable (keep data beside the program)</source>
+        <translation>Rendre porta&amp;ble (données à côté du programme)</translation>
     </message>
     <message>
         <source>Mining</source>

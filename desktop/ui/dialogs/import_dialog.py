@@ -43,6 +43,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Import sanctions lists") if lists else tr("Import a rule pack"))
         self.resize(680, 460)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
         layout.addWidget(heading(self.windowTitle()))
         layout.addWidget(
             hint(

@@ -51,6 +51,8 @@ class RegisterDialog(QDialog):
         self.setWindowTitle(tr("Register"))
         self.resize(980, 620)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
         layout.addWidget(heading(tr("Register of checks and attestations")))
         row = QHBoxLayout()
         caption = QLabel(tr("&Search"))

@@ -39,6 +39,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         settings = services.settings()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
 
         firm = QGroupBox(tr("Your firm"))
         form = QFormLayout(firm)
@@ -59,7 +61,9 @@ class SettingsDialog(QDialog):
         holder = QWidget()
         holder.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Home jurisdictions"), holder)
+        caption = QLabel(tr("Home jurisdictions"))
+        caption.setMinimumWidth(140)
+        form.addRow(caption, holder)
         layout.addWidget(firm)
 
         signer = QGroupBox(tr("Signer"))
@@ -93,7 +97,7 @@ class SettingsDialog(QDialog):
         box.addWidget(self.folder)
         row = QHBoxLayout()
         self.change_folder = QPushButton(tr("&Change folder…"))
-        self.portable = QPushButton(tr("Make &portable (keep data beside the program)"))
+        self.portable = QPushButton(tr("Ma&ke portable (keep data beside the program)"))
         self.change_folder.clicked.connect(self._on_change_folder_clicked)
         self.portable.clicked.connect(self._on_portable_clicked)
         row.addWidget(self.change_folder)
@@ -118,6 +122,7 @@ class SettingsDialog(QDialog):
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget) -> None:
         caption = QLabel(tr(label))
+        caption.setMinimumWidth(140)  # one label column across the dialog's sections
         caption.setBuddy(widget)
         widget.setAccessibleName(tr(label).replace("&", ""))
         form.addRow(caption, widget)

@@ -28,6 +28,8 @@ from desktop.wizard import Checklist, Step
 
 Path = tuple[int | str, ...]
 MAX_CONTENT_WIDTH = 940
+LABEL_WIDTH = 170
+SHORT_FIELD_WIDTH = 190  # dates, weights, codes: a full-width box for ten characters looks unfinished
 
 
 def dotted(path: Sequence[int | str]) -> str:
@@ -127,6 +129,8 @@ class StepPage(QWidget):
             box.addWidget(error)
             caption = QLabel(tr(label))
             caption.setBuddy(widget)
+            caption.setMinimumWidth(LABEL_WIDTH)  # the same label column in every section of every page
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(caption, holder)
         return error
 
@@ -147,9 +151,12 @@ class StepPage(QWidget):
         required: bool = False,
         error: QLabel | None = None,
         edit: QLineEdit | None = None,
+        short: bool = False,
     ) -> QLineEdit:
         edit = edit or QLineEdit()
         edit.setPlaceholderText(placeholder)
+        if short or placeholder.startswith("YYYY"):
+            edit.setMaximumWidth(SHORT_FIELD_WIDTH)
         err = error or self._row(form, label, edit, path)
         if error is not None:
             edit.setAccessibleName(tr(label).replace("&", ""))

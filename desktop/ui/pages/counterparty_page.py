@@ -85,6 +85,7 @@ class MatchCard(QFrame):
         why.setObjectName("pageHint")
         layout.addWidget(why)
         row = QHBoxLayout()
+        row.setSpacing(8)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("Reason (required), e.g. different date of birth and country"))
         self.reason.setAccessibleName(tr("Reason for the decision on") + f" {match.name}")
@@ -100,6 +101,7 @@ class MatchCard(QFrame):
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()
         layout.addWidget(self.status)
         self.reason.textChanged.connect(self._on_reason_changed)
         self.is_match.clicked.connect(lambda: self._decide(Decision.MATCH))
@@ -116,6 +118,7 @@ class MatchCard(QFrame):
 
     def show_decision(self, decision: ScreeningDecision) -> None:
         verdict = tr("It is a match") if decision.decision is Decision.MATCH else tr("Not a match")
+        self.status.show()
         self.status.setText(
             f"\u2714 {tr('Decided')}: <b>{verdict}</b> — {_esc(decision.reason)} "
             f"({_esc(decision.decided_by)}, {decision.decided_at:%Y-%m-%d %H:%M})"

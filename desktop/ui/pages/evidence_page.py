@@ -125,6 +125,7 @@ class EvidencePage(StepPage):
             else:
                 self.bind_line(form, label, (*base, key))
         scan = QHBoxLayout()
+        scan.setSpacing(8)
         attached = self.attachment(index)
         status = QLabel(
             f"{attached['file']} · SHA-256 {attached['sha256'][:16]}…" if attached else tr("No scan attached")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.lot import Jurisdiction
 from desktop.ui.i18n import tr
-from desktop.ui.pages.base import StepPage, text_or_none
+from desktop.ui.pages.base import LABEL_WIDTH, SHORT_FIELD_WIDTH, StepPage, text_or_none
 from desktop.wizard import Step
 
 JURISDICTION_NAMES = {
@@ -49,10 +50,10 @@ class LotPage(StepPage):
         )
         self.bind_spin(form, "Number of st&ones", ("goods", "stone_count"), 1, 10_000_000)
         self.largest = self.bind_line(
-            form, "Lar&gest stone (ct)", ("goods", "largest_stone_carats"), placeholder="1.00"
+            form, "Lar&gest stone (ct)", ("goods", "largest_stone_carats"), placeholder="1.00", short=True
         )
-        self.bind_line(form, "&Total weight (ct)", ("goods", "total_carats"), placeholder="1.00")
-        self.bind_line(form, "HS cod&e", ("goods", "hs_code"), placeholder="7102.39")
+        self.bind_line(form, "&Total weight (ct)", ("goods", "total_carats"), placeholder="1.00", short=True)
+        self.bind_line(form, "HS cod&e", ("goods", "hs_code"), placeholder="7102.39", short=True)
         flags = QHBoxLayout()
         for label, key in (
             ("Lab-gro&wn", "lab_grown"),
@@ -88,6 +89,8 @@ class LotPage(StepPage):
         holder = _wrap(grid)
         self.jurisdiction_error = self._row(None, "Jurisdictions", holder, ("transaction", "jurisdictions"))
         caption = QLabel(tr("Rules of"))
+        caption.setMinimumWidth(LABEL_WIDTH)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(caption, holder)
         form.addRow("", self.jurisdiction_error)
         self.bind_custom(
@@ -113,8 +116,10 @@ class LotPage(StepPage):
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(70)
         self.currency.setAccessibleName(tr("Currency"))
-        money.addWidget(self.amount, 1)
+        self.amount.setMaximumWidth(SHORT_FIELD_WIDTH)
+        money.addWidget(self.amount)
         money.addWidget(self.currency)
+        money.addStretch(1)
         money_holder = _wrap(money)
         value_error = self._row(form, "Value", money_holder, ("transaction", "value"))
         self.amount.setAccessibleName(tr("Value"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit
 
 from desktop.ui.i18n import tr
-from desktop.ui.pages.base import StepPage, text_or_none
+from desktop.ui.pages.base import SHORT_FIELD_WIDTH, StepPage, text_or_none
 from desktop.ui.widgets import CountryListEditor, CountryPicker, hint
 from desktop.wizard import Step
 
@@ -75,6 +75,8 @@ class OriginPage(StepPage):
         self.kp_issued.setPlaceholderText("YYYY-MM-DD")
         self.kp_expires = QLineEdit()
         self.kp_expires.setPlaceholderText("YYYY-MM-DD")
+        for date_edit in (self.kp_issued, self.kp_expires):
+            date_edit.setMaximumWidth(SHORT_FIELD_WIDTH)
         self.kp_mining = CountryListEditor(tr("Countries of origin on the certificate"))
         self.kp_mixed = QCheckBox(tr("Certificate says \u201cmixed ori&gin\u201d"))
         self.kp_mixed.setAccessibleName(tr("Certificate says mixed origin"))

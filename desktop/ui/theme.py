@@ -11,6 +11,7 @@ VERDICT_COLOURS = {
     "needs_evidence": ("#9a6700", "#fff4d6"),
     "review": ("#8250df", "#f1eafe"),
     "blocked": ("#cf222e", "#fde8e8"),
+    "note": ("#57606a", "#eaeef2"),
 }
 
 _LIGHT = {

@@ -372,6 +372,10 @@
         <translation>Attestation impossible : la transaction est bloquée par les règles ci-dessous.</translation>
     </message>
     <message>
+        <source>Caution</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
         <source>Certificate numb&amp;er</source>
         <translation>Num&amp;éro du certificat</translation>
     </message>
@@ -882,6 +886,10 @@
     <message>
         <source>Not valid</source>
         <translation>Non valide</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>Nothing yet. Your checks and attestations will be listed here.</source>

@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.rules.result import Finding, Verdict
+from desktop.rules.result import Finding, Level, Verdict
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.pages.lot_page import JURISDICTION_NAMES
+from desktop.ui.theme import verdict_style
 from desktop.ui.widgets import verdict_chip, verdict_text
 from desktop.ui.workers import Task
 from desktop.wizard import Step, step_for_finding
@@ -191,7 +192,16 @@ class ReviewPage(StepPage):
         source.setObjectName("pageHint")
         source.setWordWrap(True)
         text.addWidget(source)
-        line.addWidget(verdict_chip(finding.outcome.value), 0, Qt.AlignmentFlag.AlignTop)
+        if muted and finding.level is not Level.DECISIVE:
+            chip = verdict_chip("cleared")
+            warning = finding.level is Level.WARNING
+            chip.setText(tr("Caution") if warning else tr("Note"))
+            chip.setStyleSheet(verdict_style("needs_evidence" if warning else "note"))
+        else:
+            chip = verdict_chip(finding.outcome.value)
+        chip.setMinimumWidth(110)
+        chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        line.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
         line.addLayout(text, 1)
         if finding.outcome in (Verdict.NEEDS_EVIDENCE, Verdict.REVIEW):
             target = step_for_finding(finding)

@@ -251,11 +251,40 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _check_numbering(conn: sqlite3.Connection, problems: list[ChainProblem]) -> None:
+    """Attestation numbers run 1..last each year; only a logged deletion may leave a hole."""
+    deleted = {
+        str(ref).partition(":")[2]
+        for (ref,) in conn.execute(
+            "SELECT ref FROM audit_log WHERE kind = 'delete' AND ref LIKE 'attestation:%'"
+        )
+    }
+    counted = dict(conn.execute("SELECT year, last FROM attestation_counters").fetchall())
+    for (year,) in conn.execute("SELECT DISTINCT year FROM attestations ORDER BY year").fetchall():
+        if year not in counted:
+            problems.append(ChainProblem(0, f"the {year} attestation counter is missing"))
+    for year, last in sorted(counted.items()):
+        issued = {int(seq) for (seq,) in conn.execute("SELECT seq FROM attestations WHERE year = ?", (year,))}
+        if issued and max(issued) > int(last):
+            problems.append(ChainProblem(0, f"the {year} attestation counter is behind the numbers issued"))
+        holes = [
+            number
+            for number in (f"CS-{year:04d}-{n:06d}" for n in range(1, int(last) + 1))
+            if int(number[-6:]) not in issued and number not in deleted
+        ]
+        if holes:
+            more = f" (and {len(holes) - 1} more)" if len(holes) > 1 else ""
+            problems.append(
+                ChainProblem(0, f"attestation number {holes[0]}{more} is missing: a gap in the numbering")
+            )
+
+
 def verify(conn: sqlite3.Connection, evidence_dir: Path | None = None) -> ChainReport:
     integrity = "; ".join(str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)"))
     problems: list[ChainProblem] = []
     count, head, vouched = _walk(conn, problems)
     _check_records(conn, vouched, evidence_dir, problems)
+    _check_numbering(conn, problems)
     # Smuggled-in rows have no entry; sort them after every numbered entry.
     problems.sort(key=lambda p: (p.seq == 0, p.seq))
     return ChainReport(entries=count, head_hash=head, integrity=integrity, problems=problems)

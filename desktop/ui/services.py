@@ -75,7 +75,7 @@ class Services:
 
     def import_rule_pack(self, path: Path) -> Any:
         install = _load("desktop.rules.pack", "import_pack", "Rule pack import")
-        result = install(path, self.data_dir)
+        result = install(self.data_dir, path)
         self._cache.pop("pack", None)
         return result
 

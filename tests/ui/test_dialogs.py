@@ -139,3 +139,18 @@ def test_register_browser_filters(qtbot: Any, window: Any, kind: str) -> None:
         choose(qtbot, dialog.kind, kind)
     assert loaded.args == [0]
     dialog.close()
+
+
+def test_rule_pack_import_refuses_an_unsigned_file(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+
+    fake = tmp_path / "pack.cspack.json"
+    fake.write_text('{"format": "clearstone.signedpack/1"}', encoding="utf-8")
+    dialog = ImportDialog(window.services, window.workers, "rules", window)
+    dialog.show()
+    assert dialog.loaded.topLevelItem(0).text(0) == window.services.pack().pack.id
+    with qtbot.waitSignal(dialog.import_failed, timeout=30000) as failed:
+        dialog.start_import(fake)
+    assert str(fake) in failed.args[0] or "pack" in failed.args[0]
+    assert window.services.pack().origin == "bundled"
+    dialog.close()

@@ -168,6 +168,13 @@ class SettingsDialog(QDialog):
         except SettingsError as exc:
             self.message.setText(str(exc))
             return
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)  # the language needs a restart; the palette does not
         self.settings_saved.emit()
         self.accept()
 

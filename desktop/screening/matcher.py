@@ -46,7 +46,7 @@ class _Alignment:
     score: float
     pairs: list[tuple[str, str, float]]
     distinctive: bool  # a matched pair involves a rare, non-generic token
-    contained: bool  # every distinctive listed token was found in the query
+    contained: bool  # the query opens with every distinctive listed token (a parent's name)
 
 
 def align(
@@ -91,6 +91,14 @@ def align(
     matched_c = {c.index(p[1]) for p in pairs if p[2] >= 0.92 and len(p[1]) >= 4}
     contained = bool(distinct_c) and all(j in matched_c for j in distinct_c)
     contained = contained and sum(cw[j] for j in distinct_c) >= 0.6
+    # a subsidiary is named after its parent first ("ALROSA USA", "ALROSA-NYURBA"): the listed
+    # distinctive tokens must open the query, in order
+    opening = [t for t in q if t not in GENERIC_WORDS][: len(distinct_c)]
+    contained = (
+        contained
+        and all(token_similarity(a, c[j]) >= 0.92 for a, j in zip(opening, distinct_c, strict=False))
+        and len(opening) == len(distinct_c)
+    )
     return _Alignment(score, pairs, distinctive, contained)
 
 

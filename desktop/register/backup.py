@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.register import chain, opening
 from desktop.register.errors import BackupError, RegisterError
-from desktop.register.evidence import evidence_dir_for, store_file
+from desktop.register.evidence import evidence_dir_for, full_sync, store_file
 from desktop.register.models import ChainReport
 from desktop.register.store import Register
 
@@ -54,7 +54,7 @@ def write_backup(register: Register, lock: threading.RLock, dest: Path) -> Chain
             f"the backup copy failed SQLite's integrity check ({report.integrity}); nothing was written"
         )
     with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
+        full_sync(handle.fileno())
     os.replace(partial, target)
     _copy_evidence(
         register.evidence_dir, evidence_dir_for(target), _evidence_digests(register.connection, lock)

@@ -24,7 +24,7 @@ def store_file(folder: Path, digest: str, data: bytes) -> Path:
     with partial.open("wb") as handle:
         handle.write(data)
         handle.flush()
-        os.fsync(handle.fileno())
+        full_sync(handle.fileno())
     os.replace(partial, target)
     _sync_folder(target.parent)
     return target
@@ -38,3 +38,15 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def full_sync(fd: int) -> None:
+    """fsync, and on macOS F_FULLFSYNC, which also empties the drive's write cache."""
+    os.fsync(fd)
+    try:
+        import fcntl
+    except ImportError:  # Windows: FlushFileBuffers (behind os.fsync) already reaches the disk
+        return
+    full = getattr(fcntl, "F_FULLFSYNC", None)
+    if full is not None:
+        fcntl.fcntl(fd, full)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.register import queries
+from desktop.register.evidence import full_sync
 from desktop.register.schema import current_version
 
 EXPORT_FORMAT = "clearstone.register-export/1"
@@ -49,7 +50,7 @@ def write_atomically(path: Path, text: str) -> None:
     with partial.open("w", encoding="utf-8", newline="") as handle:
         handle.write(text)
         handle.flush()
-        os.fsync(handle.fileno())
+        full_sync(handle.fileno())
     os.replace(partial, target)
 
 

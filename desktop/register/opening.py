@@ -85,6 +85,9 @@ def _connect_once(path: Path) -> sqlite3.Connection:
                 f"{path}: the register needs write-ahead logging, but the file system refused it"
             )
         conn.execute("PRAGMA synchronous = FULL")  # a commit survives a power cut, not only a crash
+        # macOS fsync() leaves data in the drive's cache; F_FULLFSYNC flushes it (a no-op elsewhere).
+        conn.execute("PRAGMA fullfsync = ON")
+        conn.execute("PRAGMA checkpoint_fullfsync = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     except RegisterError:

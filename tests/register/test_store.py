@@ -22,6 +22,7 @@ def test_register_lives_in_the_data_dir_with_durable_settings(register: Register
     assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert pragma("PRAGMA fullfsync").fetchone()[0] == 1  # macOS: flush the drive cache too
     assert pragma("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 

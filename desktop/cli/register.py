@@ -257,16 +257,29 @@ def _reconcile(args: argparse.Namespace) -> int:
 
 
 def _rescreen(args: argparse.Namespace) -> int:
+    from desktop.screening.errors import InvalidQueryError, ScreeningError
     from desktop.screening.service import Screener
+    from desktop.screening.types import Match, PartyQuery
 
     if args.since_years < 0:
         raise CommandError("--since-years cannot be negative")
-    folder = data_dir(args)
-    screener = Screener.open(folder)
-    with _open(args) as reg:
-        report = reg.rescreen(screener.screen, since_years=args.since_years, now=_now())
+    unscreenable: list[str] = []
+
+    def screen(query: PartyQuery) -> list[Match]:
+        try:
+            return screener.screen(query)
+        except InvalidQueryError:  # a name with nothing left to compare: it cannot match anything
+            unscreenable.append(query.name)
+            return []
+
+    try:
+        screener = Screener.open(data_dir(args))
+        with _open(args) as reg:
+            report = reg.rescreen(screen, since_years=args.since_years, now=_now())
+    except ScreeningError as exc:
+        raise CommandError(str(exc)) from None
     if args.json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "unscreenable": unscreenable})
     else:
         for change in report.changes:
             print(change.message)
@@ -274,6 +287,8 @@ def _rescreen(args: argparse.Namespace) -> int:
             f"re-screened {report.parties} parties of {report.assessments} assessments: "
             f"{len(report.changes)} changed outcomes (recorded as rescreen:{report.run_id})"
         )
+        for name in unscreenable:
+            print(f"not screenable (nothing left to compare after normalisation): {name}")
     return EXIT_OK
 
 

@@ -49,4 +49,4 @@ def run(args: argparse.Namespace) -> int:
     import desktop.ui.i18n  # noqa: F401
     from desktop.ui.app import run_gui  # Qt is imported only when the window is really wanted
 
-    return run_gui(folder, _config_dir(), exit_after_shown=args.exit_after_shown)
+    return run_gui(folder, exit_after_shown=args.exit_after_shown)

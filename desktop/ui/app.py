@@ -64,7 +64,7 @@ def prepare(app: QApplication, services: Services) -> str | None:
     return None
 
 
-def run_gui(data_dir: Path, config_dir: Path, *, exit_after_shown: bool = False) -> int:
+def run_gui(data_dir: Path, config_dir: Path | None = None, *, exit_after_shown: bool = False) -> int:
     app = create_application()
     services = Services(data_dir=data_dir, config_dir=config_dir)
     warning = prepare(app, services)

@@ -39,10 +39,19 @@ class Services:
     """What the UI may do to the world; tests build one on a temporary data folder and a fixed clock."""
 
     data_dir: Path
-    config_dir: Path
+    config_dir: Path | None = None  # where the chosen data folder is remembered; None: the platform's
     clock: Callable[[], datetime] = _utc_now
     user: str = ""
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def config_folder(self) -> Path:
+        if self.config_dir is None:
+            from platformdirs import user_config_dir  # only when asked: not on the start-up path
+
+            from desktop.paths import APP_NAME
+
+            self.config_dir = Path(user_config_dir(APP_NAME, appauthor=False))
+        return self.config_dir
 
     # ----- time and settings
     def now(self) -> datetime:

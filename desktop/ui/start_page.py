@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -76,7 +76,7 @@ class StartPage(QWidget):
         ):
             button.setMinimumHeight(40)
             actions.addWidget(button, 0, column)
-            actions.addWidget(hint(sub), 1, column, Qt.AlignmentFlag.AlignTop)
+            actions.addWidget(hint(sub), 1, column)
         self.new_button.clicked.connect(self.new_check_requested)
         self.open_button.clicked.connect(self.open_lot_requested)
         self.verify_button.clicked.connect(self.verify_requested)
@@ -90,6 +90,10 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(self._on_recent_activated)
         layout.addWidget(recent_title)
         layout.addWidget(self.recent, 1)
+        self.recent_empty = hint(tr("Nothing yet. Your checks and attestations will be listed here."))
+        self.recent_empty.hide()
+        layout.addWidget(self.recent_empty)
+        self._targets: list[str] = []
         self.setMaximumWidth(16777215)
         for child in (self.recent, self.restore_frame):
             child.setMaximumWidth(1100)
@@ -104,18 +108,13 @@ class StartPage(QWidget):
     def set_recent(self, items: list[tuple[str, str]]) -> None:
         """(text, target) pairs: a lot file path, or a register reference."""
         self.recent.clear()
-        for text, target in items:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, target)
-            self.recent.addItem(item)
-        if not items:
-            placeholder = QListWidgetItem(
-                tr("Nothing yet. Your checks and attestations will be listed here.")
-            )
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.recent.addItem(placeholder)
+        self._targets = [target for _text, target in items]
+        for text, _target in items:
+            self.recent.addItem(text)
+        self.recent.setVisible(bool(items))
+        self.recent_empty.setVisible(not items)
 
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(target, str) and target:
-            self.recent_requested.emit(target)
+        row = self.recent.row(item)
+        if 0 <= row < len(self._targets):
+            self.recent_requested.emit(self._targets[row])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import tr
 from desktop.ui.theme import verdict_style
+
+# START_UP_NOTE: the first `Qt` attribute lookup builds every enum of the Qt namespace (~0.1 s); modules on
+# the path to the first window import it inside the functions that need it, after the window is shown.
 
 # Producers listed first: a dealer picks these far more often than the rest of the world.
 MINING_COUNTRIES = (
@@ -78,6 +81,8 @@ class CountryPicker(QComboBox):
         self.insertSeparator(self.count())
         for code, name in all_countries():
             self.addItem(f"{name} ({code})", code)
+        from PySide6.QtCore import Qt  # see START_UP_NOTE
+
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -149,6 +154,8 @@ class CountryListEditor(QWidget):
         self.list.setMaximumHeight(62)
         self.remove_button = QPushButton(tr("Remove"), self)
         self.remove_button.setAccessibleName(tr("Remove selected country"))
+        from PySide6.QtCore import Qt  # see START_UP_NOTE
+
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.picker, 1)
@@ -171,6 +178,8 @@ class CountryListEditor(QWidget):
         return list(self._codes)
 
     def set_codes(self, codes: list[str]) -> None:
+        from PySide6.QtCore import Qt  # see START_UP_NOTE
+
         self._codes = list(codes)
         self.list.clear()
         for code in self._codes:

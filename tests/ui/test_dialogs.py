@@ -154,3 +154,17 @@ def test_rule_pack_import_refuses_an_unsigned_file(qtbot: Any, window: Any, tmp_
     assert str(fake) in failed.args[0] or "pack" in failed.args[0]
     assert window.services.pack().origin == "bundled"
     dialog.close()
+
+
+def test_chosen_data_folder_is_used_at_the_next_start(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from desktop.settings import chosen_data_dir
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dialog = SettingsDialog(window.services, window)
+    dialog.show()
+    dialog.use_folder(elsewhere)
+    assert chosen_data_dir(window.services.config_folder()) == elsewhere
+    assert "next start" in dialog.folder.text()
+    dialog.close()

@@ -185,7 +185,7 @@ class SettingsDialog(QDialog):
 
     def use_folder(self, folder: Path) -> None:
         try:
-            choose_data_dir(self.services.config_dir, folder)
+            choose_data_dir(self.services.config_folder(), folder)
         except SettingsError as exc:
             self.message.setText(str(exc))
             return

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.cli.common import EXIT_INTERNAL, EXIT_OK, add_common_options, print_json
-from desktop.paths import resource
+from desktop.paths import resource, resource_root
 
 if TYPE_CHECKING:
     from desktop.assessment import Assessment
@@ -238,6 +238,12 @@ def _print_step(result: StepResult) -> None:
     sys.stdout.flush()
 
 
+def _runtime() -> str:
+    """Which program runs: an installed bundle must show its own resources, not a source checkout's."""
+    kind = "bundle" if getattr(sys, "frozen", False) else f"Python {sys.version.split()[0]}"
+    return f"{kind}, resources {resource_root()}"
+
+
 def run(args: argparse.Namespace) -> int:
     if os.environ.get("CLEARSTONE_DEBUG") != "1":
         # pyHanko logs validation details at WARNING; the verify step reports its own outcome.
@@ -250,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         selftest = SelftestRun(folder=folder, now=datetime.now(UTC), sample=resource(*SAMPLE_LOT))
         if not args.json:
-            sys.stdout.write(f"clearstone {__version__} selftest in {folder}\n")
+            sys.stdout.write(f"clearstone {__version__} selftest ({_runtime()}) in {folder}\n")
         results = run_steps(selftest, report=(lambda r: None) if args.json else _print_step)
     finally:
         if not args.keep:

@@ -1,0 +1,209 @@
+"""Smoke-test a built Clearstone bundle headless, in a clean environment, and in portable mode.
+
+    python installer/smoke_test.py [installer/dist/clearstone]
+
+Runs the bundle's own executable (never the project's Python: PATH, PYTHONPATH and PYTHONHOME are cleared
+and the working folder is a temporary one) with a throwaway data folder and home, and fails on a non-zero
+exit, on error markers in the output, on a bundle that reads resources from outside itself, or on portable
+mode that writes anywhere but the `clearstone-data` folder beside the executable.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_BUNDLE = Path(__file__).resolve().parent / "dist" / "clearstone"
+PORTABLE_DIR_NAME = "clearstone-data"  # desktop/paths.py: PORTABLE_DIR_NAME
+SAMPLE = ("resources", "samples", "sample-cleared.lot.json")
+# Tracebacks, exception names, Python warnings and Qt's own messages (`qt.qpa.xcb: …`, `QWidget::…`).
+ERROR_MARKERS = re.compile(
+    r"Traceback|Error|Exception|Warning|^qt\.[\w.]+:|^Q[A-Za-z]+::|QObject|This plugin does not support",
+    re.MULTILINE,
+)
+# Windows needs these to start any process; nothing here points at a Python installation.
+_WINDOWS_KEEP = ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "SYSTEMDRIVE", "NUMBER_OF_PROCESSORS")
+
+
+class SmokeFailure(Exception):
+    """The bundle misbehaved; the message says which command and how."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    args: tuple[str, ...]
+    code: int
+    output: str
+    seconds: float
+
+
+def find_executable(bundle: Path) -> Path:
+    name = "clearstone.exe" if platform.system() == "Windows" else "clearstone"
+    executable = bundle / name
+    if not executable.is_file():
+        raise SmokeFailure(f"no executable {executable}: build the bundle first (python installer/build.py)")
+    return executable
+
+
+def clean_environment(
+    home: Path, data_dir: Path | None, base: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """A minimal environment: system PATH only, a throwaway home, offscreen Qt, no Python variables."""
+    base = os.environ if base is None else base
+    system_path = os.pathsep.join(
+        p
+        for p in (
+            base.get("PATH", "").split(os.pathsep) if platform.system() == "Windows" else ["/usr/bin", "/bin"]
+        )
+        if p and "python" not in p.lower() and "venv" not in p.lower()
+    )
+    env = {
+        "PATH": system_path,
+        "HOME": str(home),
+        "USERPROFILE": str(home),
+        "APPDATA": str(home / "AppData" / "Roaming"),
+        "LOCALAPPDATA": str(home / "AppData" / "Local"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        "TMPDIR": str(home / "tmp"),
+        "TEMP": str(home / "tmp"),
+        "TMP": str(home / "tmp"),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    for key in _WINDOWS_KEEP:
+        if key in base:
+            env[key] = base[key]
+    if data_dir is not None:
+        env["CLEARSTONE_DATA_DIR"] = str(data_dir)
+    for folder in (home / "runtime", home / "tmp", home / "AppData" / "Roaming", home / "AppData" / "Local"):
+        folder.mkdir(parents=True, exist_ok=True)
+    (home / "runtime").chmod(0o700)
+    return env
+
+
+def error_markers(output: str) -> list[str]:
+    """The lines of `output` that look like an error, a warning or a Qt message."""
+    return [line for line in output.splitlines() if ERROR_MARKERS.search(line)]
+
+
+def run(executable: Path, args: Sequence[str], env: Mapping[str, str], cwd: Path, timeout: float) -> Outcome:
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [str(executable), *args],
+            env=dict(env),
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise SmokeFailure(f"`clearstone {' '.join(args)}` did not finish within {timeout:.0f} s") from None
+    outcome = Outcome(tuple(args), done.returncode, done.stdout + done.stderr, time.perf_counter() - started)
+    shown = " ".join(args)
+    if outcome.code != 0:
+        raise SmokeFailure(f"`clearstone {shown}` exited {outcome.code}:\n{_indent(outcome.output)}")
+    marked = error_markers(outcome.output)
+    if marked:
+        raise SmokeFailure(f"`clearstone {shown}` printed error markers:\n{_indent(chr(10).join(marked))}")
+    print(f"  ok  {outcome.seconds:6.2f} s  clearstone {shown}", flush=True)
+    return outcome
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    | " + line for line in text.strip().splitlines()[-40:])
+
+
+def link_copy(source: Path, target: Path) -> None:
+    """Copy the bundle as hard links (fast, no disk) — a symlink would resolve back to the original."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy)
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def smoke(bundle: Path, timeout: float = 180.0) -> None:
+    bundle = bundle.resolve()
+    executable = find_executable(bundle)
+    sample = bundle.joinpath("_internal", *SAMPLE)
+    if not sample.is_file():
+        raise SmokeFailure(f"the bundled sample lot is missing: {sample}")
+    with tempfile.TemporaryDirectory(prefix="clearstone-smoke-") as scratch_name:
+        scratch = Path(scratch_name)
+        data, home = scratch / "data", scratch / "home"
+        env = clean_environment(home, data)
+        print(f"smoke test of {executable} (clean environment, data in {data})", flush=True)
+        version = run(executable, ["--version"], env, scratch, timeout)
+        if not version.output.startswith("clearstone "):
+            raise SmokeFailure(f"unexpected --version output: {version.output!r}")
+        commands = run(executable, ["--help"], env, scratch, timeout).output
+        selftest = run(executable, ["selftest"], env, scratch, timeout)
+        if "selftest passed" not in selftest.output or f"resources {bundle}" not in selftest.output:
+            raise SmokeFailure(
+                f"selftest did not run from the bundle's own resources:\n{_indent(selftest.output)}"
+            )
+        run(executable, ["rules", "status"], env, scratch, timeout)
+        run(executable, ["check", str(sample), "--json"], env, scratch, timeout)
+        if re.search(r"^\s+gui\b", commands, re.MULTILINE):
+            run(executable, ["gui", "--exit-after-shown"], env, scratch, timeout)
+        else:
+            print("  --  the bundle has no `gui` command yet: GUI start not tested", flush=True)
+        portable_mode(bundle, scratch, timeout, gui="gui" in commands)
+    print("smoke test passed", flush=True)
+
+
+def portable_mode(bundle: Path, scratch: Path, timeout: float, *, gui: bool) -> None:
+    """A copy with `clearstone-data/` beside the executable keeps its data there and nowhere else."""
+    copy = scratch / "usb-stick" / "clearstone"
+    link_copy(bundle, copy)
+    portable = copy / PORTABLE_DIR_NAME
+    portable.mkdir()
+    home = scratch / "portable-home"
+    env = clean_environment(home, data_dir=None)
+    before = set(files_under(home))
+    executable = find_executable(copy)
+    print(f"portable mode: {copy} with {PORTABLE_DIR_NAME}/ beside the executable", flush=True)
+    run(executable, ["check", str(copy.joinpath("_internal", *SAMPLE)), "--json"], env, scratch, timeout)
+    if gui:
+        run(executable, ["gui", "--exit-after-shown"], env, scratch, timeout)
+    kept = files_under(portable)
+    if not any(name.endswith(".sqlite") for name in kept):
+        raise SmokeFailure(f"portable mode: the register did not land in {portable} (found: {kept})")
+    leaked = sorted(set(files_under(home)) - before)
+    if leaked:
+        raise SmokeFailure(f"portable mode wrote outside {PORTABLE_DIR_NAME}/: {leaked}")
+    print(f"  ok  data kept beside the executable: {', '.join(kept)}", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    bundle = Path(args[0]) if args else DEFAULT_BUNDLE
+    try:
+        smoke(bundle)
+    except SmokeFailure as exc:
+        print(f"smoke test FAILED: {exc}", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -99,30 +99,37 @@ class NameIndex:
         self.rows = rows
         self.metas = metas
         self.identifiers = identifiers
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.exact: dict[str, list[int]] = defaultdict(list)
-        self.joins: dict[str, list[int]] = defaultdict(list)
-        refs_by_token: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, list[int]] = defaultdict(list)
+        exact: dict[str, list[int]] = defaultdict(list)
+        joins: dict[str, list[int]] = defaultdict(list)
+        df: dict[str, int] = defaultdict(int)
+        last_ref: dict[str, int] = {}
         for rid, row in enumerate(rows):
-            self.exact[row.key].append(rid)
-            for tok in set(row.tokens):
-                self.postings[tok].append(rid)
-                refs_by_token[tok].add(row.ref)
-            for a, b in itertools.pairwise(row.tokens):
-                self.joins[a + b].append(rid)
+            tokens = row.tokens
+            exact[" ".join(sorted(tokens))].append(rid)
+            ref = row.ref
+            for tok in set(tokens):
+                postings[tok].append(rid)
+                if last_ref.get(tok) != ref:  # rows of one entry are contiguous
+                    last_ref[tok] = ref
+                    df[tok] += 1
+            for a, b in itertools.pairwise(tokens):
+                joins[a + b].append(rid)
+        self.postings, self.exact, self.joins, self.df = postings, exact, joins, dict(df)
         self.entry_count = max(1, len(metas))
-        self.df = {tok: len(refs) for tok, refs in refs_by_token.items()}
-        self.by_skeleton: dict[str, list[str]] = defaultdict(list)
-        self.by_delete: dict[str, list[str]] = defaultdict(list)
-        self.by_prefix: dict[str, list[str]] = defaultdict(list)
-        for tok in self.postings:
-            if len(tok) >= 2:
-                self.by_skeleton[skeleton(tok)].append(tok)
-            if len(tok) >= _MIN_DELETE_LEN:
-                for d in _deletes(tok):
-                    self.by_delete[d].append(tok)
-            if len(tok) >= _PREFIX_FROM:
-                self.by_prefix[tok[:_PREFIX_LEN]].append(tok)
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        by_delete: dict[str, list[str]] = defaultdict(list)
+        by_prefix: dict[str, list[str]] = defaultdict(list)
+        for tok in postings:
+            n = len(tok)
+            if n >= 2:
+                by_skeleton[skeleton(tok)].append(tok)
+            if n >= _MIN_DELETE_LEN:
+                for i in range(n):
+                    by_delete[tok[:i] + tok[i + 1 :]].append(tok)
+            if n >= _PREFIX_FROM:
+                by_prefix[tok[:_PREFIX_LEN]].append(tok)
+        self.by_skeleton, self.by_delete, self.by_prefix = by_skeleton, by_delete, by_prefix
         self._log_n = math.log(self.entry_count + _PRIOR_NAMES)
         self._weights: dict[str, float] = {}
         self._variants: dict[str, frozenset[str]] = {}

@@ -237,3 +237,40 @@ def test_ofac_sdn_xml_any_namespace(tmp_path: Path, namespace: str) -> None:
     )
     assert gertler.aliases[0].name == "GERTLER, Daniel"
     assert parsed.entries[1].identifiers[0].value == "BE 0430.033.662"
+
+
+# UK Sanctions List CSV: hand-written in the published layout (a report-date line, then one row per name).
+UK_CSV = (
+    "Report Date: 10-Sep-2026\n"
+    "Last Updated,Unique ID,OFSI Group ID,UN Reference Number,Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,"
+    "Name type,Alias strength,Title,Name non-latin script,Regime Name,Designation Type,Date Designated,D.O.B,"
+    "Nationality(/ies),Address Country,Business registration number (s),IMO number,Other Information\n"
+    "09/04/2025,BEL0107,14124,,BNK (UK) Ltd,,,,,,Primary Name,,,,The Republic of Belarus (Sanctions) (EU Exit)"
+    " Regulations 2019,Entity,21/06/2021,,,United Kingdom,UK Company no. 06527449,,Oil trading\n"
+    "09/04/2025,BEL0107,14124,,BNK UK Limited,,,,,,Alias,Good quality a.k.a,,,,Entity,21/06/2021,,,,,,\n"
+    "09/04/2025,BEL0107,14124,,BNK,,,,,,Alias,Low quality a.k.a,,,,Entity,21/06/2021,,,,,,\n"
+    "14/04/2026,AFG0006,7172,TAi.002,AKHUND,MOHAMMAD,HASSAN,,,,Primary Name,,Mullah,محمد حسن آخوند,"
+    "The Afghanistan (Sanctions) (EU Exit) Regulations 2020,Individual,25/01/2001,dd/mm/1945,Afghanistan,,,,\n"
+)
+
+
+def test_uk_sanctions_list_csv(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(UK_CSV, encoding="utf-8")
+    assert detect(path) == "uk-csv"
+    (parsed,) = read_path(path)
+    assert (parsed.id, str(parsed.as_of), len(parsed.entries)) == ("UK-SL", "2026-09-10", 2)
+    bnk, akhund = parsed.entries
+    assert (bnk.id, bnk.kind, bnk.name, str(bnk.listed_on)) == (
+        "BEL0107",
+        "organization",
+        "BNK (UK) Ltd",
+        "2021-06-21",
+    )
+    assert {(a.name, a.strong) for a in bnk.aliases} == {("BNK UK Limited", True), ("BNK", False)}
+    assert bnk.identifiers[0].value == "UK Company no. 06527449" and bnk.countries == ["GB"]
+    assert (akhund.name, akhund.kind, akhund.birth_dates) == ("MOHAMMAD HASSAN AKHUND", "person", ["1945"])
+    broken = tmp_path / "broken.csv"
+    broken.write_text(UK_CSV + "01/01/2026,XXX0001,1\n", encoding="utf-8")
+    with pytest.raises(ListFormatError, match="expected 23 columns, found 3"):
+        read_path(broken)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.screening.errors import ListFormatError, UnsafeFileError
-from desktop.screening.importers import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_xml, un_xml
+from desktop.screening.importers import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_csv, uk_xml, un_xml
 from desktop.screening.importers.common import ParsedList, Progress, check_size, local, root_attributes
 
 __all__ = ["ParsedList", "detect", "read_path"]
@@ -51,6 +51,8 @@ def detect(path: Path) -> str:
     if head.startswith(b"{"):
         return "ftm"
     rows = ofac_csv.read_rows(path)
+    if uk_csv.header_row(rows) is not None:
+        return "uk-csv"
     role = ofac_csv.role_of(rows)
     if role is not None:
         return f"ofac-csv:{role}"
@@ -78,6 +80,8 @@ def read_path(path: Path, progress: Progress | None = None) -> list[ParsedList]:
             out.append(_XML_READERS[kind[4:]](f, progress))
         elif kind == "ftm":
             out.append(ftm_json.read(f, progress))
+        elif kind == "uk-csv":
+            out.append(uk_csv.read(f, ofac_csv.read_rows(f)))
         else:
             role = kind.split(":", 1)[1]
             if role in ofac_set:

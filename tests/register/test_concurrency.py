@@ -56,3 +56,38 @@ def test_two_processes_attesting_at_once_get_unique_gapless_numbers(
         assert stored == every
         assert all(a.pdf == pdf_for(a.number) for a in register.attestations())
         assert register.verify().ok
+
+
+def test_one_register_shared_by_threads_keeps_every_write(
+    data_dir: Path, make_assessment: MakeAssessment
+) -> None:
+    """The GUI hands one Register to worker threads: their writes interleave but none is lost."""
+    import threading
+
+    with Register.open(data_dir / "register.sqlite", now=NOW) as register:
+        assessment_id = register.record_assessment(make_assessment())
+        numbers: list[str] = []
+
+        def attest() -> None:
+            for i in range(20):
+                numbers.append(
+                    register.issue_attestation(assessment_id, pdf_for, now=NOW + timedelta(seconds=i))[0]
+                )
+
+        def autosave() -> None:
+            for i in range(20):
+                register.save_draft("wizard", f'{{"i": {i}}}', now=NOW + timedelta(seconds=i))
+
+        threads = [
+            threading.Thread(target=attest),
+            threading.Thread(target=attest),
+            threading.Thread(target=autosave),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert sorted(numbers) == [f"CS-2026-{n:06d}" for n in range(1, 41)]
+        draft = register.latest_draft("wizard")
+        assert draft is not None and draft.json_text == '{"i": 19}'
+        assert register.verify().ok

@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
             except (RuntimeError, OSError, ValueError) as exc:
                 pack_error = str(exc)
             lists = services.lists()
+            warm = getattr(services.screener(), "warm", None)
+            if callable(warm):
+                warm()  # build the name index now, so the first name typed is screened at once
             drafts, recent = services.pending_drafts(), services.recent_records()
             return pack, lists, pack_error, drafts, recent
 
@@ -307,7 +310,7 @@ class MainWindow(QMainWindow):
 
         VerifyDialog(self.services, self.workers, self).open()
 
-    def on_register(self, select: str | None = None) -> None:
+    def on_register(self, select: str | None = None) -> Any:
         from desktop.ui.dialogs.register_dialog import RegisterDialog
 
         dialog = RegisterDialog(self.services, self.workers, self)
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         if isinstance(select, str):
             dialog.search.setText(select.partition(":")[2] or select)
+        return dialog
 
     def _on_recheck_requested(self, lot: Any) -> None:
         from desktop.wizard import Checklist, Draft, Step

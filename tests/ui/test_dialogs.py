@@ -168,3 +168,30 @@ def test_chosen_data_folder_is_used_at_the_next_start(qtbot: Any, window: Any, t
     assert chosen_data_dir(window.services.config_folder()) == elsewhere
     assert "next start" in dialog.folder.text()
     dialog.close()
+
+
+def test_register_recheck_opens_the_lot_on_todays_rules(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import json
+
+    from desktop.lot import parse_lot
+    from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from desktop.wizard import Step
+    from tests.ui.lots import lot
+
+    old = lot(transaction={"date": "2025-03-01", "kind": "import", "jurisdictions": ["US"]})
+    services = window.services
+    assessment = services.assess(parse_lot(json.dumps(old).encode()))
+    services.record_check(assessment)
+    dialog = window.on_register()
+    assert isinstance(dialog, RegisterDialog)
+    with qtbot.waitSignal(dialog.records_loaded) as loaded:
+        choose(qtbot, dialog.kind, "Checks")
+    assert loaded.args == [1]
+    dialog.records.setCurrentItem(dialog.records.topLevelItem(0))
+    assert '"verdict"' in dialog.details.toPlainText()
+    with qtbot.waitSignal(window.check_opened):
+        click(qtbot, dialog.recheck_button)
+    checklist = window.wizard.checklist
+    assert checklist.value(("lot_id",)) == old["lot_id"]
+    assert checklist.value(("transaction", "date")) == services.today().isoformat()
+    assert checklist.step is Step.REVIEW

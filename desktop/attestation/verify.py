@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from asn1crypto import cms
 from cryptography import x509
 from pydantic import ValidationError
 from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
@@ -149,6 +150,41 @@ def _unsigned_gap_problem(data: bytes, embedded: Any) -> str | None:
         return "the file was changed after signing (inside the signature field)"
     if any(contents[header + length :]):
         return "the file was changed after signing (inside the signature padding)"
+    return _cms_layout_problem(contents[: header + length])
+
+
+def _canonical(value: Any) -> bool:
+    original = value.dump()
+    return bool(type(value).load(original).dump(force=True) == original)
+
+
+def _cms_layout_problem(der: bytes) -> str | None:
+    """CMS leaves some fields outside the signature (versions, the digest algorithm list, the content type);
+    pin them to the one layout Clearstone writes, in canonical DER, so no byte there can change unnoticed.
+    The certificates are checked elsewhere: the signer's must be the one the attested content names."""
+    problem = "the file was changed after signing (the signature container was altered)"
+    try:
+        info = cms.ContentInfo.load(der, strict=True)
+        signed = info["content"]
+        signers = signed["signer_infos"]
+        signer = signers[0]
+        encapsulated = signed["encap_content_info"]
+        pinned = (
+            info["content_type"].native == "signed_data"
+            and signed["version"].native == "v1"
+            and len(signers) == 1
+            and signer["version"].native == "v1"
+            and [a.dump() for a in signed["digest_algorithms"]] == [signer["digest_algorithm"].dump()]
+            and encapsulated["content_type"].native == "data"
+            and encapsulated["content"].native is None
+            and signed["crls"].native is None
+            and signer["unsigned_attrs"].native is None
+        )
+        fields = (signed["version"], signed["digest_algorithms"], encapsulated, signers)
+        if not pinned or not all(_canonical(field) for field in fields):
+            return problem
+    except MALFORMED:
+        return problem
     return None
 
 

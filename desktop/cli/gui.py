@@ -1,4 +1,4 @@
-"""`clearstone gui [--exit-after-shown]`: open the desktop window (also what runs with no subcommand)."""
+"""`clearstone gui [FILE] [--exit-after-shown]`: open the desktop window (also what runs with no subcommand)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,20 @@ import argparse
 import os
 from pathlib import Path
 
-from desktop.cli.common import add_common_options, data_dir
+from desktop.cli.common import CommandError, add_common_options, data_dir
 from desktop.paths import APP_NAME, DATA_DIR_ENV, portable_data_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("gui", help="open the desktop window (the default)")
     add_common_options(parser, json_output=False)
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="a lot file to open, or an attestation PDF to verify (what the desktop's file associations pass)",
+    )
     parser.add_argument(
         "--exit-after-shown",
         action="store_true",
@@ -49,4 +56,7 @@ def run(args: argparse.Namespace) -> int:
     import desktop.ui.i18n  # noqa: F401
     from desktop.ui.app import run_gui  # Qt is imported only when the window is really wanted
 
-    return run_gui(folder, exit_after_shown=args.exit_after_shown)
+    opened: Path | None = args.file
+    if opened is not None and not opened.is_file():
+        raise CommandError(f"{opened}: no such file")
+    return run_gui(folder, exit_after_shown=args.exit_after_shown, open_file=opened)

@@ -64,7 +64,13 @@ def prepare(app: QApplication, services: Services) -> str | None:
     return None
 
 
-def run_gui(data_dir: Path, config_dir: Path | None = None, *, exit_after_shown: bool = False) -> int:
+def run_gui(
+    data_dir: Path,
+    config_dir: Path | None = None,
+    *,
+    exit_after_shown: bool = False,
+    open_file: Path | None = None,
+) -> int:
     app = create_application()
     services = Services(data_dir=data_dir, config_dir=config_dir)
     warning = prepare(app, services)
@@ -80,6 +86,8 @@ def run_gui(data_dir: Path, config_dir: Path | None = None, *, exit_after_shown:
     if warning:
         QMessageBox.warning(window, tr("Settings not read"), warning + "\n" + tr("Defaults are used."))
     QTimer.singleShot(0, window.load_data_status)
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.open_path(open_file))
     try:
         return app.exec()
     finally:

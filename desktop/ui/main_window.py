@@ -258,6 +258,17 @@ class MainWindow(QMainWindow):
         self._remember(path)
         return True
 
+    def open_path(self, path: Path) -> None:
+        """A file handed over by the desktop (double-click): a PDF is verified, anything else opened as a lot."""
+        if path.suffix.lower() == ".pdf":
+            from desktop.ui.dialogs.verify_dialog import VerifyDialog
+
+            dialog = VerifyDialog(self.services, self.workers, self)
+            dialog.open()
+            dialog.verify_pdf(path)
+        else:
+            self.open_lot(path)
+
     def open_recent(self, target: str) -> None:
         if target.startswith(("assessment:", "attestation:", "lot:")) or target.startswith("CS-"):
             self.on_register(select=target)

@@ -123,3 +123,16 @@ def test_gui_command_exits_once_shown(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_gui_command_refuses_a_missing_file(tmp_path: Path) -> None:
+    from desktop.cli import run
+
+    assert run(["gui", str(tmp_path / "missing.lot.json"), "--data-dir", str(tmp_path / "d")]) == 2
+
+
+def test_a_file_handed_over_by_the_desktop_is_opened(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from tests.ui.lots import BOTSWANA_POLISHED, write_lot
+
+    window.open_path(write_lot(tmp_path, BOTSWANA_POLISHED))
+    assert window.wizard.checklist.value(("lot_id",)) == BOTSWANA_POLISHED["lot_id"]

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.screening.bundled import load_bundled
-from desktop.screening.errors import InvalidQueryError
+from desktop.screening.errors import InvalidQueryError, ListStoreError
 from desktop.screening.importers import read_path
 from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Progress
 from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
@@ -94,9 +94,11 @@ class Screener:
         store: ListStore | None = None,
         clock: Clock = _utc_now,
         threshold: float = ALERT_THRESHOLD,
+        data_dir: Path | None = None,
     ) -> None:
         self._sources = list(sources)
         self._store = store
+        self._data_dir = data_dir
         self._clock = clock
         self._threshold = threshold
         self._matcher: Matcher | None = None
@@ -112,7 +114,7 @@ class Screener:
             store = ListStore.in_folder(data_dir) if (data_dir / STORE_FILE).exists() else None
             if store is not None:
                 sources += [_StoredList(store, i, conf) for i, conf in store.lists()]
-        return cls(sources, store, clock)
+        return cls(sources, store, clock, data_dir=data_dir)
 
     @classmethod
     def from_parsed(
@@ -242,9 +244,11 @@ class Screener:
 
     def import_path(self, path: Path, progress: Progress | None = None) -> list[ListInfo]:
         """Parse then store a file or folder, all or nothing; on error the loaded lists stay as they were."""
-        parsed = read_path(path, progress)
         if self._store is None:
-            raise InvalidQueryError("no data folder: open the screener with a data folder to import lists")
+            if self._data_dir is None:
+                raise ListStoreError("no data folder to import into: open the screener with a data folder")
+            self._store = ListStore.in_folder(self._data_dir)
+        parsed = read_path(path, progress)
         now = self._clock()
         infos = [self._store.replace(p, now) for p in parsed]
         confidences = dict((i.id, c) for i, c in self._store.lists())

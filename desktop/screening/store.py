@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -39,8 +40,10 @@ class ListStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._lock = threading.Lock()
         try:
-            self._db = sqlite3.connect(str(path))
+            # the GUI screens on a worker thread: one connection, serialised by a lock
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
             self._db.executescript(_SCHEMA)
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self._db.commit()
@@ -56,10 +59,11 @@ class ListStore:
 
     def lists(self) -> list[tuple[ListInfo, str]]:
         """Each stored list's info and the confidence its matches carry (P official, S aggregated)."""
-        rows = self._db.execute(
-            "SELECT id, name, source, jurisdictions, as_of, entries, sha256, imported_at, confidence FROM lists"
-            " ORDER BY id"
-        ).fetchall()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, name, source, jurisdictions, as_of, entries, sha256, imported_at, confidence"
+                " FROM lists ORDER BY id"
+            ).fetchall()
         return [
             (
                 ListInfo(
@@ -93,7 +97,7 @@ class ListStore:
                 for value in identifier_keys(ident.value):
                     idents.append((parsed.id, seq, value))
         try:
-            with self._db:
+            with self._lock, self._db:
                 for table in ("lists", "entries", "names", "identifiers"):
                     column = "id" if table == "lists" else "list_id"
                     self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (parsed.id,))
@@ -123,6 +127,12 @@ class ListStore:
         self, list_id: str, list_pos: int, ref_base: int
     ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
         """Rows, entry metadata and identifiers of one list, numbered from `ref_base`, without parsing entries."""
+        with self._lock:
+            return self._index_parts(list_id, list_pos, ref_base)
+
+    def _index_parts(
+        self, list_id: str, list_pos: int, ref_base: int
+    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
         metas = [
             EntryMeta(list_pos, seq, kind, frozenset(json.loads(c)), frozenset(json.loads(y)))
             for seq, kind, c, y in self._db.execute(
@@ -143,9 +153,10 @@ class ListStore:
         return rows, metas, idents
 
     def entry(self, list_id: str, seq: int) -> Entry:
-        row = self._db.execute(
-            "SELECT data FROM entries WHERE list_id = ? AND seq = ?", (list_id, seq)
-        ).fetchone()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT data FROM entries WHERE list_id = ? AND seq = ?", (list_id, seq)
+            ).fetchone()
         if row is None:
             raise ListStoreError(f"entry {seq} of list {list_id} is missing from the store")
         return Entry.model_validate_json(row[0])

@@ -137,3 +137,26 @@ def test_control_characters_and_mixed_scripts_still_match() -> None:
 
 def test_error_types_share_a_base() -> None:
     assert issubclass(InvalidQueryError, ScreeningError) and issubclass(ListFormatError, ScreeningError)
+
+
+def test_open_then_import_creates_the_store(sanctions_data: Path, data_dir: Path) -> None:
+    screener = Screener.open(data_dir, clock=_clock)
+    assert not (data_dir / STORE_FILE).exists()  # opening never writes
+    screener.import_path(sanctions_data / "eu/eu_fsf_excerpt_2026-08-05.xml")
+    assert [i.id for i in screener.lists()] == ["CS-DIAMOND", "EU-FSF"]
+    with pytest.raises(ScreeningError, match="no data folder"):
+        Screener.open(None).import_path(sanctions_data / "eu/eu_fsf_excerpt_2026-08-05.xml")
+
+
+def test_screening_from_another_thread(sanctions_data: Path, data_dir: Path) -> None:
+    import threading
+
+    Screener.for_import(data_dir).import_path(sanctions_data / "uk/uk_sanctions_list_excerpt_2026-09-10.xml")
+    screener = Screener.open(data_dir)
+    found: list[str] = []
+    worker = threading.Thread(
+        target=lambda: found.extend(m.entry_id for m in screener.screen(PartyQuery(name="BNK UK Limited")))
+    )
+    worker.start()
+    worker.join()
+    assert "BEL0107" in found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -135,3 +136,31 @@ def test_validity_is_judged_at_signing_time(attestation: Attestation, identity: 
     result = verify_pdf(late, [identity.certificate], now=later)
     assert not result.valid
     assert any("outside the validity" in p for p in result.problems)
+
+
+def _contents_span(pdf: bytes) -> tuple[int, int]:
+    match = re.search(rb"/Contents <([0-9A-Fa-f]+)>", pdf)
+    assert match is not None
+    return match.start(1), match.end(1)
+
+
+def test_changes_inside_the_unsigned_signature_field_fail(
+    attestation: Attestation, identity: SigningIdentity
+) -> None:
+    start, end = _contents_span(attestation.pdf)
+    hole = attestation.pdf[start:end]
+    # 1. A digit of the zero padding after the CMS blob.
+    padded = bytearray(attestation.pdf)
+    padded[end - 10] = ord("1")
+    # 2. The SEQUENCE tag of the digest algorithm list (not covered by the CMS signature) turned into a SET.
+    tag = hole.upper().index(b"310F300D06096086") + 4
+    retagged = bytearray(attestation.pdf)
+    retagged[start + tag + 1] = ord("1")
+    # 3. The same hex digits in the other letter case: the bytes decode alike, the file is not the same.
+    recased = bytearray(attestation.pdf)
+    letter = next(i for i, ch in enumerate(hole) if chr(ch) in "ABCDEFabcdef")
+    recased[start + letter] = ord(chr(hole[letter]).swapcase())
+    for altered in (padded, retagged, recased):
+        result = verify_pdf(bytes(altered), [identity.certificate], now=NOW)
+        assert not result.valid
+        assert any("after signing" in p for p in result.problems), result.problems

@@ -74,7 +74,7 @@ def entry_rows(ref: int, entry: Entry) -> list[NameRow]:
     rows: list[NameRow] = []
     seen: set[tuple[str, ...]] = set()
     for text, strong in entry.all_names():
-        for norm in normalise(text):
+        for norm in normalise(text, entry.kind if entry.kind in ("person", "organization") else None):
             if norm.tokens in seen:
                 continue
             seen.add(norm.tokens)

@@ -67,10 +67,11 @@ def _edge_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
     return frozenset(legal), frozenset(honor), longest
 
 
-def strip_edges(tokens: list[str]) -> tuple[list[str], list[str]]:
+def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], list[str]]:
     """Remove legal forms and honorifics at the start and end; keep all tokens if nothing would remain."""
     legal, honor, longest = _edge_phrases()
-    phrases = legal | honor
+    # a person's name keeps "SA" or "AO" (Thomas Sa); an organisation's keeps "Dr" or "Sheikh"
+    phrases = honor if kind == "person" else legal if kind == "organization" else legal | honor
     toks = list(tokens)
     removed: list[str] = []
     changed = True
@@ -90,7 +91,7 @@ def strip_edges(tokens: list[str]) -> tuple[list[str], list[str]]:
     return toks, removed
 
 
-def normalise(text: str) -> list[NormName]:
+def normalise(text: str, kind: str | None = None) -> list[NormName]:
     """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one."""
     cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
     schemes = CYRILLIC_SCHEMES if has_cyrillic(cleaned) else CYRILLIC_SCHEMES[:1]
@@ -99,7 +100,7 @@ def normalise(text: str) -> list[NormName]:
     abjad = not cleaned.isascii() and has_abjad(cleaned)
     for scheme in schemes:
         toks = _tokens(to_latin(cleaned, scheme))
-        kept, removed = strip_edges(toks)
+        kept, removed = strip_edges(toks, kind)
         if kept and tuple(kept) not in seen:
             seen.add(tuple(kept))
             out.append(NormName(tuple(kept), scheme, tuple(removed), abjad))

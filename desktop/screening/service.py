@@ -194,7 +194,10 @@ class Screener:
                 f"the name to screen is {len(text)} characters long; at most {MAX_NAME_CHARS}"
             )
         readings = [
-            r for name in [text, *query.aliases] if clean(name) for r in normalise(name[:MAX_NAME_CHARS])
+            r
+            for name in [text, *query.aliases]
+            if clean(name)
+            for r in normalise(name[:MAX_NAME_CHARS], query.kind)
         ]
         if not readings and not query.registration_number:
             raise InvalidQueryError(f"the name {query.name[:60]!r} has no letters or digits to compare")

@@ -182,3 +182,14 @@ def test_results_sorted_and_at_or_above_threshold() -> None:
     scores = [m.score for m in matches]
     assert scores == sorted(scores, reverse=True) and all(s >= ALERT_THRESHOLD for s in scores)
     assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_legal_forms_are_only_stripped_from_organisations() -> None:
+    screener = _screener([Entry(id="T1", kind="organization", name="TAMAS COMPANY")])
+    assert screener.screen(PartyQuery(name="Thomas Sá", kind="person")) == []  # "SA" is his surname here
+    m = _best(
+        _screener([Entry(id="K1", kind="organization", name="AO PO KRISTALL")]),
+        "Kristall SA",
+        kind="organization",
+    )
+    assert m is not None and m.strong

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 
 from desktop.ui.data_status import StatusStrip, WarningBanner, describe_status
 from desktop.ui.i18n import tr
-from desktop.ui.services import Services
+from desktop.ui.services import Services, user_errors
 from desktop.ui.start_page import StartPage
 from desktop.ui.workers import Task, Workers
 
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             pack, pack_error = None, ""
             try:
                 pack = services.pack()
-            except (RuntimeError, OSError, ValueError) as exc:
+            except user_errors() as exc:
                 pack_error = str(exc)
             lists = services.lists()
             warm = getattr(services.screener(), "warm", None)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.services.save_draft(self.draft_key, self.wizard.checklist.snapshot_json())
-        except (RuntimeError, OSError, ValueError) as exc:
+        except user_errors() as exc:
             self.statusBar().showMessage(tr("Autosave failed") + f": {exc}", 8000)
             return
         self.draft_saved.emit(self.draft_key)
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
     def _discard(self, key: str) -> None:
         try:
             self.services.discard_draft(key)
-        except (RuntimeError, OSError) as exc:
+        except user_errors() as exc:
             log.warning("could not discard draft %s: %s", key, exc)
 
     # ----- files
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         settings = self.services.settings().with_recent(str(path))
         try:
             self.services.save_settings(settings)
-        except (RuntimeError, OSError, ValueError) as exc:
+        except user_errors() as exc:
             log.warning("recent files not saved: %s", exc)
 
     def on_save_lot(self) -> None:
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         try:
             self.services.save_settings(self.services.settings().updated(window_geometry=geometry))
-        except (RuntimeError, OSError, ValueError) as exc:
+        except user_errors() as exc:
             log.warning("window geometry not saved: %s", exc)
         self.workers.wait()
         super().closeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -17,6 +18,26 @@ log = logging.getLogger(__name__)
 
 class ServiceUnavailable(RuntimeError):
     """A part of Clearstone is not installed or could not start; the message says which and why."""
+
+
+# The core's error families; each is matched only once its module is loaded (importing it just to catch an
+# error would defeat lazy start-up, and an error of a module never loaded cannot occur).
+_CORE_ERRORS = (
+    ("desktop.identity.errors", "IdentityError"),
+    ("desktop.register.errors", "RegisterError"),
+    ("desktop.screening.errors", "ScreeningError"),
+)
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean "this could not be done, here is why": shown to the user, not a crash."""
+    found: list[type[BaseException]] = [ServiceUnavailable, RuntimeError, ValueError, OSError, KeyError]
+    for module_name, class_name in _CORE_ERRORS:
+        module = sys.modules.get(module_name)
+        kind = getattr(module, class_name, None) if module is not None else None
+        if isinstance(kind, type) and issubclass(kind, BaseException):
+            found.append(kind)
+    return tuple(found)
 
 
 def _load(module: str, attribute: str, what: str) -> Any:

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop.ui.services import user_errors
+
 log = logging.getLogger(__name__)
 
 
@@ -46,7 +48,7 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.failed.emit("cancelled")
             return
-        except (RuntimeError, ValueError, OSError) as exc:  # the core's own error types derive from these
+        except user_errors() as exc:  # refusals the user can act on: no traceback in the log
             log.info("background task refused: %s", exc)
             self.signals.failed.emit(str(exc) or type(exc).__name__)
             return

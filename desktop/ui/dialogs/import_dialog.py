@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import tr
-from desktop.ui.services import Services
+from desktop.ui.services import Services, user_errors
 from desktop.ui.widgets import heading, hint
 from desktop.ui.workers import Task, Workers
 
@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
                 self.loaded.addTopLevelItem(
                     QTreeWidgetItem([pack.id, pack.version, pack.as_of.isoformat(), str(len(pack.rules))])
                 )
-        except (RuntimeError, OSError, ValueError) as exc:
+        except user_errors() as exc:
             self.step.setText(str(exc))
         for column in range(self.loaded.columnCount()):
             self.loaded.resizeColumnToContents(column)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import tr
-from desktop.ui.services import Services
+from desktop.ui.services import Services, user_errors
 from desktop.ui.widgets import heading
 from desktop.ui.workers import Workers
 
@@ -113,7 +113,7 @@ class RegisterDialog(QDialog):
             register = self.services.register()
             found = register.search(text) if text else register.list_records()
             alerts = register.list_records([_kind("rescreen")], limit=5)
-        except (RuntimeError, OSError) as exc:
+        except user_errors() as exc:
             self.details.setPlainText(str(exc))
             self.records_loaded.emit(0)
             return
@@ -137,7 +137,7 @@ class RegisterDialog(QDialog):
         ref = item.data(0, Qt.ItemDataRole.UserRole)
         try:
             shown = self.services.register().show(ref)
-        except (RuntimeError, OSError, KeyError) as exc:
+        except user_errors() as exc:
             self.details.setPlainText(str(exc))
             return
         import json
@@ -172,13 +172,13 @@ class RegisterDialog(QDialog):
     def export_to(self, path: Path) -> None:
         try:
             self.services.register().export_csv(path)
-        except (RuntimeError, OSError) as exc:
+        except user_errors() as exc:
             QMessageBox.warning(self, tr("Not exported"), str(exc))
 
     def _on_verify_clicked(self) -> None:
         try:
             report = self.services.register().verify()
-        except (RuntimeError, OSError) as exc:
+        except user_errors() as exc:
             self.details.setPlainText(str(exc))
             return
         self.details.setPlainText(report.describe())

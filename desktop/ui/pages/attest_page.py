@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.pdfview import can_render, print_pages, render_pages
+from desktop.ui.services import user_errors
 from desktop.ui.widgets import CountryPicker, hint
 from desktop.ui.workers import Task
 from desktop.wizard import Step
@@ -163,7 +164,7 @@ class AttestPage(StepPage):
                 email=self.id_email.text().strip() or None,
                 passphrase=self.id_pass.text(),
             )
-        except (ValueError, RuntimeError, OSError) as exc:
+        except user_errors() as exc:
             self.identity_label.setText(tr("The identity was not created") + f": {exc}")
             return
         self.passphrase.setText(self.id_pass.text())

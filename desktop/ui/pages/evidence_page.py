@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.lot import EVIDENCE_TYPES, Jurisdiction
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
+from desktop.ui.services import user_errors
 from desktop.wizard import Step
 
 ATTACHMENTS_KEY = "clearstone.attachments"  # under the lot's "extensions": scan name and hash per document
@@ -161,7 +162,7 @@ class EvidencePage(StepPage):
         """Copy the scan into the register under its SHA-256 and note name and hash in the lot."""
         try:
             digest = self.services.add_evidence_file(path)
-        except (RuntimeError, OSError, ValueError) as exc:
+        except user_errors() as exc:
             QMessageBox.warning(self, tr("Scan not attached"), str(exc))
             return
         attachments = dict(self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {})

@@ -85,15 +85,6 @@ def fill_template(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def median_seconds(run: Callable[[], None], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 # --- steps ------------------------------------------------------------------------------------------------
 
 
@@ -243,26 +234,25 @@ def package_macos(version: str, out_dir: Path) -> list[Path]:
 
 
 def measure(bundle: Path, repeat: int) -> dict[str, float]:
-    """Cold start, median of `repeat`: the bundle beside the same commands from this Python, same run."""
+    """Cold start, median of `repeat`: the bundle and the same command from this Python, run alternately
+    so that both see the same machine load."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     scratch = BUILD / "measure-data"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
     env["CLEARSTONE_DATA_DIR"] = str(scratch)
-    frozen = [str(bundle / executable_name())]
-    source = [sys.executable, "-m", "desktop"]
+    programs = {"bundle": [str(bundle / executable_name())], "venv": [sys.executable, "-m", "desktop"]}
     commands = {"--version": ["--version"], "gui --exit-after-shown": ["gui", "--exit-after-shown"]}
-    figures: dict[str, float] = {}
+    samples: dict[str, list[float]] = {}
     for label, args in commands.items():
-        for kind, prefix in (("bundle", frozen), ("venv", source)):
-            argv = [*prefix, *args]
-            subprocess.run(argv, env=env, check=True, capture_output=True)  # warm the disk cache once
-
-            def run(argv: Sequence[str] = argv) -> None:
-                subprocess.run(argv, env=env, check=True, capture_output=True)
-
-            figures[f"{kind} {label}"] = median_seconds(run, repeat)
-    return figures
+        for prefix in programs.values():
+            subprocess.run([*prefix, *args], env=env, check=True, capture_output=True)  # warm the disk cache
+        for _ in range(repeat):
+            for kind, prefix in programs.items():
+                started = time.perf_counter()
+                subprocess.run([*prefix, *args], env=env, check=True, capture_output=True)
+                samples.setdefault(f"{kind} {label}", []).append(time.perf_counter() - started)
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 class Steps:
@@ -323,7 +313,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--release-date", default=dt.date.today().isoformat(), help="date in the AppStream release entry"
     )
+    parser.add_argument(
+        "--measure-only", action="store_true", help="only measure the cold start of the existing bundle"
+    )
     args = parser.parse_args(argv)
+    if args.measure_only:
+        return print_cold_start(bundle_dir(), args.measure or 5)
     if args.ci and platform.system() != "Linux":
         parser.error("--ci builds the Linux bundle; run without --ci on Windows or macOS")
     if args.ci and args.skip_smoke:
@@ -342,11 +337,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  sums     {sums}")
     print("  times    " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.timings.items()))
     repeat = args.measure if args.measure is not None else (5 if args.ci else 0)
-    if repeat > 0:
-        figures = measure(bundle, repeat)
-        print(f"  cold start, median of {repeat}, bundle beside the same command from {sys.executable}:")
-        for label, seconds in figures.items():
-            print(f"    {label:<32}{seconds:6.2f} s")
+    return print_cold_start(bundle, repeat) if repeat > 0 else 0
+
+
+def print_cold_start(bundle: Path, repeat: int) -> int:
+    if not (bundle / executable_name()).is_file():
+        print(f"build: no bundle at {bundle} to measure", file=sys.stderr)
+        return 1
+    figures = measure(bundle, repeat)
+    print(f"  cold start, median of {repeat}, bundle beside the same command from {sys.executable}:")
+    for label, seconds in figures.items():
+        print(f"    {label:<32}{seconds:6.2f} s")
     return 0
 
 

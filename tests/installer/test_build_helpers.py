@@ -73,12 +73,6 @@ def test_fill_template_refuses_unfilled_markers(build: ModuleType) -> None:
         build.fill_template("v@VERSION@ on @DATE@", {"VERSION": "1.2"})
 
 
-def test_median_seconds_uses_the_injected_runs(build: ModuleType) -> None:
-    calls: list[int] = []
-    assert build.median_seconds(lambda: calls.append(1), 5) >= 0
-    assert len(calls) == 5
-
-
 def _share(build: ModuleType, tmp_path: Path) -> dict[str, bytes]:
     icon = tmp_path / "icon.png"
     icon.write_bytes(b"\x89PNG fake")

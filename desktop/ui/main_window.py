@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         self.close_action = self._action(
-            file, "&Close check", self.close_check, QKeySequence.StandardKey.Close
+            file, "&Close check", self.on_close_check, QKeySequence.StandardKey.Close
         )
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         data = bar.addMenu(tr("&Data"))
@@ -178,6 +178,17 @@ class MainWindow(QMainWindow):
         self.wizard.current_page().setFocus()
         self._update_actions()
         self.check_opened.emit()
+
+    def on_close_check(self) -> None:
+        """File > Close check: an unfinished check stays in the drafts, offered again on the start page."""
+        if self.wizard is None:
+            return
+        finished = self.wizard.checklist.attested is not None
+        if not finished:
+            self._autosave.stop()
+            self.save_draft_now()
+        self.close_check(discard=finished)
+        self.load_data_status()  # refresh recent work and the draft banner
 
     def close_check(self, discard: bool = True) -> None:
         if self.wizard is None:

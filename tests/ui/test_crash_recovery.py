@@ -98,3 +98,16 @@ def test_damaged_draft_is_refused_with_a_message(
     click(qtbot, window.start.restore_button)
     assert shown == ["not an autosaved Clearstone draft"]
     assert window.wizard is None
+
+
+def test_closing_an_unfinished_check_keeps_it_for_later(qtbot: Any, window: Any) -> None:
+    click(qtbot, window.start.new_button)
+    page = window.wizard.page(Step.LOT_TRANSACTION)
+    page.lot_id.setFocus()
+    qtbot.keyClicks(page.lot_id, "L-LATER-1")
+    with qtbot.waitSignal(window.data_status_loaded, timeout=30000):
+        window.close_action.trigger()
+    assert window.wizard is None
+    assert window.start.restore_frame.isVisible()
+    click(qtbot, window.start.restore_button)
+    assert window.wizard.checklist.value(("lot_id",)) == "L-LATER-1"

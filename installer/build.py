@@ -88,6 +88,22 @@ def fill_template(text: str, values: dict[str, str]) -> str:
 # --- steps ------------------------------------------------------------------------------------------------
 
 
+# Imported lazily by the app, so a missing one would only show as a disabled feature in the bundle:
+# PyInstaller itself, pypdfium2 (the GUI's PDF preview and printing) and Pillow (pyHanko, reportlab).
+REQUIRED_MODULES = ("PyInstaller", "pypdfium2", "PIL", "PySide6.QtSvg")
+
+
+def preflight(modules: Sequence[str] = REQUIRED_MODULES) -> None:
+    """Refuse to build a bundle that would silently lack a feature because this Python lacks a package."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise BuildError(
+            f'this Python lacks {", ".join(missing)}: pip install -e ".[installer]" pypdfium2 (see installer/README.md)'
+        )
+
+
 def render_icons(svg: Path, out: Path) -> dict[str, Path]:
     """PNG sizes, a Windows .ico and a macOS .icns from the SVG (Qt renders, Pillow writes the containers)."""
     code = (
@@ -273,6 +289,7 @@ class Steps:
 def build_packages(args: argparse.Namespace, steps: Steps, version: str) -> tuple[Path, list[Path], Path]:
     """Icons, bundle, smoke test, this OS's packages and their SHA256SUMS; returns (bundle, packages, sums)."""
     system = platform.system()
+    preflight()
     icons = steps.run(
         "icons", lambda: render_icons(ROOT / "resources" / "icons" / "clearstone.svg", BUILD / "icons")
     )

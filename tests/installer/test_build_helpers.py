@@ -210,3 +210,9 @@ def test_spec_bundles_resources_and_every_command_module() -> None:
     assert 'collect_submodules("desktop")' in spec
     assert '(str(ROOT / "resources"), "resources")' in spec
     assert 'name="clearstone"' in spec
+
+
+def test_preflight_names_every_missing_package(build: ModuleType) -> None:
+    build.preflight(["json", "PyInstaller"])
+    with pytest.raises(build.BuildError, match="no_such_package_a, no_such_package_b"):
+        build.preflight(["json", "no_such_package_a", "no_such_package_b"])

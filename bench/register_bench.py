@@ -110,7 +110,7 @@ def record_both(
 ) -> tuple[float, float]:
     """Record into both databases in alternating chunks, so both see the same disk and machine load.
 
-    With synchronous=NORMAL (no fsync per commit; only to measure CPU cost) both sides are switched alike.
+    With synchronous=NORMAL (no fsync per commit, to see the cost beyond the disk) both sides are switched alike.
     """
     folder.mkdir(exist_ok=True)
     bare = _connect_baseline(folder / "baseline.sqlite", synchronous)

@@ -49,6 +49,7 @@ CRASHING_RUN = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_draft_is_restored_after_a_crash(
     qtbot: Any, make_window: Any, data_dir: Path, firm_settings: Any
 ) -> None:

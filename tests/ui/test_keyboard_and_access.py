@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -113,6 +114,7 @@ def test_data_status_warns_about_stale_and_missing_lists() -> None:
     assert "No rule pack is loaded; checks cannot run." in missing.warnings
 
 
+@pytest.mark.slow
 def test_gui_command_exits_once_shown(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "gui", "--exit-after-shown", "--data-dir", str(tmp_path / "d")],

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 HEAVY = (
     "pydantic",
     "pycountry",
@@ -38,6 +40,7 @@ SHOW_WINDOW = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_showing_the_window_imports_nothing_heavy(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", SHOW_WINDOW, str(tmp_path / "data"), ",".join(HEAVY)],

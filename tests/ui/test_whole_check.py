@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from desktop.cli import run as cli
@@ -13,6 +14,7 @@ from tests.ui.conftest import PASSPHRASE
 from tests.ui.driving import add_country, choose, click, named, pick_country, type_into
 
 
+@pytest.mark.slow
 def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, tmp_path: Path) -> None:
     click(qtbot, window.start.new_button)
     wizard = window.wizard

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 FILE_NAME = "register.sqlite"
@@ -20,12 +21,17 @@ def store_file(folder: Path, digest: str, data: bytes) -> Path:
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{digest}.partial")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        full_sync(handle.fileno())
-    os.replace(partial, target)
+    # A name of its own, so two windows adding the same file never write into one half-finished copy.
+    fd, partial = tempfile.mkstemp(prefix=f".{digest[:16]}-", suffix=".partial", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            full_sync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
     _sync_folder(target.parent)
     return target
 

@@ -466,6 +466,13 @@ class Register:
 
         return backup.restore(Path(backup_file), Path(register_path), now=now)
 
+    def head(self) -> tuple[int, str]:
+        """(seq, hash) of the last audit entry: print it on an attestation, and later tampering with
+        anything before it shows against that independent copy."""
+        with self._lock:
+            row = self._conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return (int(row[0]), str(row[1])) if row else (0, chain.GENESIS)
+
     def verify(self) -> ChainReport:
         """Recompute the audit chain and re-hash every record and evidence file."""
         with self._lock:

@@ -125,6 +125,22 @@ def test_attestation_numbers_count_per_year(register: Register, make_assessment:
     assert register.attestation("CS-2027-000002") is None
 
 
+def test_the_chain_head_is_readable_while_the_pdf_is_built(
+    register: Register, make_assessment: MakeAssessment
+) -> None:
+    assessment_id = register.record_assessment(make_assessment())
+    seen: list[tuple[int, str]] = []
+
+    def builder(number: str) -> bytes:
+        seen.append(register.head())  # same thread, inside the attestation's transaction
+        return pdf_for(number)
+
+    register.issue_attestation(assessment_id, builder, now=NOW)
+    seq, digest = register.head()
+    assert seen == [(seq - 1, seen[0][1])] and seen[0][1] != digest
+    assert register.verify().head_hash == digest
+
+
 def test_a_failed_pdf_build_uses_no_number(register: Register, make_assessment: MakeAssessment) -> None:
     assessment_id = register.record_assessment(make_assessment())
 

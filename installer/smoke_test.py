@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import platform
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
@@ -95,11 +97,18 @@ def error_markers(output: str) -> list[str]:
     return [line for line in output.splitlines() if ERROR_MARKERS.search(line)]
 
 
-def run(executable: Path, args: Sequence[str], env: Mapping[str, str], cwd: Path, timeout: float) -> Outcome:
+def run(
+    executable: Path,
+    args: Sequence[str],
+    env: Mapping[str, str],
+    cwd: Path,
+    timeout: float,
+    wrapper: Sequence[str] = (),
+) -> Outcome:
     started = time.perf_counter()
     try:
         done = subprocess.run(
-            [str(executable), *args],
+            [*wrapper, str(executable), *args],
             env=dict(env),
             cwd=cwd,
             capture_output=True,
@@ -117,12 +126,33 @@ def run(executable: Path, args: Sequence[str], env: Mapping[str, str], cwd: Path
     marked = error_markers(outcome.output)
     if marked:
         raise SmokeFailure(f"`clearstone {shown}` printed error markers:\n{_indent(chr(10).join(marked))}")
-    print(f"  ok  {outcome.seconds:6.2f} s  clearstone {shown}", flush=True)
+    how = "  (Python and sources hidden)" if wrapper else ""
+    print(f"  ok  {outcome.seconds:6.2f} s  clearstone {shown}{how}", flush=True)
     return outcome
 
 
 def _indent(text: str) -> str:
     return "\n".join("    | " + line for line in text.strip().splitlines()[-40:])
+
+
+def hidden_sources() -> list[Path]:
+    """What an installed bundle must not need: this Python's standard library and environment, the sources."""
+    repo = Path(__file__).resolve().parent.parent
+    paths = sysconfig.get_paths()
+    candidates = [Path(paths["stdlib"]), Path(paths["platstdlib"]), repo / "desktop", repo / "resources"]
+    if sys.prefix != sys.base_prefix:
+        candidates.append(Path(sys.prefix))  # the virtual environment (never /usr itself)
+    unique = {c.resolve() for c in candidates if c.is_dir()}
+    # a folder inside another hidden one disappears with it (and could not be mounted over afterwards)
+    return sorted(p for p in unique if not any(o != p and o in p.parents for o in unique))
+
+
+def isolation_wrapper(hidden: Sequence[Path]) -> list[str] | None:
+    """`unshare --mount` with empty tmpfs over each hidden folder, for the child alone; None where impossible."""
+    if platform.system() != "Linux" or os.geteuid() != 0 or shutil.which("unshare") is None:
+        return None
+    mounts = " && ".join(f"mount -t tmpfs clearstone-hidden {shlex.quote(str(p))}" for p in hidden)
+    return ["unshare", "--mount", "--propagation", "private", "sh", "-c", f'{mounts} && exec "$@"', "sh"]
 
 
 def link_copy(source: Path, target: Path) -> None:
@@ -162,6 +192,14 @@ def smoke(bundle: Path, timeout: float = 180.0) -> None:
                 f"selftest did not run from the bundle's own resources:\n{_indent(selftest.output)}"
             )
         run(executable, ["rules", "status"], env, scratch, timeout)
+        wrapper = isolation_wrapper(hidden_sources())
+        if wrapper is not None:
+            selftest = run(executable, ["selftest"], env, scratch, timeout, wrapper)
+        else:
+            print(
+                "  --  Python and sources not hidden (needs Linux, root and unshare): selftest ran once",
+                flush=True,
+            )
         run(executable, ["check", str(sample), "--json"], env, scratch, timeout)
         if re.search(r"^\s+gui\b", commands, re.MULTILINE):
             run(executable, ["gui", "--exit-after-shown"], env, scratch, timeout)

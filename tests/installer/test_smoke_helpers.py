@@ -79,3 +79,19 @@ def test_icons_are_rendered_for_every_platform(build: ModuleType, tmp_path: Path
         assert (256, 256) in ico.info["sizes"] and (16, 16) in ico.info["sizes"]
     with Image.open(made["icns"]) as icns:
         assert icns.size[0] >= 256
+
+
+def test_hidden_sources_cover_this_python_and_the_source_tree(smoke: ModuleType) -> None:
+    import sys
+    import sysconfig
+
+    hidden = smoke.hidden_sources()
+    repo = Path(__file__).resolve().parents[2]
+    assert repo / "desktop" in hidden and repo / "resources" in hidden
+    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    assert any(h == stdlib or h in stdlib.parents for h in hidden)
+    if sys.prefix != sys.base_prefix:
+        assert Path(sys.prefix).resolve() in hidden
+    # never a folder inside another (it could not be mounted over once its parent is hidden), never a root
+    assert not any(a != b and a in b.parents for a in hidden for b in hidden)
+    assert not {Path("/"), Path("/usr"), Path("/usr/local")} & set(hidden)

@@ -1308,6 +1308,10 @@
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
+        <source>This build cannot draw PDF pages. Save the PDF and print it from a PDF viewer.</source>
+        <translation>Cette version ne sait pas dessiner les pages PDF. Enregistrez le PDF et imprimez-le depuis une visionneuse PDF.</translation>
+    </message>
+    <message>
         <source>Total weight (ct)</source>
         <translation>Poids total (ct)</translation>
     </message>

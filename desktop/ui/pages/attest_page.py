@@ -243,6 +243,13 @@ class AttestPage(StepPage):
     def _on_print_clicked(self) -> None:
         if self.pdf is None:
             return
+        if not can_render():
+            QMessageBox.information(
+                self,
+                tr("Print attestation"),
+                tr("This build cannot draw PDF pages. Save the PDF and print it from a PDF viewer."),
+            )
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("Print attestation"))

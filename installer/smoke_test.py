@@ -151,8 +151,15 @@ def isolation_wrapper(hidden: Sequence[Path]) -> list[str] | None:
     """`unshare --mount` with empty tmpfs over each hidden folder, for the child alone; None where impossible."""
     if platform.system() != "Linux" or os.geteuid() != 0 or shutil.which("unshare") is None:
         return None
+    prefix = ["unshare", "--mount", "--propagation", "private", "sh", "-c"]
+    with tempfile.TemporaryDirectory() as probe:  # containers without CAP_SYS_ADMIN refuse: skip, don't fail
+        trial = subprocess.run(
+            [*prefix, f"mount -t tmpfs clearstone-probe {shlex.quote(probe)}"], capture_output=True
+        )
+    if trial.returncode != 0:
+        return None
     mounts = " && ".join(f"mount -t tmpfs clearstone-hidden {shlex.quote(str(p))}" for p in hidden)
-    return ["unshare", "--mount", "--propagation", "private", "sh", "-c", f'{mounts} && exec "$@"', "sh"]
+    return [*prefix, f'{mounts} && exec "$@"', "sh"]
 
 
 def link_copy(source: Path, target: Path) -> None:

@@ -225,12 +225,11 @@ class MainWindow(QMainWindow):
 
     def restore_draft(self, key: str) -> None:
         from desktop.wizard import Checklist
-        from desktop.wizard.draft import DraftError
 
         try:
             text = self.services.draft_text(key)
             checklist = Checklist.from_snapshot_json(text)
-        except (DraftError, RuntimeError, OSError) as exc:
+        except user_errors() as exc:  # DraftError is a ValueError
             QMessageBox.warning(self, tr("Draft not restored"), str(exc))
             return
         self.open_checklist(checklist)

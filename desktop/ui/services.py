@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.settings import Settings, load_settings, save_settings
+from desktop.settings import Settings, SettingsError, load_settings, save_settings
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,11 @@ class Services:
 
     def settings(self) -> Settings:
         if "settings" not in self._cache:
-            self._cache["settings"] = load_settings(self.data_dir)
+            try:
+                self._cache["settings"] = load_settings(self.data_dir)
+            except SettingsError as exc:  # the window said so at start; work on with the defaults
+                log.warning("%s; using default settings", exc)
+                self._cache["settings"] = Settings()
         settings: Settings = self._cache["settings"]
         return settings
 

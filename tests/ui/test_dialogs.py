@@ -195,3 +195,15 @@ def test_register_recheck_opens_the_lot_on_todays_rules(qtbot: Any, window: Any,
     assert checklist.value(("lot_id",)) == old["lot_id"]
     assert checklist.value(("transaction", "date")) == services.today().isoformat()
     assert checklist.step is Step.REVIEW
+
+
+def test_damaged_settings_file_falls_back_to_defaults(
+    qtbot: Any, make_window: Any, services: Any, data_dir: Path
+) -> None:
+    from desktop.settings import settings_path
+
+    settings_path(data_dir).write_text('{"paper_size": "A3"}', encoding="utf-8")
+    services._cache.clear()
+    window = make_window()
+    window.new_check()
+    assert window.wizard.checklist.value(("transaction", "jurisdictions")) == ["EU"]  # the default

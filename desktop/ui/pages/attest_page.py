@@ -140,7 +140,7 @@ class AttestPage(StepPage):
     def _show_identity(self) -> None:
         try:
             description = self.services.identity_description()
-        except RuntimeError as exc:
+        except user_errors() as exc:
             self.identity_label.setText(str(exc))
             self.create_form.hide()
             return

@@ -336,10 +336,16 @@ class MainWindow(QMainWindow):
 
         dialog = RegisterDialog(self.services, self.workers, self)
         dialog.recheck_requested.connect(self._on_recheck_requested)
+        dialog.open_requested.connect(self._on_open_requested)
         dialog.open()
         if isinstance(select, str):
             dialog.search.setText(select.partition(":")[2] or select)
         return dialog
+
+    def _on_open_requested(self, lot: Any) -> None:
+        from desktop.wizard import Checklist, Draft
+
+        self.open_checklist(Checklist(Draft.from_lot(lot)), reveal=True)
 
     def _on_recheck_requested(self, lot: Any) -> None:
         from desktop.wizard import Checklist, Draft, Step

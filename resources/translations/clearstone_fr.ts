@@ -112,6 +112,10 @@
         <translation>&amp;Ouvrir un PDF…</translation>
     </message>
     <message>
+        <source>&amp;Open lot</source>
+        <translation>&amp;Ouvrir le lot</translation>
+    </message>
+    <message>
         <source>&amp;Open lot file…</source>
         <translation>&amp;Ouvrir un fichier de lot…</translation>
     </message>
@@ -1154,6 +1158,10 @@
     <message>
         <source>Sanctions screening</source>
         <translation>Contrôle des sanctions</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer le &amp;PDF…</translation>
     </message>
     <message>
         <source>Save attestation</source>

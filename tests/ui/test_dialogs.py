@@ -207,3 +207,37 @@ def test_damaged_settings_file_falls_back_to_defaults(
     window = make_window()
     window.new_check()
     assert window.wizard.checklist.value(("transaction", "jurisdictions")) == ["EU"]  # the default
+
+
+@pytest.mark.slow
+def test_register_opens_a_past_attestation_and_saves_its_pdf(
+    qtbot: Any, window: Any, tmp_path: Path, services: Any
+) -> None:
+    import json
+
+    from desktop.lot import parse_lot
+    from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from tests.ui.conftest import PASSPHRASE
+    from tests.ui.lots import BOTSWANA_POLISHED
+
+    services.create_identity(
+        name="Ilse Peeters",
+        title="Compliance officer",
+        company="Meir",
+        country="BE",
+        email=None,
+        passphrase=PASSPHRASE,
+    )
+    assessment = services.assess(parse_lot(json.dumps(BOTSWANA_POLISHED).encode()))
+    number, pdf = services.sign_attestation(assessment, services.record_check(assessment), PASSPHRASE)
+    dialog = window.on_register()
+    assert isinstance(dialog, RegisterDialog)
+    with qtbot.waitSignal(dialog.records_loaded):
+        choose(qtbot, dialog.kind, "Attestations")
+    dialog.records.setCurrentItem(dialog.records.topLevelItem(0))
+    assert dialog.save_pdf_button.isEnabled() and dialog.open_button.isEnabled()
+    dialog.save_pdf(number, tmp_path / "copy.pdf")
+    assert (tmp_path / "copy.pdf").read_bytes() == pdf
+    with qtbot.waitSignal(window.check_opened):
+        click(qtbot, dialog.open_button)
+    assert window.wizard.checklist.value(("lot_id",)) == BOTSWANA_POLISHED["lot_id"]

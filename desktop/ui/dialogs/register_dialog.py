@@ -41,6 +41,7 @@ KIND_FILTERS = [
 
 class RegisterDialog(QDialog):
     recheck_requested = Signal(object)  # the Lot to check again on today's rules
+    open_requested = Signal(object)  # the Lot to open as it was recorded
     records_loaded = Signal(int)
 
     def __init__(self, services: Services, workers: Workers, parent: QWidget | None = None) -> None:
@@ -86,10 +87,18 @@ class RegisterDialog(QDialog):
         self.alerts.setObjectName("problem")
         layout.addWidget(self.alerts)
         actions = QHBoxLayout()
+        self.open_button = QPushButton(tr("&Open lot"))
         self.recheck_button = QPushButton(tr("Re-&check on today's rules"))
+        self.save_pdf_button = QPushButton(tr("Save &PDF…"))
         self.export_button = QPushButton(tr("&Export CSV…"))
         self.verify_button = QPushButton(tr("&Verify register"))
-        for button in (self.recheck_button, self.export_button, self.verify_button):
+        for button in (
+            self.open_button,
+            self.recheck_button,
+            self.save_pdf_button,
+            self.export_button,
+            self.verify_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -100,9 +109,14 @@ class RegisterDialog(QDialog):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.records.currentItemChanged.connect(self._on_record_selected)
         self.recheck_button.clicked.connect(self._on_recheck_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.save_pdf_button.clicked.connect(self._on_save_pdf_clicked)
+        self.records.itemActivated.connect(lambda _item, _column: self._on_open_clicked())
         self.export_button.clicked.connect(self._on_export_clicked)
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.recheck_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.save_pdf_button.setEnabled(False)
         self.refresh()
 
     def refresh(self) -> None:
@@ -132,6 +146,8 @@ class RegisterDialog(QDialog):
     def _on_record_selected(self, item: QTreeWidgetItem | None) -> None:
         self._selected: dict[str, Any] | None = None
         self.recheck_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.save_pdf_button.setEnabled(False)
         if item is None:
             return
         ref = item.data(0, Qt.ItemDataRole.UserRole)
@@ -144,7 +160,17 @@ class RegisterDialog(QDialog):
 
         self._selected = shown
         self.details.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False, default=str))
-        self.recheck_button.setEnabled(self._lot_of(shown) is not None)
+        if self._lot_of(shown) is None and isinstance(shown.get("assessment_id"), int):
+            try:  # an attestation: its lot is in the assessment it was issued from
+                shown["assessment"] = (
+                    self.services.register().show(f"assessment:{shown['assessment_id']}").get("assessment")
+                )
+            except user_errors():
+                pass
+        has_lot = self._lot_of(shown) is not None
+        self.recheck_button.setEnabled(has_lot)
+        self.open_button.setEnabled(has_lot)
+        self.save_pdf_button.setEnabled(self._attestation_number(shown) is not None)
 
     @staticmethod
     def _lot_of(shown: dict[str, Any]) -> Any:
@@ -157,6 +183,36 @@ class RegisterDialog(QDialog):
             except ValueError:
                 return None
         return None
+
+    @staticmethod
+    def _attestation_number(shown: dict[str, Any]) -> str | None:
+        numbers = shown.get("attestations") or [None]
+        number = shown.get("number") or numbers[-1]
+        return number if isinstance(number, str) and number.startswith("CS-") else None
+
+    def _on_open_clicked(self) -> None:
+        lot = self._lot_of(self._selected or {})
+        if lot is not None:
+            self.open_requested.emit(lot)
+            self.accept()
+
+    def _on_save_pdf_clicked(self) -> None:
+        number = self._attestation_number(self._selected or {})
+        if number is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save attestation"), f"{number}.pdf", "PDF (*.pdf)")
+        if name:
+            self.save_pdf(number, Path(name))
+
+    def save_pdf(self, number: str, path: Path) -> None:
+        """The signed PDF exactly as it was issued and stored."""
+        try:
+            record = self.services.register().attestation(number)
+            if record is None:
+                raise KeyError(number)
+            self.services.write_file(path, record.pdf)
+        except user_errors() as exc:
+            QMessageBox.warning(self, tr("Not saved"), str(exc))
 
     def _on_recheck_clicked(self) -> None:
         lot = self._lot_of(self._selected or {})

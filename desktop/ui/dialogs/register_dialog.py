@@ -75,6 +75,9 @@ class RegisterDialog(QDialog):
         self.records.setRootIsDecorated(False)
         self.records.setHeaderLabels([tr("When (UTC)"), tr("Kind"), tr("Lot"), tr("Summary")])
         self.records.setSortingEnabled(True)
+        self.records.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.records.setAlternatingRowColors(True)
+        self.records.setUniformRowHeights(True)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName(tr("Record details"))
@@ -140,6 +143,8 @@ class RegisterDialog(QDialog):
             self.records.addTopLevelItem(item)
         for column in range(3):
             self.records.resizeColumnToContents(column)
+        if self.records.topLevelItemCount():
+            self.records.setCurrentItem(self.records.topLevelItem(0))
         self.alerts.setText("\u26a0 " + "<br>\u26a0 ".join(r.summary for r in alerts) if alerts else "")
         self.records_loaded.emit(len(shown))
 

@@ -880,6 +880,10 @@
         <translation>Non exporté</translation>
     </message>
     <message>
+        <source>Not printed</source>
+        <translation>Non imprimé</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -994,6 +998,10 @@
     <message>
         <source>Portable mode suits a USB stick at trade shows. Changes apply at the next start.</source>
         <translation>Le mode portable convient à une clé USB sur les salons. Les changements prennent effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Preparing the pages for the printer…</source>
+        <translation>Préparation des pages pour l'imprimante…</translation>
     </message>
     <message>
         <source>Print attestation</source>
@@ -1206,6 +1214,10 @@
     <message>
         <source>Seller</source>
         <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l'imprimante.</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -117,13 +117,13 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     # printing renders the signed pages themselves (to a PDF printer here)
     from PySide6.QtPrintSupport import QPrinter
 
-    from desktop.ui.pdfview import print_pages, render_pages
-
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    print_pages(render_pages(out.read_bytes(), dpi=150), printer)
+    with qtbot.waitSignal(attest.printed, timeout=60000):
+        attest.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    assert "Sent to the printer" in attest.status.text()
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(out.read_bytes().replace(b"KRT-26-1184", b"KRT-26-1185"))
     assert cli(["verify", str(tampered), "--data-dir", str(data_dir)]) == 3

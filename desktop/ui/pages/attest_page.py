@@ -39,6 +39,7 @@ class AttestPage(StepPage):
     identity_created = Signal()
     signing_finished = Signal(str)  # the attestation number
     signing_failed = Signal(str)
+    printed = Signal()
 
     def build(self) -> None:
         self.number: str | None = None
@@ -120,6 +121,7 @@ class AttestPage(StepPage):
         self.preview.setAccessibleName(tr("Attestation preview"))
         self.preview.setWordWrap(True)
         self.layout_.addWidget(self.preview)
+        self.more_pages: list[QLabel] = []
         self._update_buttons()
 
     # ----- identity
@@ -187,15 +189,16 @@ class AttestPage(StepPage):
         self.sign_button.setEnabled(False)
         self.status.setText(tr("Signing…"))
 
-        def work(_task: Task) -> tuple[str, bytes, list[Any]]:
+        def work(_task: Task) -> tuple[str, bytes, list[Any], str]:
             number, pdf = services.sign_attestation(assessment, assessment_id, passphrase)
-            pages = render_pages(pdf) if can_render() else []
-            return number, pdf, pages
+            if can_render():
+                return number, pdf, render_pages(pdf), ""
+            return number, pdf, [], services.attestation_facts(pdf)
 
         self.workers.start(work, self._on_signed, self._on_sign_failed)
 
-    def _on_signed(self, result: tuple[str, bytes, list[Any]]) -> None:
-        number, pdf, pages = result
+    def _on_signed(self, result: tuple[str, bytes, list[Any], str]) -> None:
+        number, pdf, pages, facts = result
         self.number, self.pdf = number, pdf
         self.passphrase.clear()
         self.checklist.mark_attested(number)
@@ -203,13 +206,24 @@ class AttestPage(StepPage):
             "\u2714 " + tr("Attestation {number} signed and recorded in the register.").format(number=number)
         )
         if pages:
-            self.preview.setPixmap(
-                QPixmap.fromImage(pages[0]).scaledToWidth(620, Qt.TransformationMode.SmoothTransformation)
-            )
+            self.preview.setPixmap(self._page_pixmap(pages[0]))
+            for image in pages[1:]:  # every page, one under the other, as it will print
+                more = QLabel()
+                more.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                more.setPixmap(self._page_pixmap(image))
+                more.setAccessibleName(tr("Attestation preview"))
+                self.layout_.insertWidget(self.layout_.indexOf(self.preview) + len(self.more_pages) + 1, more)
+                more.show()
+                self.more_pages.append(more)
         else:
-            self.preview.setText(self.services.attestation_facts(pdf))
+            self.preview.setText(facts)
         self._update_buttons()
         self.signing_finished.emit(number)
+
+    @staticmethod
+    def _page_pixmap(image: Any) -> QPixmap:
+        page = QPixmap.fromImage(image).scaledToWidth(620, Qt.TransformationMode.SmoothTransformation)
+        return page
 
     def _on_sign_failed(self, message: str) -> None:
         self.status.setText(tr("Not signed") + f": {message}")
@@ -254,4 +268,28 @@ class AttestPage(StepPage):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("Print attestation"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_pages(render_pages(self.pdf, dpi=300), printer)
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Render at print resolution in a worker, then paint the pages into the printer."""
+        pdf = self.pdf
+        if pdf is None:
+            return
+        self.print_button.setEnabled(False)
+        self.status.setText(tr("Preparing the pages for the printer…"))
+
+        def done(pages: list[Any]) -> None:
+            try:
+                print_pages(pages, printer)
+            except OSError as exc:
+                self.status.setText(tr("Not printed") + f": {exc}")
+            else:
+                self.status.setText(tr("Sent to the printer."))
+                self.printed.emit()
+            self.print_button.setEnabled(True)
+
+        def failed(message: str) -> None:
+            self.status.setText(tr("Not printed") + f": {message}")
+            self.print_button.setEnabled(True)
+
+        self.workers.start(lambda _task: render_pages(pdf, dpi=300), done, failed)

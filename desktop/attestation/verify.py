@@ -150,38 +150,52 @@ def _unsigned_gap_problem(data: bytes, embedded: Any) -> str | None:
         return "the file was changed after signing (inside the signature field)"
     if any(contents[header + length :]):
         return "the file was changed after signing (inside the signature padding)"
-    return _cms_layout_problem(contents[: header + length])
+    return _cms_layout_problem(contents[: header + length], embedded.signer_cert)
 
 
-def _canonical(value: Any) -> bool:
-    original = value.dump()
-    return bool(type(value).load(original).dump(force=True) == original)
-
-
-def _cms_layout_problem(der: bytes) -> str | None:
-    """CMS leaves some fields outside the signature (versions, the digest algorithm list, the content type);
-    pin them to the one layout Clearstone writes, in canonical DER, so no byte there can change unnoticed.
-    The certificates are checked elsewhere: the signer's must be the one the attested content names."""
+def _cms_layout_problem(der: bytes, cert: Any) -> str | None:
+    """CMS leaves its containers, versions, digest algorithm list and signer identifier outside the signature.
+    Rebuild the one layout Clearstone writes from the parts that are checked elsewhere (signed attributes and
+    signature value by the signature check, the certificate by its fingerprint in the attested content) and
+    require the exact same bytes, so no byte of the container can change unnoticed."""
     problem = "the file was changed after signing (the signature container was altered)"
     try:
         info = cms.ContentInfo.load(der, strict=True)
         signed = info["content"]
-        signers = signed["signer_infos"]
-        signer = signers[0]
-        encapsulated = signed["encap_content_info"]
-        pinned = (
-            info["content_type"].native == "signed_data"
-            and signed["version"].native == "v1"
-            and len(signers) == 1
-            and signer["version"].native == "v1"
-            and [a.dump() for a in signed["digest_algorithms"]] == [signer["digest_algorithm"].dump()]
-            and encapsulated["content_type"].native == "data"
-            and encapsulated["content"].native is None
-            and signed["crls"].native is None
-            and signer["unsigned_attrs"].native is None
+        signer = signed["signer_infos"][0]
+        certificates = signed["certificates"]
+        expected = cms.ContentInfo(
+            {
+                "content_type": "signed_data",
+                "content": cms.SignedData(
+                    {
+                        "version": "v1",
+                        "digest_algorithms": [{"algorithm": "sha256"}],
+                        "encap_content_info": {"content_type": "data"},
+                        "certificates": [cms.CertificateChoices.load(c.dump()) for c in certificates],
+                        "signer_infos": [
+                            cms.SignerInfo(
+                                {
+                                    "version": "v1",
+                                    "sid": cms.SignerIdentifier(
+                                        {
+                                            "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                                                {"issuer": cert.issuer, "serial_number": cert.serial_number}
+                                            )
+                                        }
+                                    ),
+                                    "digest_algorithm": {"algorithm": "sha256"},
+                                    "signed_attrs": signer["signed_attrs"],
+                                    "signature_algorithm": signer["signature_algorithm"],
+                                    "signature": signer["signature"],
+                                }
+                            )
+                        ],
+                    }
+                ),
+            }
         )
-        fields = (signed["version"], signed["digest_algorithms"], encapsulated, signers)
-        if not pinned or not all(_canonical(field) for field in fields):
+        if expected.dump() != der:
             return problem
     except MALFORMED:
         return problem

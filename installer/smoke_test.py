@@ -210,6 +210,9 @@ def smoke(bundle: Path, timeout: float = 180.0) -> None:
         run(executable, ["check", str(sample), "--json"], env, scratch, timeout)
         if re.search(r"^\s+gui\b", commands, re.MULTILINE):
             run(executable, ["gui", "--exit-after-shown"], env, scratch, timeout)
+            if "FILE" in run(executable, ["gui", "--help"], env, scratch, timeout).output:
+                # what the .desktop entry and the Windows "Open with" command do with a double-clicked lot
+                run(executable, ["gui", "--exit-after-shown", str(sample)], env, scratch, timeout)
         else:
             print("  --  the bundle has no `gui` command yet: GUI start not tested", flush=True)
         portable_mode(bundle, scratch, timeout, gui="gui" in commands)

@@ -107,4 +107,7 @@ def _describe(result: Any) -> str:
         )
         if p.buyer:
             lines.append(f"  Buyer        {p.buyer}")
+    elif p is not None:
+        lines.append(f"  Claimed (NOT verified): attestation {p.number} of {p.issued_on.isoformat()}, lot {p.lot_id}, "
+                     f"issuer {p.issuer}")  # fmt: skip
     return "\n".join(lines)

@@ -193,8 +193,8 @@ class WizardView(QWidget):
         problems = self.checklist.problems(step)
         if step is Step.REVIEW:
             assessment = self.checklist.assessment
-            blocked = assessment is not None and self.checklist.attest_refusal() is not None
-            self.missing.setText(gate_text(assessment.verdict) if blocked else "")
+            refused = assessment is not None and self.checklist.attest_refusal() is not None
+            self.missing.setText(gate_text(assessment.verdict) if assessment is not None and refused else "")
         elif problems:
             count = len(problems)
             first = leftovers[0] if leftovers else problems[0].text

@@ -143,8 +143,9 @@ class RegisterDialog(QDialog):
             self.records.addTopLevelItem(item)
         for column in range(3):
             self.records.resizeColumnToContents(column)
-        if self.records.topLevelItemCount():
-            self.records.setCurrentItem(self.records.topLevelItem(0))
+        first = self.records.topLevelItem(0)
+        if first is not None:
+            self.records.setCurrentItem(first)
         self.alerts.setText("\u26a0 " + "<br>\u26a0 ".join(r.summary for r in alerts) if alerts else "")
         self.records_loaded.emit(len(shown))
 

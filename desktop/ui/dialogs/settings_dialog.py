@@ -90,11 +90,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(look)
 
         data = QGroupBox(tr("Data folder"))
-        box = QVBoxLayout(data)
+        folder_box = QVBoxLayout(data)
         self.folder = QLabel(str(services.data_dir))
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setAccessibleName(tr("Data folder"))
-        box.addWidget(self.folder)
+        folder_box.addWidget(self.folder)
         row = QHBoxLayout()
         self.change_folder = QPushButton(tr("&Change folder…"))
         self.portable = QPushButton(tr("Ma&ke portable (keep data beside the program)"))
@@ -103,8 +103,8 @@ class SettingsDialog(QDialog):
         row.addWidget(self.change_folder)
         row.addWidget(self.portable)
         row.addStretch(1)
-        box.addLayout(row)
-        box.addWidget(
+        folder_box.addLayout(row)
+        folder_box.addWidget(
             hint(tr("Portable mode suits a USB stick at trade shows. Changes apply at the next start."))
         )
         layout.addWidget(data)

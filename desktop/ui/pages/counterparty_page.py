@@ -208,7 +208,7 @@ class CounterpartyPage(StepPage):
     def _on_add_owner_clicked(self) -> None:
         self.checklist.append_item(("counterparty", "owners"), {"name": "", "kind": "organization"})
         self.reload()
-        self.owners.grid.itemAtPosition(1 + (self.owners.rows - 1) * 2, 0).widget().setFocus()
+        self.owners.focus_last_row()
 
     def reload_extra(self) -> None:
         self.clear_bindings(("counterparty", "owners"))

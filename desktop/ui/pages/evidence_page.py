@@ -92,8 +92,9 @@ class EvidencePage(StepPage):
 
     def _on_add_clicked(self) -> None:
         self.add_document(self.new_type.currentData())
-        if self._cards:
-            self._cards[-1].findChild(QLineEdit).setFocus()
+        first_field = self._cards[-1].findChild(QLineEdit) if self._cards else None
+        if first_field is not None:
+            first_field.setFocus()
 
     def reload_extra(self) -> None:
         self.clear_bindings(("evidence",))

@@ -44,7 +44,7 @@ class ProcessingPage(StepPage):
     def _on_add_clicked(self) -> None:
         self.checklist.append_item(("processing",), {"country": None, "activity": "cutting_polishing"})
         self.reload()
-        self.table.grid.itemAtPosition(1 + (self.table.rows - 1) * 2, 0).widget().setFocus()
+        self.table.focus_last_row()
 
     def reload_extra(self) -> None:
         self.clear_bindings(("processing",))

@@ -42,6 +42,13 @@ class RowTable(QWidget):
         self.grid.addWidget(self.empty, 1, 0, 1, len(self.headers) + 1)
         self.empty.show()
 
+    def focus_last_row(self) -> None:
+        """Put the cursor in the first field of the row just added."""
+        item = self.grid.itemAtPosition(1 + (self.rows - 1) * 2, 0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setFocus()
+
     def add_row(
         self, widgets: list[QWidget], errors: QLabel, on_remove: Callable[[], None], name: str
     ) -> QPushButton:

@@ -122,7 +122,7 @@ def main() -> int:
         for clean_row, row in zip(untreated, treated, strict=True):
             truth = {
                 m.entry_id
-                for m in screener.screen(PartyQuery(name=clean_row["full_name"]))
+                for m in screener.screen(PartyQuery(name=clean_row["full_name"], kind="person"))
                 if m.list == "UN" and m.strong
             }
             if not truth:

@@ -205,7 +205,7 @@ class NameIndex:
         Postings are walked rarest first within a budget, so common tokens (MOHAMMAD, AL, ABD) only
         add candidates when the query has too few rare tokens to block on.
         """
-        lists: list[tuple[int, float, list[int]]] = []
+        lists: list[tuple[int, float, str, list[int]]] = []
         for tok in tokens:
             if len(tok) < 2:
                 continue
@@ -217,21 +217,21 @@ class NameIndex:
                 sim = 1.0 if v == tok else token_similarity(tok, v, abjad)
                 if sim >= 0.75:
                     # a rare spelling variant of a common token must not outweigh the token itself
-                    lists.append((len(posting), min(own, self.weight(v)) * sim, posting))
+                    lists.append((len(posting), min(own, self.weight(v)) * sim, v, posting))
         for a, b in itertools.pairwise(tokens):
             # a name split in two (BD LLH, ABDUL HAI) may be one listed token (ABDULLAH, ABDULHAI)
             for v in {a + b, *self.by_skeleton.get(skeleton(a + b), ())}:
                 posting = self.postings.get(v)
                 if posting:
-                    lists.append((len(posting), 0.5, posting))
+                    lists.append((len(posting), 0.5, v, posting))
         for tok in tokens:
             posting = self.joins.get(tok)
             if posting:
-                lists.append((len(posting), 0.5, posting))
-        lists.sort(key=lambda item: item[0])
+                lists.append((len(posting), 0.5, tok, posting))
+        lists.sort(key=lambda item: (item[0], -item[1], item[2]))  # rarest first; ties by name
         score: dict[int, float] = defaultdict(float)
         walked = 0
-        for n, (size, gain, posting) in enumerate(lists):
+        for n, (size, gain, _key, posting) in enumerate(lists):
             if n >= 2 and walked + size > _POSTING_BUDGET:
                 break
             walked += size
@@ -239,4 +239,4 @@ class NameIndex:
                 score[rid] += gain
         if len(score) <= limit:
             return list(score)
-        return sorted(score, key=score.__getitem__, reverse=True)[:limit]
+        return sorted(score, key=lambda rid: (-score[rid], rid))[:limit]

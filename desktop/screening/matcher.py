@@ -126,12 +126,12 @@ class Matcher:
             if tok in self.index.df or len(tok) == 1:
                 weights.append(self.index.weight(tok))
                 continue
-            variants = self.index.variants(tok)
-            if variants:
-                best = max(variants, key=lambda v: token_similarity(tok, v))
-                weights.append(self.index.weight(best))
-            else:
-                weights.append(self.index.weight(tok))
+            # an unseen token weighs like its closest listed spelling; among equally close ones the
+            # rarest, so an unknown surname is never taken for a common one (and ties do not depend
+            # on set order)
+            close = [(token_similarity(tok, v), self.index.weight(v), v) for v in self.index.variants(tok)]
+            close = [c for c in close if c[0] >= 0.8]
+            weights.append(max(close)[1] if close else self.index.weight(tok))
         return weights
 
     def search(self, readings: Sequence[NormName], facts: QueryFacts) -> list[Hit]:

@@ -193,3 +193,37 @@ def test_legal_forms_are_only_stripped_from_organisations() -> None:
         kind="organization",
     )
     assert m is not None and m.strong
+
+
+@pytest.mark.slow
+def test_results_do_not_depend_on_hash_seed(sanctions_data: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import csv, json, sys\n"
+        "from pathlib import Path\n"
+        "from desktop.screening.importers import read_path\n"
+        "from desktop.screening.service import Screener\n"
+        "from desktop.screening.types import PartyQuery\n"
+        "data = Path(sys.argv[1])\n"
+        "s = Screener.from_parsed(read_path(data / 'un/UN_consolidated_2026-02-27.xml'), bundled=False)\n"
+        "rows = list(csv.DictReader(open(data / 'eval/positives_un_treated.csv', encoding='utf-8')))[:150]\n"
+        "out = [[(m.entry_id, m.score) for m in s.screen(PartyQuery(name=r['full_name'], kind='person'))]"
+        " for r in rows]\n"
+        "print(json.dumps(out))\n"
+    )
+    results = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(sanctions_data)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results.append(json.loads(done.stdout))
+    assert results[0] == results[1]

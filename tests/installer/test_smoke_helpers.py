@@ -95,3 +95,21 @@ def test_hidden_sources_cover_this_python_and_the_source_tree(smoke: ModuleType)
     # never a folder inside another (it could not be mounted over once its parent is hidden), never a root
     assert not any(a != b and a in b.parents for a in hidden for b in hidden)
     assert not {Path("/"), Path("/usr"), Path("/usr/local")} & set(hidden)
+
+
+def test_launcher_gives_a_windowed_program_somewhere_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[2] / "installer" / "launcher.py"
+    spec = importlib.util.spec_from_file_location("clearstone_installer_launcher", path)
+    assert spec is not None and spec.loader is not None
+    launcher = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(launcher)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    launcher._ensure_streams()
+    assert sys.stdout is not None and sys.stderr is not None
+    sys.stderr.write("clearstone: a message nobody sees\n")
+    sys.stdout.close()
+    sys.stderr.close()

@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from desktop.assessment import Assessment
 from desktop.attestation.declarations import Declaration, OmittedDeclaration, select_declarations
 from desktop.identity import SigningIdentity
 from desktop.lot import Lot, country_name
+
+if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
+    from desktop.assessment import Assessment
 
 CONTENT_FORMAT = "clearstone.attestation/1"
 Paper = Literal["A4", "Letter"]

@@ -221,15 +221,15 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "selftest",
         help="run the bundled sample lot end to end (check, screen, attest, verify)",
-        description="Checks, screens, attests and verifies the bundled sample lot in a throwaway data folder "
-        "(your own data is never touched); exit 0 when every step works, 1 naming the failing step.",
+        description="Checks, screens, attests and verifies the bundled sample lot in a throwaway data folder, "
+        "made inside --data-dir (default: the system's temporary folder) and removed afterwards; your own data "
+        "is never touched. Exit 0 when every step works, 1 naming the failing step.",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the throwaway data folder and print its path"
     )
     add_common_options(parser)
     parser.set_defaults(handler=run)
-    # --data-dir here is only where the throwaway folder is made (default: the system's temporary folder)
 
 
 def _print_step(result: StepResult) -> None:

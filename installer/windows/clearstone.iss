@@ -59,6 +59,8 @@ Name: "french"; MessagesFile: "compiler:Languages\French.isl"
 [CustomMessages]
 english.AssociateLots=Offer Clearstone to open lot files (*.lot.json)
 french.AssociateLots=Proposer Clearstone pour ouvrir les fichiers de lot (*.lot.json)
+english.FileTypes=File types:
+french.FileTypes=Types de fichiers :
 english.LotFileType=Clearstone lot
 french.LotFileType=Lot Clearstone
 english.DataKept=Your register, signing identity and imported lists (in the Clearstone folder of your local application data) are kept.
@@ -66,7 +68,7 @@ french.DataKept=Votre registre, votre identité de signature et les listes impor
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
-Name: "associate"; Description: "{cm:AssociateLots}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "associate"; Description: "{cm:AssociateLots}"; GroupDescription: "{cm:FileTypes}"
 
 [Files]
 ; The whole PyInstaller one-folder bundle: clearstone.exe (command line), clearstone-gui.exe (window), _internal\.

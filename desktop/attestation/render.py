@@ -443,7 +443,7 @@ class _Renderer:
         right = [
             QrFlowable(self.qr_text, QR_SIZE),
             self.p(
-                "Verify offline: scan this code with Clearstone (<i>clearstone verify --qr</i>), "
+                "Verify offline: scan this code with Clearstone (<i>clearstone&nbsp;verify&nbsp;--qr</i>), "
                 "with the issuer's certificate in your trust list.",
                 "small",
             ),

@@ -233,27 +233,22 @@ class Services:
     def sign_attestation(
         self, assessment: Any, assessment_id: int | None, passphrase: str
     ) -> tuple[str, bytes]:
-        """Unlock the identity, then number, render and sign the PDF inside one register transaction."""
-        build = _load("desktop.attestation.build", "build_attestation", "Attestation signing")
-        if assessment_id is None:
-            raise ServiceUnavailable("the check was not recorded in the register, so it cannot be attested")
+        """Unlock the identity, then number, build, sign and store the PDF: the same service as `attest`."""
+        issue = _load("desktop.attestation.issue", "issue_attestation", "Attestation signing")
         now = self.now()
         identity = self.identity_store().load(passphrase, now=now)
         settings = self.settings()
-
-        def pdf_for(number: str) -> bytes:
-            made = build(
-                assessment,
-                identity,
-                number=number,
-                issued_at=now,
-                sow_id=settings.sow_id or None,
-                paper=settings.paper_size,
-            )
-            return bytes(made.pdf)
-
-        number, pdf = self.register().issue_attestation(assessment_id, pdf_for, now=now)
-        return str(number), bytes(pdf)
+        issued = issue(
+            self.register(),
+            assessment,
+            identity,
+            now=now,
+            sow_id=settings.sow_id or None,
+            paper=settings.paper_size,
+        )
+        if assessment_id is not None and issued.assessment_id != assessment_id:
+            log.warning("attested assessment %s, checked as %s", issued.assessment_id, assessment_id)
+        return str(issued.number), bytes(issued.pdf)
 
     def trusted_certificates(self) -> list[Any]:
         """The trust list plus this dealer's own certificate (one's own attestations verify at home)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -13,7 +12,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -32,10 +30,10 @@ from desktop.attestation.layout import (
     VERDICT_COLOURS,
     VERDICT_LABELS,
     numbered_canvas,
-    styles,
     text,
 )
 from desktop.attestation.qrdraw import QrFlowable
+from desktop.attestation.tables import Blocks
 
 QR_SIZE = 44 * mm
 ACTIVITY = {"cutting_polishing": "Cutting and polishing", "setting": "Setting", "sorting": "Sorting",
@@ -52,75 +50,12 @@ EVIDENCE = {
 }
 
 
-class _Renderer:
+class _Renderer(Blocks):
     def __init__(self, content: AttestationContent, qr_text: str) -> None:
         self.c = content
         self.qr_text = qr_text
-        self.s = styles()
         self.page_width, self.page_height = PAPER[content.paper]
-        self.width = self.page_width - 2 * MARGIN
-
-    def p(self, value: str, style: str = "cell") -> Paragraph:
-        return Paragraph(value, self.s[style])
-
-    def verdict(self, verdict: str, *, bold: bool = True) -> Paragraph:
-        colour = VERDICT_COLOURS.get(verdict, INK).hexval()[2:]
-        label = VERDICT_LABELS.get(verdict, verdict)
-        face = BOLD if bold else REGULAR
-        return self.p(f'<font name="{face}" color="#{colour}">{text(label)}</font>')
-
-    def table(
-        self,
-        rows: Sequence[Sequence[object]],
-        widths: Sequence[float],
-        *,
-        header: bool = True,
-        row_lines: bool = True,
-    ) -> Table:
-        table = Table(
-            [list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT"
-        )
-        style: list[tuple[object, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # plain-string cells would default to Helvetica
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
-        ]
-        if row_lines:
-            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
-        else:
-            style.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
-        if header:
-            style += [
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
-            ]
-        table.setStyle(TableStyle(style))
-        return table
-
-    def th(self, *labels: str) -> list[Paragraph]:
-        return [self.p(text(label), "th") for label in labels]
-
-    def facts(self, pairs: Sequence[tuple[str, str]], columns: int = 2) -> Table:
-        """Label/value pairs laid out in `columns` pairs per row."""
-        cells: list[list[Paragraph]] = []
-        row: list[Paragraph] = []
-        for label, value in pairs:
-            row += [self.p(text(label), "label"), self.p(value)]
-            if len(row) == 2 * columns:
-                cells.append(row)
-                row = []
-        if row:
-            row += [self.p(""), self.p("")] * (columns - len(row) // 2)
-            cells.append(row)
-        label_w = 34 * mm
-        value_w = self.width / columns - label_w
-        return self.table(cells, [label_w, value_w] * columns, header=False)
-
-    def heading(self, title: str) -> Paragraph:
-        return self.p(text(title), "h2")
+        super().__init__(self.page_width - 2 * MARGIN)
 
     # --- sections -------------------------------------------------------------------------------------
 
@@ -349,10 +284,6 @@ class _Renderer:
         if inner_rules:
             table.setStyle(TableStyle(inner_rules))
         return [self.heading("Verdict by jurisdiction"), table]
-
-    def verdict_inline(self, verdict: str) -> str:
-        colour = VERDICT_COLOURS.get(verdict, INK).hexval()[2:]
-        return f'<font size="7" color="#{colour}">{text(VERDICT_LABELS.get(verdict, verdict).lower())}</font>'
 
     def screening(self) -> list[Flowable]:
         c = self.c

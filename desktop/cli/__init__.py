@@ -77,6 +77,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         print_error("interrupted")
         return 130
     except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: send further output nowhere so the interpreter does not
+        # complain at exit, and report success — the command itself did its job.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:  # the crash hook of the command line: one line, details only on request
         print_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")

@@ -1408,6 +1408,10 @@
         <translation>Ce qui manque</translation>
     </message>
     <message>
+        <source>What the document claims (not verified):</source>
+        <translation>Ce que le document affirme (non vérifié) :</translation>
+    </message>
+    <message>
         <source>When (UTC)</source>
         <translation>Quand (UTC)</translation>
     </message>

@@ -39,6 +39,8 @@ def describe_result(result: Any) -> tuple[bool, str]:
     if result.signed_at:
         lines.append(f"<b>{tr('Signed at')}:</b> {result.signed_at:%Y-%m-%d %H:%M} UTC")
     facts = result.to_json().get("attestation") or {}
+    if facts and not valid:
+        lines.append(f"<i>{tr('What the document claims (not verified):')}</i>")
     labels = {
         "number": "Attestation",
         "issued_on": "Issued on",

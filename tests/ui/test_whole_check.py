@@ -112,6 +112,10 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
         dialog.verify_pdf(out)
     assert verified.args == [True]
     assert "Ilse Peeters" in dialog.details.text() and "KRT-26-1184" in dialog.details.text()
+    with qtbot.waitSignal(dialog.verification_finished, timeout=60000) as verified:
+        dialog.verify_pdf(tampered)
+    assert verified.args == [False]
+    assert "changed after signing" in dialog.details.text()
     dialog.close()
 
     # printing renders the signed pages themselves (to a PDF printer here)

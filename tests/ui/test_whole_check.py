@@ -102,6 +102,9 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     out = tmp_path / "attestation.pdf"
     attest.save_to(out)
     assert cli(["verify", str(out), "--data-dir", str(data_dir)]) == 0
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(out.read_bytes().replace(b"KRT-26-1184", b"KRT-26-1185"))
+    assert cli(["verify", str(tampered), "--data-dir", str(data_dir)]) == 3
 
     # the verify dialog agrees, and names the issuer and the facts
     from desktop.ui.dialogs.verify_dialog import VerifyDialog
@@ -128,6 +131,3 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
         attest.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     assert "Sent to the printer" in attest.status.text()
-    tampered = tmp_path / "tampered.pdf"
-    tampered.write_bytes(out.read_bytes().replace(b"KRT-26-1184", b"KRT-26-1185"))
-    assert cli(["verify", str(tampered), "--data-dir", str(data_dir)]) == 3

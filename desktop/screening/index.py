@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -238,5 +240,7 @@ class NameIndex:
             for rid in posting:
                 score[rid] += gain
         if len(score) <= limit:
-            return list(score)
-        return sorted(score, key=lambda rid: (-score[rid], rid))[:limit]
+            return sorted(score)
+        # best first; equal scores by row number (negated inside the tuple) so ties never depend on order
+        best = heapq.nlargest(limit, zip(score.values(), map(operator.neg, score.keys()), strict=True))
+        return [-neg_rid for _, neg_rid in best]

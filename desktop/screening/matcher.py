@@ -46,7 +46,7 @@ class _Alignment:
     score: float
     pairs: list[tuple[str, str, float]]
     distinctive: bool  # a matched pair involves a rare, non-generic token
-    contained: bool  # the query opens with every distinctive listed token (a parent's name)
+    weights: list[float]  # of the listed name's tokens
 
 
 def align(
@@ -87,19 +87,24 @@ def align(
     q_cov = q_hit / sum(qw)
     c_cov = c_hit / sum(cw)
     score = _QUERY_SHARE * q_cov + (1 - _QUERY_SHARE) * c_cov
+    return _Alignment(score, pairs, distinctive, cw)
+
+
+def opens_with_listed_name(al: _Alignment, q: Sequence[str], c: Sequence[str]) -> bool:
+    """The query opens with every distinctive token of a listed name: a subsidiary named after its parent.
+
+    "ALROSA USA", "ALROSA-NYURBA": the listed distinctive tokens must start the query, in order.
+    """
     distinct_c = [j for j, t in enumerate(c) if t not in GENERIC_WORDS and len(t) > 1]
-    matched_c = {c.index(p[1]) for p in pairs if p[2] >= 0.92 and len(p[1]) >= 4}
-    contained = bool(distinct_c) and all(j in matched_c for j in distinct_c)
-    contained = contained and sum(cw[j] for j in distinct_c) >= 0.6
-    # a subsidiary is named after its parent first ("ALROSA USA", "ALROSA-NYURBA"): the listed
-    # distinctive tokens must open the query, in order
+    if not distinct_c or sum(al.weights[j] for j in distinct_c) < 0.6:
+        return False
+    matched_c = {c.index(p[1]) for p in al.pairs if p[2] >= 0.92 and len(p[1]) >= 4}
+    if not all(j in matched_c for j in distinct_c):
+        return False
     opening = [t for t in q if t not in GENERIC_WORDS][: len(distinct_c)]
-    contained = (
-        contained
-        and all(token_similarity(a, c[j]) >= 0.92 for a, j in zip(opening, distinct_c, strict=False))
-        and len(opening) == len(distinct_c)
+    return len(opening) == len(distinct_c) and all(
+        token_similarity(a, c[j]) >= 0.92 for a, j in zip(opening, distinct_c, strict=True)
     )
-    return _Alignment(score, pairs, distinctive, contained)
 
 
 def _concat_similarity(q: Sequence[str], c: Sequence[str], abjad: bool = False) -> float:
@@ -200,10 +205,10 @@ class Matcher:
             # generic words (DIAMOND, TRADING, DMCC...) and initials never decide a match alone
             score = min(score, self.threshold - 0.15)
         elif (
-            al.contained
+            score < self.threshold
             and facts.kind != "person"
             and meta.kind in ("organization", "unknown")
-            and score < self.threshold
+            and opens_with_listed_name(al, q, c)
         ):
             score = self.threshold + 0.01
             notes.append("every distinctive listed token appears in the query: possible related party")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -173,7 +174,11 @@ class Screener:
                     metas += m
                     for k, v in i.items():
                         idents.setdefault(k, []).extend(v)
+                gc.unfreeze()  # a previous index (before an import) may be collected now
                 self._matcher = Matcher(NameIndex(rows, metas, idents), self._threshold)
+                # The index is millions of long-lived objects: without this, every full garbage
+                # collection walks them all and one query in a few hundred takes 100+ ms.
+                gc.freeze()
             return self._matcher
 
     def indexed_names(self) -> int:

@@ -32,9 +32,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors, as the contract wants; keep its message to one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(
-            EXIT_USAGE, f"clearstone: {message} (see `clearstone {self.prog.split(' ', 1)[-1]} --help`)\n"
-        )
+        command = self.prog.split(" ", 1)[1] + " " if " " in self.prog else ""
+        self.exit(EXIT_USAGE, f"clearstone: {message} (see `clearstone {command}--help`)\n")
 
 
 def _command_modules() -> list[str]:
@@ -44,30 +43,30 @@ def _command_modules() -> list[str]:
     return sorted(names, key=lambda n: (_PREFERRED_ORDER.index(n) if n in _PREFERRED_ORDER else 99, n))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with `only` just the command about to run (each module is named for its
+    command), so that opening the window does not import every command's dependencies."""
     parser = _Parser(
         prog="clearstone", description="Clearstone: diamond-lot compliance checks and attestations."
     )
     parser.add_argument("--version", action="version", version=f"clearstone {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in _command_modules():
+    for name in [only] if only else _command_modules():
         module = importlib.import_module(f"desktop.cli.{name}")
         module.register(commands)
     return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help", "--version")):
+        arguments = ["gui", *arguments]  # with no subcommand Clearstone opens the window
+    parser = build_parser(only=arguments[0] if arguments[0] in _command_modules() else None)
+    args = parser.parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        if args.command is None:
-            args = parser.parse_args(["gui", *(argv or [])])
-            handler = args.handler
-        else:
-            parser.print_help(sys.stderr)
-            return EXIT_USAGE
-    assert handler is not None
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         return handler(args)
     except CommandError as exc:

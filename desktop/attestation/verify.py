@@ -31,7 +31,10 @@ QR_FILE = "attestation-qr.txt"
 MAX_PDF_BYTES = 50 * 1024 * 1024
 UNTRUSTED = "valid signature, issuer not in your trust list"
 # What a damaged file can make the PDF and CMS parsers raise; any of them means "invalid", never a crash.
-MALFORMED = (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, zlib.error, OverflowError)
+MALFORMED = (
+    PdfError, ValueError, LookupError, TypeError, AttributeError, ArithmeticError, NotImplementedError, RecursionError,
+    zlib.error,
+)  # fmt: skip
 
 
 @dataclass

@@ -164,3 +164,17 @@ def test_changes_inside_the_unsigned_signature_field_fail(
         result = verify_pdf(bytes(altered), [identity.certificate], now=NOW)
         assert not result.valid
         assert any("after signing" in p for p in result.problems), result.problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b"/FlateDecode", b"/FlateDecoee"), (b"startxref", b"startxreg"), (b"/ByteRange [", b"/ByteRange ("),
+     (b"/Type /Catalog", b"/Type /Catalof"), (b"endstream", b"endstreak")],
+)  # fmt: skip
+def test_structural_damage_is_invalid_not_a_crash(
+    attestation: Attestation, identity: SigningIdentity, old: bytes, new: bytes
+) -> None:
+    pdf = attestation.pdf
+    for index in (pdf.find(old), pdf.rfind(old)):
+        altered = pdf[:index] + new + pdf[index + len(old) :]
+        assert not verify_pdf(altered, [identity.certificate], now=NOW).valid

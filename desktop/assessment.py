@@ -54,6 +54,20 @@ class ScreeningSummary(BaseModel):
         }
 
 
+class ReviewRuling(BaseModel):
+    """A person's resolution of a rule finding in `review`, as applied to this assessment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    jurisdiction: str
+    rule: str
+    resolution: Verdict
+    reason: str
+    decided_by: str
+    decided_at: datetime
+    lot_id: str | None = None
+
+
 class Assessment(BaseModel):
     """Everything that is printed and signed; never re-read from UI state after it is made."""
 
@@ -67,6 +81,7 @@ class Assessment(BaseModel):
     screening: ScreeningSummary
     rule_pack: PackRef
     assessed_at: datetime  # passed in by the caller, never read inside the core
+    reviews: list[ReviewRuling] = Field(default_factory=list)  # review resolutions that were applied
 
     def to_json(self) -> dict[str, Any]:
         """The `check --json` document for one lot (shared/spec/cli.md), plus extensions."""
@@ -78,6 +93,7 @@ class Assessment(BaseModel):
             "screening": self.screening.to_json(),
             "rule_pack": self.rule_pack.to_json(),
             "assessed_at": self.assessed_at.isoformat(),
+            "reviews": [r.model_dump(mode="json") for r in self.reviews],
         }
 
     def open_items(self) -> list[tuple[str, str, str]]:
@@ -110,6 +126,61 @@ class PartyScreener(Protocol):
     def screen(self, query: PartyQuery) -> list[Match]: ...
 
 
+class ReviewLike(Protocol):
+    """A recorded review resolution (desktop.register's ReviewResolution has this shape)."""
+
+    @property
+    def jurisdiction(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def resolution(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def decided_by(self) -> str: ...
+    @property
+    def decided_at(self) -> datetime: ...
+    @property
+    def lot_id(self) -> str | None: ...
+
+
+def _apply_reviews(
+    lot: Lot, results: dict[str, JurisdictionResult], reviews: Sequence[ReviewLike]
+) -> tuple[dict[str, JurisdictionResult], list[ReviewRuling]]:
+    """Only findings in `review` can be settled by a person, and only for this lot; the latest ruling wins."""
+    latest: dict[tuple[str, str], ReviewLike] = {}
+    for review in sorted(reviews, key=lambda r: r.decided_at):
+        if review.lot_id == lot.lot_id and review.resolution in {v.value for v in Verdict}:
+            latest[(review.jurisdiction, review.rule)] = review
+    applied: list[ReviewRuling] = []
+    updated: dict[str, JurisdictionResult] = {}
+    for code, result in results.items():
+        findings = []
+        for finding in result.findings:
+            ruling = latest.get((code, finding.rule))
+            if ruling is None or finding.outcome is not Verdict.REVIEW:
+                findings.append(finding)
+                continue
+            decided = ReviewRuling(
+                jurisdiction=code,
+                rule=finding.rule,
+                resolution=Verdict(ruling.resolution),
+                reason=ruling.reason,
+                decided_by=ruling.decided_by,
+                decided_at=ruling.decided_at,
+                lot_id=ruling.lot_id,
+            )
+            applied.append(decided)
+            summary = (
+                f"{finding.summary} — resolved as {decided.resolution.value} by {decided.decided_by} "
+                f"on {decided.decided_at.date().isoformat()}: {decided.reason}"
+            )
+            findings.append(finding.model_copy(update={"outcome": decided.resolution, "summary": summary}))
+        updated[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(findings), findings=findings)
+    return updated, applied
+
+
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -127,11 +198,13 @@ def assess(
     pack: LoadedPack,
     screener: PartyScreener | None,
     decisions: Sequence[ScreeningDecision] = (),
+    reviews: Sequence[ReviewLike] = (),
     on: date | None = None,
     jurisdictions: Sequence[str] | None = None,
     now: datetime,
 ) -> Assessment:
-    """Apply the rules of every binding jurisdiction and screen the parties: one frozen snapshot."""
+    """Apply the rules of every binding jurisdiction, screen the parties, apply people's review
+    resolutions: one frozen snapshot."""
     evaluation = engine_for(pack).evaluate(lot, on=on, jurisdictions=jurisdictions)
     screening = ScreeningSummary()
     results = dict(evaluation.results)
@@ -148,8 +221,12 @@ def assess(
                 key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule),
             )
             results[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(merged), findings=merged)
+    applied: list[ReviewRuling] = []
+    if reviews:
+        results, applied = _apply_reviews(lot, results, reviews)
     return Assessment(
         lot=lot,
+        reviews=applied,
         date=evaluation.on,
         verdict=Verdict.worst([r.verdict for r in results.values()]),
         jurisdictions=results,

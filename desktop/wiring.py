@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.screening.types import ScreeningDecision
 
 if TYPE_CHECKING:
-    from desktop.assessment import Assessment, PartyScreener
+    from desktop.assessment import Assessment, PartyScreener, ReviewLike
 
 REGISTER_FILE = "register.sqlite"
 
@@ -33,6 +33,16 @@ def open_decisions(data_dir: Path) -> list[ScreeningDecision]:
 
     with Register.in_data_dir(data_dir) as register:
         return list(register.decisions())
+
+
+def open_reviews(data_dir: Path) -> list[ReviewLike]:
+    """Review resolutions recorded so far (rule findings a person settled); none without a register."""
+    if not register_path(data_dir).exists():
+        return []
+    from desktop.register import Register
+
+    with Register.in_data_dir(data_dir) as register:
+        return list(register.reviews())
 
 
 def record_assessments(data_dir: Path, assessments: Sequence[Assessment], *, now: datetime) -> list[int]:

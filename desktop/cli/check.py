@@ -62,13 +62,14 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(args)
     from desktop.assessment import assess
     from desktop.rules.pack import load_active_pack
-    from desktop.wiring import open_decisions, open_screener, record_assessments
+    from desktop.wiring import open_decisions, open_reviews, open_screener, record_assessments
 
     pack = load_active_pack(folder)
     if pack.notice:
         sys.stderr.write(f"clearstone: note: {pack.notice}\n")
     screener = open_screener(folder)
     decisions = open_decisions(folder)
+    reviews = open_reviews(folder)
     now = datetime.now(UTC)
     assessments = [
         assess(
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
             pack=pack,
             screener=screener,
             decisions=decisions,
+            reviews=reviews,
             on=args.on,
             jurisdictions=args.jurisdiction,
             now=now,

@@ -143,8 +143,24 @@ class Services:
     def assess(self, lot: Any, decisions: Sequence[Any] = ()) -> Any:
         assess = _load("desktop.assessment", "assess", "The rules engine")
         return assess(
-            lot, pack=self.pack(), screener=self.screener(), decisions=tuple(decisions), now=self.now()
+            lot,
+            pack=self.pack(),
+            screener=self.screener(),
+            decisions=tuple(decisions),
+            reviews=self.reviews(),
+            now=self.now(),
         )
+
+    def reviews(self) -> tuple[Any, ...]:
+        """Review resolutions recorded for any lot (assess applies those of the lot being checked)."""
+        try:
+            return tuple(self.register().reviews())
+        except ServiceUnavailable as exc:
+            log.warning("review resolutions not read: %s", exc)
+            return ()
+
+    def record_review(self, resolution: Any) -> int:
+        return int(self.register().record_review(resolution))
 
     def record_check(self, assessment: Any, decisions: Sequence[Any] = ()) -> int | None:
         """Keep the check in the register (lot, assessment, decisions); its id, or None without a register."""

@@ -120,3 +120,12 @@ def test_lists_import_refuses_hostile_file(
     assert "import refused, loaded lists unchanged" in err and "150 MB" in err
     assert run(["lists", "status", "--json", "--data-dir", str(data_dir)]) == 0
     assert [item["id"] for item in _json(capsys)["lists"]] == ["CS-DIAMOND"]  # type: ignore[index]
+
+
+def test_damaged_store_is_reported_in_one_line(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.screening.store import STORE_FILE
+
+    (data_dir / STORE_FILE).write_bytes(b"not a database, just bytes\n" * 10)
+    assert run(["lists", "status", "--data-dir", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be opened" in err and err.count("\n") == 1

@@ -1543,5 +1543,25 @@
         <source>{n} thing(s) to complete on this page; first: {first}</source>
         <translation>{n} élément(s) à compléter sur cette page ; d'abord : {first}</translation>
     </message>
+    <message>
+        <source>Decide on a finding in review</source>
+        <translation>Trancher un constat à examiner</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>&amp;Décision</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n</source>
+        <translation>Moti&amp;f</translation>
+    </message>
+    <message>
+        <source>Why — the source you checked, the document you hold</source>
+        <translation>Pourquoi — la source vérifiée, le document détenu</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Trancher…</translation>
+    </message>
 </context>
 </TS>

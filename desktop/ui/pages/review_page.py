@@ -76,6 +76,7 @@ class ReviewPage(StepPage):
         self.layout_.addLayout(self.results)
         self._result_widgets: list[QWidget] = []
         self.fix_buttons: list[QPushButton] = []
+        self.decide_buttons: list[QPushButton] = []
 
     def entered(self) -> None:
         if self.checklist.assessment is None:
@@ -129,6 +130,7 @@ class ReviewPage(StepPage):
             widget.deleteLater()
         self._result_widgets = []
         self.fix_buttons = []
+        self.decide_buttons = []
         while self.verdict_holder.count():
             item = self.verdict_holder.takeAt(0)
             if item is not None and item.widget() is not None:
@@ -203,6 +205,12 @@ class ReviewPage(StepPage):
         chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         line.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
         line.addLayout(text, 1)
+        if finding.outcome is Verdict.REVIEW and step_for_finding(finding) is not Step.COUNTERPARTY:
+            decide = QPushButton(tr("Decide…"))
+            decide.setAccessibleName(tr("Decide…") + f" {finding.rule}")
+            decide.clicked.connect(lambda: self._decide(finding))
+            line.addWidget(decide, 0, Qt.AlignmentFlag.AlignTop)
+            self.decide_buttons.append(decide)
         if finding.outcome in (Verdict.NEEDS_EVIDENCE, Verdict.REVIEW):
             target = step_for_finding(finding)
             fix = QPushButton(tr("Fix") + " \u2192 " + tr(STEP_NAMES[target]))
@@ -212,6 +220,32 @@ class ReviewPage(StepPage):
             self.fix_buttons.append(fix)
         row.setAccessibleName(f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding.summary}")
         return row
+
+    def _decide(self, finding: Finding) -> None:
+        """A person settles a finding in review for this lot; the register keeps who, when and why."""
+        from desktop.register.models import ReviewResolution
+        from desktop.ui.dialogs.review_dialog import ReviewDialog
+
+        lot = self.checklist.lot
+        if lot is None:
+            return
+        dialog = ReviewDialog(finding, self)
+        if dialog.exec() != ReviewDialog.DialogCode.Accepted:
+            return
+        resolution, reason = dialog.chosen()
+        self.services.record_review(
+            ReviewResolution(
+                jurisdiction=finding.jurisdiction,
+                rule=finding.rule,
+                resolution=resolution,
+                reason=reason,
+                decided_by=self.services.decided_by(),
+                decided_at=self.services.now(),
+                lot_id=lot.lot_id,
+                assessment_id=self.assessment_id,
+            )
+        )
+        self.check_now()
 
     def _screening_box(self, assessment: Any) -> QWidget:
         box = QGroupBox(tr("Sanctions screening"))

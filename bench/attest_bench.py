@@ -55,6 +55,11 @@ def median_ms(fn: Callable[[], object], runs: int, warmup: int = 3) -> float:
 
 
 def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="clearstone-bench-") as folder:
+        run(Path(folder))
+
+
+def run(data_dir: Path) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument(
@@ -62,7 +67,6 @@ def main() -> None:
     )
     args = parser.parse_args()
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
-    data_dir = Path(tempfile.mkdtemp(prefix="clearstone-bench-"))
     info = IdentityInfo("Élise Van den Broeck", "Compliance Officer", "Van den Broeck Diamonds BV", "BE")
     identity = IdentityStore(data_dir).create(info, PASS, now=NOW)
     lot = load_lot(args.lot)

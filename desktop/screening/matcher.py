@@ -201,6 +201,15 @@ class Matcher:
                 al.distinctive or sum(self.index.weight(t) for t in c if t not in GENERIC_WORDS) >= 0.3
             )
         meta = self.index.metas[row.ref]
+        if (
+            reading.syllabic
+            and concat < 0.97
+            and len({a for a, _, sim in al.pairs if sim >= 0.9}) < len(set(q))
+        ):
+            # a Han or Hangul syllable has one reading: a name with a syllable that matches nothing
+            # (CHENG ZHU against CHEN ZHU) is another name
+            score = min(score, self.threshold - 0.05)
+            notes.append("a syllable of the query matches no listed syllable")
         if not al.distinctive:
             # generic words (DIAMOND, TRADING, DMCC...) and initials never decide a match alone
             score = min(score, self.threshold - 0.15)

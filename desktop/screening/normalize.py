@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
-from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, to_latin
+from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
 
 MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
@@ -25,6 +25,7 @@ class NormName:
     scheme: str
     stripped: tuple[str, ...]  # legal forms and honorifics removed from the edges
     abjad: bool = False  # read from Arabic or Hebrew script: vowels missing, compare consonants
+    syllabic: bool = False  # read from Han or Hangul: every syllable must match
 
     @property
     def key(self) -> str:
@@ -98,12 +99,13 @@ def normalise(text: str, kind: str | None = None) -> list[NormName]:
     out: list[NormName] = []
     seen: set[tuple[str, ...]] = set()
     abjad = not cleaned.isascii() and has_abjad(cleaned)
+    syllabic = not cleaned.isascii() and has_syllabic(cleaned)
     for scheme in schemes:
         toks = _tokens(to_latin(cleaned, scheme))
         kept, removed = strip_edges(toks, kind)
         if kept and tuple(kept) not in seen:
             seen.add(tuple(kept))
-            out.append(NormName(tuple(kept), scheme, tuple(removed), abjad))
+            out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))
     return out
 
 

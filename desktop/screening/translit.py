@@ -86,6 +86,11 @@ def _is_syllabic_word(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
 
 
+def has_syllabic(text: str) -> bool:
+    """Han or Hangul characters: each one is a syllable with a fixed reading."""
+    return any(_is_syllabic_word(ch) for ch in text)
+
+
 def has_abjad(text: str) -> bool:
     """Arabic or Hebrew script: short vowels are not written, so only consonants can be compared."""
     return any(_is_arabic(ch) or "\u0590" <= ch <= "\u05ff" for ch in text)

@@ -227,3 +227,12 @@ def test_results_do_not_depend_on_hash_seed(sanctions_data: Path) -> None:
         )
         results.append(json.loads(done.stdout))
     assert results[0] == results[1]
+
+
+def test_han_and_hangul_syllables_must_all_match() -> None:
+    screener = _screener(
+        [Entry(id="C1", kind="person", name="CHEN, Zhu"), Entry(id="W1", kind="person", name="WANG, Wei")]
+    )
+    assert screener.screen(PartyQuery(name="成 朱", kind="person")) == []  # CHENG ZHU is not CHEN ZHU
+    m = _best(screener, "王伟", kind="person")
+    assert m is not None and m.entry_id == "W1"

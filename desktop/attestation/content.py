@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from desktop.attestation.declarations import Declaration, OmittedDeclaration, select_declarations
 from desktop.identity import SigningIdentity
 from desktop.lot import Lot, country_name
+from desktop.rules.result import Level, Verdict
 
 if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
     from desktop.assessment import Assessment
@@ -197,6 +198,8 @@ class AttestationContent(_Data):
     assessed_at: datetime
     verdict: str
     jurisdictions: list[JurisdictionRow]
+    # Warnings and notes every jurisdiction repeats word for word, printed once.
+    general_notes: list[FindingRow] = Field(default_factory=list)
     screening_lists: list[ScreeningList]
     screened_parties: list[str]
     matches: list[ScreeningMatch]
@@ -342,6 +345,22 @@ def _matches(assessment: Assessment) -> list[ScreeningMatch]:
     return rows
 
 
+def _shared_notes(assessment: Assessment) -> set[tuple[str, str]]:
+    """Cleared warnings and notes that every jurisdiction carries word for word."""
+    results = list(assessment.jurisdictions.values())
+    if len(results) < 2:
+        return set()
+    keyed = [
+        {
+            (f.rule, f.summary)
+            for f in r.findings
+            if f.outcome is Verdict.CLEARED and f.level is not Level.DECISIVE
+        }
+        for r in results
+    ]
+    return set.intersection(*keyed)
+
+
 def build_content(
     assessment: Assessment,
     *,
@@ -356,6 +375,10 @@ def build_content(
     kp, other = _evidence(lot)
     codes = list(assessment.jurisdictions)
     declarations, omitted = select_declarations(lot, codes, issuer.sow_id)
+    shared = _shared_notes(assessment)
+    first_findings = (
+        next(iter(assessment.jurisdictions.values())).findings if assessment.jurisdictions else []
+    )
     return AttestationContent(
         number=number,
         issued_at=issued_at,
@@ -386,9 +409,15 @@ def build_content(
                         rule=f.rule, outcome=f.outcome.value, summary=f.summary, source=f.source, url=f.url
                     )
                     for f in result.findings
+                    if (f.rule, f.summary) not in shared
                 ],
             )
             for code, result in assessment.jurisdictions.items()
+        ],
+        general_notes=[
+            FindingRow(rule=f.rule, outcome=f.outcome.value, summary=f.summary, source=f.source, url=f.url)
+            for f in first_findings
+            if (f.rule, f.summary) in shared
         ],
         screening_lists=[
             ScreeningList(id=i.id, name=i.name, as_of=i.as_of, entries=i.entries, sha256=i.sha256)

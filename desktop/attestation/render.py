@@ -283,7 +283,19 @@ class _Renderer(Blocks):
         table = self.table(rows, [self.width * f for f in (0.15, 0.12, 0.15, 0.58)], row_lines=False)
         if inner_rules:
             table.setStyle(TableStyle(inner_rules))
-        return [self.heading("Verdict by jurisdiction"), table]
+        flow: list[Flowable] = [self.heading("Verdict by jurisdiction"), table]
+        if self.c.general_notes:
+            notes = [self.th("Rule", "Note for every jurisdiction and its source")]
+            for f in self.c.general_notes:
+                source = text(f.source) + (f" · {text(f.url)}" if f.url else "")
+                notes.append(
+                    [
+                        self.p(f'<font size="7.4">{text(f.rule)}</font>'),
+                        [self.p(text(f.summary)), self.p(source, "small")],
+                    ]
+                )
+            flow += [Spacer(1, 4), self.table(notes, [self.width * f for f in (0.15, 0.85)])]
+        return flow
 
     def screening(self) -> list[Flowable]:
         c = self.c

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.identity.files import write_atomic
     from desktop.rules.pack import load_active_pack
     from desktop.settings import SettingsError, load_settings
-    from desktop.wiring import open_decisions, open_screener
+    from desktop.wiring import open_decisions, open_reviews, open_screener
 
     store = IdentityStore(folder)
     if not store.exists():
@@ -106,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         pack=pack,
         screener=open_screener(folder),
         decisions=open_decisions(folder),
+        reviews=open_reviews(folder),
         on=args.on,
         jurisdictions=args.jurisdiction,
         now=now,

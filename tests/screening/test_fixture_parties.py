@@ -24,7 +24,9 @@ def _parties(shared_dir: Path) -> list[tuple[str, PartyQuery]]:
         cp = json.loads(path.read_text(encoding="utf-8"))["counterparty"]
         out.append((path.name, PartyQuery(name=cp["name"], kind=cp["kind"], country=cp["country"])))
         for owner in cp.get("owners") or []:
-            out.append((path.name, PartyQuery(name=owner["name"], kind=owner["kind"], country=owner.get("country"))))
+            out.append(
+                (path.name, PartyQuery(name=owner["name"], kind=owner["kind"], country=owner.get("country")))
+            )
     return out
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -25,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from desktop.fileio import write_atomic
 
 FORMAT_ID = "clearstone.lot/1"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -50,6 +50,18 @@ class Jurisdiction(StrEnum):
     CH = "CH"
     AU = "AU"
     NZ = "NZ"
+
+
+JURISDICTION_NAMES = {  # display names of the Jurisdiction codes
+    "US": "United States",
+    "EU": "European Union",
+    "UK": "United Kingdom",
+    "CA": "Canada",
+    "JP": "Japan",
+    "CH": "Switzerland",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+}
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -555,18 +567,7 @@ def lot_to_json(lot: Lot) -> str:
 
 def save_lot(lot: Lot, path: Path | str) -> None:
     """Write atomically, so a crash mid-save never leaves a half-written lot file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".lot-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(lot_to_json(lot))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(Path(path), lot_to_json(lot))
 
 
 def lot_json_schema() -> dict[str, Any]:

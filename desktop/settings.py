@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from desktop.fileio import write_atomic
 
 # Plain dataclasses, not pydantic: the settings are read before the window opens, and importing pydantic
 # would cost a third of a second of start-up on every launch.
@@ -139,17 +139,7 @@ def load_settings(data_dir: Path) -> Settings:
 
 
 def _write_json_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def save_settings(settings: Settings, data_dir: Path) -> None:

@@ -11,25 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from desktop.attestation.declarations import Declaration, OmittedDeclaration, select_declarations
 from desktop.identity import SigningIdentity
-from desktop.lot import Lot, country_name
-from desktop.rules.result import Level, Verdict
+from desktop.lot import JURISDICTION_NAMES, Lot, country_name
+from desktop.rules.result import shared_notes
 
 if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
     from desktop.assessment import Assessment
 
 CONTENT_FORMAT = "clearstone.attestation/1"
 Paper = Literal["A4", "Letter"]
-
-JURISDICTION_NAMES = {
-    "US": "United States",
-    "EU": "European Union",
-    "UK": "United Kingdom",
-    "CA": "Canada",
-    "JP": "Japan",
-    "CH": "Switzerland",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-}
 
 
 class _Data(BaseModel):
@@ -345,22 +334,6 @@ def _matches(assessment: Assessment) -> list[ScreeningMatch]:
     return rows
 
 
-def _shared_notes(assessment: Assessment) -> set[tuple[str, str]]:
-    """Cleared warnings and notes that every jurisdiction carries word for word."""
-    results = list(assessment.jurisdictions.values())
-    if len(results) < 2:
-        return set()
-    keyed = [
-        {
-            (f.rule, f.summary)
-            for f in r.findings
-            if f.outcome is Verdict.CLEARED and f.level is not Level.DECISIVE
-        }
-        for r in results
-    ]
-    return set.intersection(*keyed)
-
-
 def build_content(
     assessment: Assessment,
     *,
@@ -375,7 +348,7 @@ def build_content(
     kp, other = _evidence(lot)
     codes = list(assessment.jurisdictions)
     declarations, omitted = select_declarations(lot, codes, issuer.sow_id)
-    shared = _shared_notes(assessment)
+    shared = shared_notes(list(assessment.jurisdictions.values()))
     first_findings = (
         next(iter(assessment.jurisdictions.values())).findings if assessment.jurisdictions else []
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, parse_day, print_json
 from desktop.cli.identity import read_passphrase
 from desktop.lot import Jurisdiction, LotError, load_lot
 
@@ -30,7 +30,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--buyer", metavar="NAME", help="the buyer named on the attestation")
     parser.add_argument(
-        "--on", type=_parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
+        "--on", type=parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
     )
     parser.add_argument(
         "--jurisdiction",
@@ -52,13 +52,6 @@ def register(commands: Any) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite existing output files")
     add_common_options(parser)
     parser.set_defaults(handler=run)
-
-
-def _parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _check_target(path: Path | None, force: bool) -> None:

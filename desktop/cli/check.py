@@ -6,13 +6,21 @@ import argparse
 import shutil
 import sys
 import textwrap
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_FAIL_ON, EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import (
+    EXIT_FAIL_ON,
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    data_dir,
+    parse_day,
+    print_json,
+)
 from desktop.lot import Jurisdiction, Lot, LotError, load_lot
-from desktop.rules.result import Level, Verdict
+from desktop.rules.result import Level, Verdict, shared_notes
 
 _VERDICTS = [v.value for v in Verdict]
 
@@ -33,7 +41,7 @@ def register(commands: Any) -> None:
         + ", ".join(j.value for j in Jurisdiction),
     )
     parser.add_argument(
-        "--on", type=_parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
+        "--on", type=parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
     )
     parser.add_argument(
         "--fail-on", choices=_VERDICTS, metavar="VERDICT", help="exit 4 when a verdict is this bad or worse"
@@ -43,13 +51,6 @@ def register(commands: Any) -> None:
     )
     add_common_options(parser)
     parser.set_defaults(handler=run)
-
-
-def _parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -111,22 +112,6 @@ def _wrap(head: str, text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=head, subsequent_indent="      ")
 
 
-def _common_notes(results: list[Any]) -> set[tuple[str, str]]:
-    """Warnings and notes that every jurisdiction repeats word for word: printed once."""
-    if len(results) < 2:
-        return set()
-    keyed = [
-        {
-            (f.rule, f.summary)
-            for f in r.findings
-            if f.outcome is Verdict.CLEARED and f.level is not Level.DECISIVE
-        }
-        for r in results
-    ]
-    common: set[tuple[str, str]] = set.intersection(*keyed)
-    return common
-
-
 def render_text(assessment: Any, width: int = 100) -> str:
     """A readable report: verdict table first, then each finding with its source."""
     lot = assessment.lot
@@ -145,7 +130,7 @@ def render_text(assessment: Any, width: int = 100) -> str:
         label = deciding.rule if deciding else "no rule prohibits it"
         lines.append(f"  {code:<13}{_MARK[result.verdict]:<16}{label}")
     results = list(assessment.jurisdictions.values())
-    shared = _common_notes(results)
+    shared = shared_notes(results)
     for code, result in assessment.jurisdictions.items():
         own = [f for f in result.findings if (f.rule, f.summary) not in shared]
         if not own:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,14 @@ def data_dir(args: argparse.Namespace) -> Path:
     if not target.is_dir():
         raise CommandError(f"data folder {target} is not a folder")
     return target
+
+
+def parse_day(text: str) -> date:
+    """argparse type for --on and similar options."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def print_json(document: Any) -> None:

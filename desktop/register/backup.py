@@ -11,9 +11,10 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.fileio import full_sync
 from desktop.register import chain, opening
 from desktop.register.errors import BackupError, RegisterError
-from desktop.register.evidence import evidence_dir_for, full_sync, store_file
+from desktop.register.evidence import evidence_dir_for, store_file
 from desktop.register.models import ChainReport
 from desktop.register.store import Register
 

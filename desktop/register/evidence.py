@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop.fileio import full_sync
+
 FILE_NAME = "register.sqlite"
 
 
@@ -44,15 +46,3 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def full_sync(fd: int) -> None:
-    """fsync, and on macOS F_FULLFSYNC, which also empties the drive's write cache."""
-    os.fsync(fd)
-    try:
-        import fcntl
-    except ImportError:  # Windows: FlushFileBuffers (behind os.fsync) already reaches the disk
-        return
-    full = getattr(fcntl, "F_FULLFSYNC", None)
-    if full is not None:
-        fcntl.fcntl(fd, full)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import write_atomic
 from desktop.register import queries
-from desktop.register.evidence import full_sync
 from desktop.register.schema import current_version
 
 EXPORT_FORMAT = "clearstone.register-export/1"
@@ -45,13 +44,7 @@ RECONCILIATION_COLUMNS = (
 
 def write_atomically(path: Path, text: str) -> None:
     """A half-written export never replaces a good one."""
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-        handle.flush()
-        full_sync(handle.fileno())
-    os.replace(partial, target)
+    write_atomic(Path(path), text)
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:

@@ -73,8 +73,14 @@ def _connect_once(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise RegisterError(f"{path}: cannot open the register ({exc})") from None
     try:
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        objects = int(conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
+        # Both values from one read snapshot: read one at a time, another process creating the register could
+        # commit in between and make a half-seen new register look like another program's database.
+        conn.execute("BEGIN")
+        try:
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            objects = int(conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
+        finally:
+            conn.execute("COMMIT")
         if app_id != APPLICATION_ID and (app_id != 0 or objects):
             raise NotARegisterError(
                 f"{path} is an SQLite database of another program, not a Clearstone register; it was left unchanged"

@@ -5,9 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import ValidationError
 
+from desktop.fileio import write_atomic
 from desktop.paths import resource
 from desktop.rules.model import RulePack
 
@@ -152,7 +151,7 @@ def trust_publisher(data_dir: Path, public_key_file: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     ident = key_id(key)
     pem = key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    _atomic_write(folder / f"{ident}.pem", pem)
+    write_atomic(folder / f"{ident}.pem", pem)
     return ident
 
 
@@ -259,18 +258,5 @@ def import_pack(data_dir: Path, path: Path) -> LoadedPack:
         )
     target = data_dir / "rules" / ACTIVE_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(target, path.read_bytes())
+    write_atomic(target, path.read_bytes())
     return LoadedPack(candidate.pack, candidate.sha256, str(target), candidate.publisher_key)
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -101,5 +101,21 @@ class JurisdictionResult(BaseModel):
         return {"verdict": self.verdict.value, "findings": [f.to_json() for f in self.findings]}
 
 
+def shared_notes(results: list[JurisdictionResult]) -> set[tuple[str, str]]:
+    """(rule, summary) of cleared warnings and notes that every jurisdiction repeats word for word, so that
+    reports can print them once."""
+    if len(results) < 2:
+        return set()
+    keyed = [
+        {
+            (f.rule, f.summary)
+            for f in r.findings
+            if f.outcome is Verdict.CLEARED and f.level is not Level.DECISIVE
+        }
+        for r in results
+    ]
+    return set.intersection(*keyed)
+
+
 def verdict_of(findings: list[Finding]) -> Verdict:
     return Verdict.worst([f.outcome for f in findings])

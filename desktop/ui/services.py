@@ -204,19 +204,9 @@ class Services:
     # ----- files the user asked to write
     def write_file(self, path: Path, data: bytes) -> None:
         """Atomic write, so a failed save never leaves half a PDF under the user's chosen name."""
-        import os
-        import tempfile
+        from desktop.fileio import write_atomic
 
-        fd, tmp = tempfile.mkstemp(prefix=".clearstone-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
 
     # ----- identity and attestation
     def identity_store(self) -> Any:

@@ -36,7 +36,9 @@ def test_round_trip(tmp_path: Path) -> None:
 
 def test_bad_file_is_one_clear_line(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text('{"paper_size": "A3"}', encoding="utf-8")
-    with pytest.raises(SettingsError, match=r"settings.json: paper_size: must be one of A4, Letter, not \"A3\""):
+    with pytest.raises(
+        SettingsError, match=r"settings.json: paper_size: must be one of A4, Letter, not \"A3\""
+    ):
         load_settings(tmp_path)
     settings_path(tmp_path).write_text("{", encoding="utf-8")
     with pytest.raises(SettingsError):

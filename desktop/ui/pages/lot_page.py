@@ -7,21 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from desktop.lot import Jurisdiction
+from desktop.lot import JURISDICTION_NAMES, Jurisdiction
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import LABEL_WIDTH, SHORT_FIELD_WIDTH, StepPage, text_or_none
 from desktop.wizard import Step
-
-JURISDICTION_NAMES = {
-    "US": "United States",
-    "EU": "European Union",
-    "UK": "United Kingdom",
-    "CA": "Canada",
-    "JP": "Japan",
-    "CH": "Switzerland",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-}
 
 
 class LotPage(StepPage):

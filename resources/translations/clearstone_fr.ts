@@ -1563,5 +1563,9 @@
         <source>Decide…</source>
         <translation>Trancher…</translation>
     </message>
+    <message>
+        <source>Every jurisdiction</source>
+        <translation>Toutes les juridictions</translation>
+    </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.rules.result import Finding, Level, Verdict
+from desktop.rules.result import Finding, Level, Verdict, shared_notes
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.pages.lot_page import JURISDICTION_NAMES
@@ -157,8 +157,13 @@ class ReviewPage(StepPage):
         self.gate.setText(gate_text(assessment.verdict))
         ok = self.checklist.attest_refusal() is None
         self.gate.setStyleSheet(f"color: {'#1a7f37' if ok else '#cf222e'}; font-weight: 600;")
+        results = list(assessment.jurisdictions.values())
+        shared = shared_notes(results)
         for code, result in assessment.jurisdictions.items():
-            self._add(self._jurisdiction_box(code, result.verdict.value, result.findings))
+            own = [f for f in result.findings if (f.rule, f.summary) not in shared]
+            self._add(self._jurisdiction_box(code, result.verdict.value, own))
+        if shared:
+            self._add(self._notes_box([f for f in results[0].findings if (f.rule, f.summary) in shared]))
         self._add(self._screening_box(assessment))
 
     def _add(self, widget: QWidget) -> None:
@@ -175,6 +180,15 @@ class ReviewPage(StepPage):
             layout.addWidget(self._finding_row(finding))
         if not findings:
             layout.addWidget(QLabel(tr("No rule applies to this lot.")))
+        return box
+
+    def _notes_box(self, findings: list[Finding]) -> QWidget:
+        """Warnings and notes that every jurisdiction carries, shown once."""
+        box = QGroupBox(tr("Every jurisdiction"))
+        box.setAccessibleName(tr("Every jurisdiction"))
+        layout = QVBoxLayout(box)
+        for finding in findings:
+            layout.addWidget(self._finding_row(finding))
         return box
 
     def _finding_row(self, finding: Finding) -> QWidget:

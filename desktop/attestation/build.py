@@ -75,6 +75,7 @@ def build_attestation(
     buyer: str | None = None,
     sow_id: str | None = None,
     paper: Paper = "A4",
+    register_head: str | None = None,
 ) -> Attestation:
     """Refuse a lot that is not attestable; otherwise return the signed PDF and what it states."""
     check_attestable(assessment)
@@ -85,6 +86,7 @@ def build_attestation(
         issuer=Issuer.from_identity(identity, sow_id),
         buyer=buyer,
         paper=paper,
+        register_head=register_head,
     )
     qr_text = encode_qr(payload_for(content), identity.private_key)
     unsigned = render_attestation(content, qr_text)

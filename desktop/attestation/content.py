@@ -196,6 +196,9 @@ class AttestationContent(_Data):
     omitted_declarations: list[OmittedDeclaration] = Field(default_factory=list)
     rule_pack: RulePack
     assessment_sha256: str
+    # "seq:hash" of the register's audit chain just before this attestation was recorded: a printed, signed
+    # copy of the chain head, so rewriting the register afterwards shows against the paper.
+    register_head: str | None = None
 
     @property
     def issued_on(self) -> date:
@@ -342,6 +345,7 @@ def build_content(
     issuer: Issuer,
     buyer: str | None = None,
     paper: Paper = "A4",
+    register_head: str | None = None,
 ) -> AttestationContent:
     """Turn one frozen assessment into the attested statement; nothing here reads clocks or files."""
     lot = assessment.lot
@@ -407,4 +411,5 @@ def build_content(
             sha256=assessment.rule_pack.sha256,
         ),
         assessment_sha256=assessment.sha256(),
+        register_head=register_head,
     )

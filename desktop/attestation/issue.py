@@ -36,8 +36,18 @@ def issue_attestation(
     built: list[Attestation] = []
 
     def pdf_builder(number: str) -> bytes:
+        # Runs inside the register's write transaction (same thread, re-entrant lock): the head read here
+        # is the last entry before this attestation's own.
+        seq, digest = register.head()
         attestation = build_attestation(
-            assessment, identity, number=number, issued_at=now, buyer=buyer, sow_id=sow_id, paper=paper
+            assessment,
+            identity,
+            number=number,
+            issued_at=now,
+            buyer=buyer,
+            sow_id=sow_id,
+            paper=paper,
+            register_head=f"{seq}:{digest}",
         )
         built.append(attestation)
         return attestation.pdf

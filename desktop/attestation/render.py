@@ -365,6 +365,8 @@ class _Renderer(Blocks):
         pairs += [
             (f"List {x.id} SHA-256", f'<font size="7">{text(x.sha256)}</font>') for x in c.screening_lists
         ]
+        if c.register_head:
+            pairs.append(("Register chain head", f'<font size="7">{text(c.register_head)}</font>'))
         return [self.heading("Basis of this attestation"), self.facts(pairs, columns=1)]
 
     def signature(self) -> list[Flowable]:

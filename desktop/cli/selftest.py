@@ -141,12 +141,16 @@ def step_attest(run: SelftestRun) -> str:
     assert run.lot is not None and run.assessment is not None and run.identity is not None
     assessment, identity = run.assessment, run.identity
 
-    def pdf_builder(number: str) -> bytes:
-        built = build_attestation(assessment, identity, number=number, issued_at=run.now)
-        run.qr_text = built.qr_text
-        return built.pdf
-
     with Register.in_data_dir(run.folder) as register:
+
+        def pdf_builder(number: str) -> bytes:
+            seq, digest = register.head()  # inside the register's write transaction (re-entrant lock)
+            built = build_attestation(
+                assessment, identity, number=number, issued_at=run.now, register_head=f"{seq}:{digest}"
+            )
+            run.qr_text = built.qr_text
+            return built.pdf
+
         register.record_lot(run.lot, now=run.now)
         assessment_id = register.record_assessment(assessment)
         number, run.pdf = register.issue_attestation(assessment_id, pdf_builder, now=run.now)

@@ -51,3 +51,24 @@ def test_failed_signing_leaves_no_gap(
         monkeypatch.undo()
         issued = issue_attestation(register, assessment(lot(shared_dir, "S16")), identity, now=NOW)
         assert issued.number == "CS-2026-000001"
+
+
+def test_the_register_chain_head_is_printed_and_signed(
+    shared_dir: Path, tmp_path: Path, identity: SigningIdentity
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    with Register.in_data_dir(tmp_path, now=NOW) as register:
+        issued = issue_attestation(register, assessment(lot(shared_dir, "S16")), identity, now=NOW)
+        head = issued.attestation.content.register_head
+        assert head is not None
+        seq, digest = head.split(":")
+        stored = register.connection.execute(
+            "SELECT hash FROM audit_log WHERE seq = ?", (int(seq),)
+        ).fetchone()
+        assert stored is not None and stored[0] == digest, "the printed head is a real entry of the chain"
+        assert register.head()[0] > int(seq), "the attestation's own entry follows it"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(issued.pdf)).pages)
+    assert "Register chain head" in text and seq in text

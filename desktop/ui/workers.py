@@ -67,6 +67,7 @@ class Workers(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._running: set[Task] = set()
+        self._closed = False
 
     def start(
         self,
@@ -78,12 +79,14 @@ class Workers(QObject):
         task = Task(work)
         task.setAutoDelete(False)  # we drop it ourselves once its signals have been delivered
         self._running.add(task)
+        # Results reach the GUI thread as queued events; one delivered after the window closed would call
+        # into deleted widgets, so callbacks are dropped once wait() has shut the pool.
         if on_success is not None:
-            task.signals.succeeded.connect(on_success)
+            task.signals.succeeded.connect(self._unless_closed(on_success))
         if on_failure is not None:
-            task.signals.failed.connect(on_failure)
+            task.signals.failed.connect(self._unless_closed(on_failure))
         if on_progress is not None:
-            task.signals.progressed.connect(on_progress)
+            task.signals.progressed.connect(self._unless_closed(on_progress))
         task.signals.succeeded.connect(self._on_task_done)
         task.signals.failed.connect(self._on_task_done)
         self.pool.start(task)
@@ -97,7 +100,16 @@ class Workers(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def _unless_closed(self, callback: Callable[..., None]) -> Callable[..., None]:
+        def deliver(*args: Any) -> None:
+            if not self._closed:
+                callback(*args)
+
+        return deliver
+
     def wait(self, msecs: int = 30000) -> bool:
+        """Cancel and wait for every task; the window is closing, so no result is delivered after this."""
+        self._closed = True
         for task in self._running:
             task.cancelled = True
         return self.pool.waitForDone(msecs)

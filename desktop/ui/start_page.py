@@ -89,10 +89,12 @@ class StartPage(QWidget):
         recent_title.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._on_recent_activated)
         layout.addWidget(recent_title)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent, 4)
         self.recent_empty = hint(tr("Nothing yet. Your checks and attestations will be listed here."))
         self.recent_empty.hide()
         layout.addWidget(self.recent_empty)
+        # Takes the free space when the list is hidden, so the page does not spread out into gaps.
+        layout.addStretch(1)
         self._targets: list[str] = []
         self.setMaximumWidth(16777215)
         for child in (self.recent, self.restore_frame):

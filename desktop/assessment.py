@@ -14,7 +14,7 @@ from desktop.lot import Lot
 from desktop.parties import screen_parties
 from desktop.rules.engine import Engine
 from desktop.rules.pack import LoadedPack
-from desktop.rules.result import JurisdictionResult, Level, Verdict, verdict_of
+from desktop.rules.result import JurisdictionResult, Verdict, finding_order, verdict_of
 from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
@@ -216,10 +216,7 @@ def assess(
             lists=outcome.lists, matches=outcome.matches, decisions=outcome.decisions, parties=outcome.parties
         )
         for code, extra in outcome.findings.items():
-            merged = sorted(
-                [*results[code].findings, *extra],
-                key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule),
-            )
+            merged = sorted([*results[code].findings, *extra], key=finding_order)
             results[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(merged), findings=merged)
     applied: list[ReviewRuling] = []
     if reviews:

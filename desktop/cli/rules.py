@@ -53,7 +53,7 @@ def _status(args: argparse.Namespace) -> int:
     pack = loaded.pack
     per_jurisdiction: Counter[str] = Counter()
     for rule in pack.rules:
-        for code in rule.binds or [rule.jurisdiction]:
+        for code in rule.jurisdictions():
             per_jurisdiction[code] += 1
     document = {
         "id": pack.id,

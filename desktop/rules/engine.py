@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from string import Formatter
@@ -23,7 +23,7 @@ from desktop.rules.facts import Facts
 from desktop.rules.kp import KpChecker
 from desktop.rules.model import EvidenceNeed, Exemption, Rule, RulePack
 from desktop.rules.result import EvidenceNeed as FindingNeed
-from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, verdict_of
+from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, finding_order, verdict_of
 
 _OUTCOME = {
     "blocked": Verdict.BLOCKED,
@@ -61,7 +61,6 @@ class Evaluation:
 
     on: date
     results: dict[str, JurisdictionResult]
-    not_engaged: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Engine:
@@ -76,7 +75,7 @@ class Engine:
                 self._exemptions[rule_id].append(exemption)
         self._by_jurisdiction: dict[str, list[Rule]] = defaultdict(list)
         for rule in pack.rules:
-            for code in rule.binds or [rule.jurisdiction]:
+            for code in rule.jurisdictions():
                 self._by_jurisdiction[code].append(rule)
         self._weights = {rule.id: weight_tests(rule.when, pack.definitions) for rule in pack.rules}
         self._scope = {
@@ -96,18 +95,15 @@ class Engine:
         codes = list(jurisdictions) if jurisdictions else [j.value for j in lot.transaction.jurisdictions]
         facts = self.facts(lot, day)
         results: dict[str, JurisdictionResult] = {}
-        not_engaged: dict[str, list[str]] = {}
         for code in codes:
-            findings, skipped = self._evaluate_in(code, facts)
+            findings = self._evaluate_in(code, facts)
             results[code] = JurisdictionResult(
                 jurisdiction=code, verdict=verdict_of(findings), findings=findings
             )
-            not_engaged[code] = skipped
-        return Evaluation(on=day, results=results, not_engaged=not_engaged)
+        return Evaluation(on=day, results=results)
 
-    def _evaluate_in(self, code: str, facts: Facts) -> tuple[list[Finding], list[str]]:
+    def _evaluate_in(self, code: str, facts: Facts) -> list[Finding]:
         findings: list[Finding] = []
-        skipped: list[str] = []
         for rule in self._by_jurisdiction.get(code, []):
             if not rule.in_force(facts.on):
                 continue
@@ -116,13 +112,12 @@ class Engine:
             if scope is not None and not scope(ctx):
                 continue
             if not self._when[rule.id](ctx):
-                skipped.append(self._rule_id(rule, code))
                 continue
             findings.append(self._finding(rule, code, ctx))
         if facts.on > self.pack.as_of:
             findings.append(self._pack_age_finding(code, facts.on))
-        findings.sort(key=lambda f: (-f.outcome.rank, f.level is not Level.DECISIVE, f.rule))
-        return findings, skipped
+        findings.sort(key=finding_order)
+        return findings
 
     def _pack_age_finding(self, code: str, on: date) -> Finding:
         pack = self.pack
@@ -295,7 +290,3 @@ def _fmt(value: Decimal) -> str:
     text = format(value, "f")
     whole, _, frac = text.partition(".")
     return f"{whole}.{(frac or '0').ljust(2, '0')}"
-
-
-def verdict_over(results: Iterable[JurisdictionResult]) -> Verdict:
-    return Verdict.worst([r.verdict for r in results])

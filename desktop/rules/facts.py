@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from desktop.lot import Category, GradingReport, Lot, PreBanProof, country_name
+from desktop.lot import Category, Goods, GradingReport, Lot, PreBanProof, country_name
 from desktop.rules.kp import KpChecker, KpStatus
 
 # The lot format's own Russia fields (exported_from_russia_on, located_outside_russia_since) refer to
@@ -71,7 +71,7 @@ class Facts:
 
     # goods ---------------------------------------------------------------
     @property
-    def goods(self):  # type: ignore[no-untyped-def]
+    def goods(self) -> Goods:
         return self.lot.goods
 
     @cached_property

@@ -157,10 +157,9 @@ class Rule(Strict):
             )
         return self
 
-    def applies_in(self, jurisdiction: str) -> bool:
-        if self.binds is not None:
-            return jurisdiction in self.binds
-        return self.jurisdiction == jurisdiction
+    def jurisdictions(self) -> list[str]:
+        """The jurisdictions whose findings this rule can produce."""
+        return list(self.binds) if self.binds is not None else [self.jurisdiction]
 
     def in_force(self, on: date) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)

@@ -101,6 +101,11 @@ class JurisdictionResult(BaseModel):
         return {"verdict": self.verdict.value, "findings": [f.to_json() for f in self.findings]}
 
 
+def finding_order(finding: Finding) -> tuple[int, bool, str]:
+    """Worst outcome first, decisive findings before notes and warnings, then by rule id."""
+    return (-finding.outcome.rank, finding.level is not Level.DECISIVE, finding.rule)
+
+
 def shared_notes(results: list[JurisdictionResult]) -> set[tuple[str, str]]:
     """(rule, summary) of cleared warnings and notes that every jurisdiction repeats word for word, so that
     reports can print them once."""

@@ -30,6 +30,7 @@ ROOT = INSTALLER.parent
 BUILD = INSTALLER / "build"
 DIST = INSTALLER / "dist"
 SPEC = INSTALLER / "clearstone.spec"
+LOCK = ROOT / "requirements" / "lock.txt"
 APP_ID = "io.clearstone.Clearstone"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MB = 1024 * 1024
@@ -93,14 +94,58 @@ def fill_template(text: str, values: dict[str, str]) -> str:
 REQUIRED_MODULES = ("PyInstaller", "pypdfium2", "PIL", "PySide6.QtSvg")
 
 
+def canonical_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def locked_versions(lock: Path = LOCK) -> dict[str, tuple[str, str | None]]:
+    """Package -> (exact version, environment marker or None) from requirements/lock.txt."""
+    pin = re.compile(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
+    found: dict[str, tuple[str, str | None]] = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        match = pin.match(line)
+        if match:
+            found[canonical_name(match[1])] = (match[2], match[3])
+    return found
+
+
+def lock_mismatches(lock: Path = LOCK) -> list[str]:
+    """What this Python has that differs from the lock (for this platform's markers): a bundle freezes what
+    is installed, so it must be exactly what was tested."""
+    from importlib import metadata
+
+    from packaging.markers import Marker
+
+    differences = []
+    for name, (version, marker) in locked_versions(lock).items():
+        if marker and not Marker(marker).evaluate():
+            continue
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            differences.append(f"{name} missing (lock {version})")
+            continue
+        if installed != version:
+            differences.append(f"{name} {installed} (lock {version})")
+    return differences
+
+
 def preflight(modules: Sequence[str] = REQUIRED_MODULES) -> None:
-    """Refuse to build a bundle that would silently lack a feature because this Python lacks a package."""
+    """Refuse to build a bundle that would silently lack a feature because this Python lacks a package, or
+    that would ship other versions than the lock's."""
     import importlib.util
 
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if missing:
         raise BuildError(
-            f'this Python lacks {", ".join(missing)}: pip install -e ".[installer]" pypdfium2 (see installer/README.md)'
+            f"this Python lacks {', '.join(missing)}: install from the lock (see installer/README.md)"
+        )
+    differences = lock_mismatches()
+    if differences:
+        raise BuildError(
+            "this Python differs from requirements/lock.txt: "
+            + ", ".join(differences)
+            + " (install with: pip install --require-hashes -r requirements/lock.txt)"
         )
 
 

@@ -36,6 +36,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"clearstone: {message} (see `clearstone {command}--help`)\n")
 
 
+class _VersionAction(argparse.Action):
+    """`--version` also says where the desktop app keeps its log: the first thing support asks for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from desktop.paths import default_data_dir
+        from desktop.startup import log_file
+
+        sys.stdout.write(f"clearstone {__version__}\nlog: {log_file(default_data_dir())}\n")
+        parser.exit(0)
+
+
 def _command_modules() -> list[str]:
     names = [
         m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name != "common"
@@ -49,7 +60,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="clearstone", description="Clearstone: diamond-lot compliance checks and attestations."
     )
-    parser.add_argument("--version", action="version", version=f"clearstone {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and the log file")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in [only] if only else _command_modules():
         module = importlib.import_module(f"desktop.cli.{name}")
@@ -67,6 +78,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "log_level", None):
+        from desktop.startup import configure, log_level
+
+        configure(log_level(args.log_level))
     try:
         return handler(args)
     except CommandError as exc:

@@ -33,6 +33,14 @@ def add_common_options(parser: argparse.ArgumentParser, *, json_output: bool = T
         default=None,
         help="folder for the register, identity, imported lists and settings (default: the user data folder)",
     )
+    parser.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        type=str.upper,
+        metavar="LEVEL",
+        help="how much to log on standard error (and in the app's log file): DEBUG, INFO, WARNING (default), "
+        "ERROR; also $CLEARSTONE_LOG_LEVEL",
+    )
     if json_output:
         parser.add_argument("--json", action="store_true", help="print exactly one JSON document")
 

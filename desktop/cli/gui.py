@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from desktop.cli.common import CommandError, add_common_options, data_dir
@@ -49,8 +50,35 @@ def _gui_data_dir(args: argparse.Namespace) -> Path:
     return data_dir(args)
 
 
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the window cannot open here, before Qt is loaded (Qt would abort with a core dump), or None.
+    Only what is certain: on Linux and BSD with no display at all; other faults Qt reports at start."""
+    env = dict(os.environ) if environ is None else environ
+    system = sys.platform if platform is None else platform
+    chosen = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if chosen and chosen not in ("xcb", "wayland"):
+        return None  # offscreen, vnc, eglfs...: the user chose a platform that needs no display variable
+    if not system.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if chosen == "xcb" and not env.get("DISPLAY"):
+        return "no display (QT_QPA_PLATFORM is xcb but DISPLAY is not set)"
+    if chosen == "wayland" and not env.get("WAYLAND_DISPLAY"):
+        return "no display (QT_QPA_PLATFORM is wayland but WAYLAND_DISPLAY is not set)"
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    problem = display_problem()
+    if problem is not None:
+        raise CommandError(
+            f"cannot open the window: {problem}; the command line works without one: clearstone --help"
+        )
     folder = _gui_data_dir(args)
+    from desktop.startup import log_to_file
+
+    log_to_file(folder)
     # Pure-Python modules first: once PySide6 is loaded, its import hook taxes every later import.
     import desktop.settings
     import desktop.ui.i18n  # noqa: F401

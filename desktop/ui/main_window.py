@@ -379,13 +379,15 @@ class MainWindow(QMainWindow):
 
     def on_about(self) -> None:
         from desktop import __version__
+        from desktop.startup import log_file
 
         QMessageBox.about(
             self,
             tr("About Clearstone"),
             f"<b>Clearstone {__version__}</b><br>"
             + tr("Offline compliance checks and signed attestations for diamond lots.")
-            + f"<br>{tr('Data folder')}: {self.services.data_dir}",
+            + f"<br>{tr('Data folder')}: {self.services.data_dir}"
+            + f"<br>{tr('Log file')}: {log_file(self.services.data_dir)}",
         )
 
     # ----- geometry and closing

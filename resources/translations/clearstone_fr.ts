@@ -496,6 +496,10 @@
         <translation>Dossier de données</translation>
     </message>
     <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
         <source>Data warning</source>
         <translation>Avertissement sur les données</translation>
     </message>

@@ -23,6 +23,29 @@ refresh() {
     command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q "$data_home/icons/hicolor" >/dev/null 2>&1 || true
 }
 
+# The window needs these system libraries (Qt's xcb platform plugin links or loads them); the command line
+# does not. Library file -> Debian/Ubuntu package.
+REQUIRED_LIBS="libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-image.so.0:libxcb-image0
+libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-randr.so.0:libxcb-randr0 libxcb-render-util.so.0:libxcb-render-util0
+libxcb-shape.so.0:libxcb-shape0 libxcb-shm.so.0:libxcb-shm0 libxcb-sync.so.1:libxcb-sync1
+libxcb-util.so.1:libxcb-util1 libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-xkb.so.1:libxcb-xkb1
+libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxkbcommon.so.0:libxkbcommon0 libX11-xcb.so.1:libx11-xcb1
+libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3
+libglib-2.0.so.0:libglib2.0-0"
+
+check_libraries() {
+    known=$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null ) || return 0
+    missing=""
+    for pair in $REQUIRED_LIBS; do
+        printf '%s\n' "$known" | grep -q "${pair%%:*} " || missing="$missing ${pair#*:}"
+    done
+    if [ -n "$missing" ]; then
+        echo "Note: the Clearstone window needs system packages that are missing here:$missing" >&2
+        echo "      Debian/Ubuntu: sudo apt-get install$missing   (other systems: the same libraries by name)" >&2
+        echo "      The command line (clearstone --help) works without them." >&2
+    fi
+}
+
 if [ "${1:-}" = "--uninstall" ]; then
     uninstall
     exit 0
@@ -46,4 +69,5 @@ cp "$here/share/metainfo/$app_id.metainfo.xml" "$data_home/metainfo/"
 cp "$here/share/icons/hicolor/256x256/apps/$app_id.png" "$data_home/icons/hicolor/256x256/apps/"
 cp "$here/share/mime/packages/$app_id.xml" "$data_home/mime/packages/"
 refresh
+check_libraries
 echo "Clearstone installed in $prefix; start it from the menu or with: $bin/clearstone"

@@ -41,7 +41,7 @@ def test_csv_export_has_one_line_per_record(
         register.record_assessment(make_assessment(lot_id=f"L-{n}", assessed_at=NOW + timedelta(minutes=n)))
     target = tmp_path / "register.csv"
     register.export_csv(target)
-    rows = list(csv.DictReader(target.open()))
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
     assert [r["lot_id"] for r in rows] == ["L-2", "L-1", "L-0"]
     assert rows[0]["kind"] == "assessment" and rows[0]["summary"].startswith("assessment: cleared")
 
@@ -66,7 +66,7 @@ def test_sow_reconciliation_lists_warranties_received_and_issued(
     target = tmp_path / "sow-2026.csv"
     # S01's transaction is dated 2026-12-01, so every lot above falls in 2026
     assert register.export_reconciliation(2026, target) > 0
-    rows = list(csv.DictReader(target.open()))
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
     lines = {(r["direction"], r["lot_id"]): r for r in rows if r["lot_id"]}
     assert set(lines) == {
         ("received", "BUY-1"),

@@ -10,11 +10,13 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from desktop.coverage import DEFAULT_MAX_AGE_DAYS
 from desktop.lot import Lot
-from desktop.parties import screen_parties
+from desktop.parties import AWAITS_MATCH_DECISION, DecisionPolicy, screen_parties
 from desktop.rules.engine import Engine
 from desktop.rules.pack import LoadedPack
-from desktop.rules.result import JurisdictionResult, Verdict, finding_order, verdict_of
+from desktop.rules.regimes import NoRegimeError, RegimeInScope, regimes_in_scope
+from desktop.rules.result import Finding, JurisdictionResult, Verdict, finding_order, verdict_of
 from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
@@ -82,6 +84,10 @@ class Assessment(BaseModel):
     rule_pack: PackRef
     assessed_at: datetime  # passed in by the caller, never read inside the core
     reviews: list[ReviewRuling] = Field(default_factory=list)  # review resolutions that were applied
+    # Every regime the lot engages and why (added 2026-12; older records have none).
+    regimes: list[RegimeInScope] = Field(default_factory=list)
+    # A what-if restricted to some regimes (`check --jurisdiction`): never attested.
+    restricted_to: list[str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `check --json` document for one lot (shared/spec/cli.md), plus extensions."""
@@ -94,6 +100,8 @@ class Assessment(BaseModel):
             "rule_pack": self.rule_pack.to_json(),
             "assessed_at": self.assessed_at.isoformat(),
             "reviews": [r.model_dump(mode="json") for r in self.reviews],
+            "regimes": [r.model_dump(mode="json") for r in self.regimes],
+            **({"restricted_to": self.restricted_to} if self.restricted_to is not None else {}),
         }
 
     def open_items(self) -> list[tuple[str, str, str]]:
@@ -145,6 +153,17 @@ class ReviewLike(Protocol):
     def lot_id(self) -> str | None: ...
 
 
+def review_resolutions(finding: Finding) -> list[Verdict]:
+    """What a person may settle a finding as: only a finding in `review` can be settled; a possible sanctions
+    match is decided as "match / not a match" instead; `needs_evidence` only where the finding names evidence."""
+    if finding.outcome is not Verdict.REVIEW or finding.facts.get("awaits") == AWAITS_MATCH_DECISION:
+        return []
+    allowed = [Verdict.CLEARED, Verdict.BLOCKED]
+    if finding.evidence_needed is not None:
+        allowed.insert(1, Verdict.NEEDS_EVIDENCE)
+    return allowed
+
+
 def _apply_reviews(
     lot: Lot, results: dict[str, JurisdictionResult], reviews: Sequence[ReviewLike]
 ) -> tuple[dict[str, JurisdictionResult], list[ReviewRuling]]:
@@ -159,7 +178,7 @@ def _apply_reviews(
         findings = []
         for finding in result.findings:
             ruling = latest.get((code, finding.rule))
-            if ruling is None or finding.outcome is not Verdict.REVIEW:
+            if ruling is None or Verdict(ruling.resolution) not in review_resolutions(finding):
                 findings.append(finding)
                 continue
             decided = ReviewRuling(
@@ -188,7 +207,7 @@ def engine_for(pack: LoadedPack) -> Engine:
     """One engine per pack hash: building it indexes exemptions and the KP registry once."""
     engine = _ENGINES.get(pack.sha256)
     if engine is None:
-        engine = _ENGINES[pack.sha256] = Engine(pack.pack)
+        engine = _ENGINES[pack.sha256] = Engine(pack.pack, pack.regimes)
     return engine
 
 
@@ -202,15 +221,39 @@ def assess(
     on: date | None = None,
     jurisdictions: Sequence[str] | None = None,
     now: datetime,
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+    policy: DecisionPolicy | None = None,
 ) -> Assessment:
-    """Apply the rules of every binding jurisdiction, screen the parties, apply people's review
-    resolutions: one frozen snapshot."""
-    evaluation = engine_for(pack).evaluate(lot, on=on, jurisdictions=jurisdictions)
+    """Apply the rules of every regime the lot engages (or, as a what-if, only `jurisdictions`), screen every
+    party and owner, apply people's review resolutions: one frozen snapshot."""
+    try:
+        scope = regimes_in_scope(lot, pack.regimes)
+    except NoRegimeError:
+        if not jurisdictions:
+            raise
+        scope = []  # a what-if for named regimes needs none of its own
+    if jurisdictions:
+        known = pack.jurisdiction_codes()
+        unknown = [j for j in jurisdictions if j not in known]
+        if unknown:
+            raise ValueError(f"unknown jurisdiction {', '.join(unknown)} (known: {', '.join(known)})")
+        codes = list(dict.fromkeys(jurisdictions))
+    else:
+        codes = [r.code for r in scope]
+    evaluation = engine_for(pack).evaluate(lot, on=on, jurisdictions=codes)
     screening = ScreeningSummary()
     results = dict(evaluation.results)
     if screener is not None:
         outcome = screen_parties(
-            lot, screener, pack.pack, decisions, on=evaluation.on, jurisdictions=list(results), now=now
+            lot,
+            screener,
+            pack,
+            decisions,
+            on=evaluation.on,
+            jurisdictions=list(results),
+            now=now,
+            max_age_days=max_age_days,
+            policy=policy,
         )
         screening = ScreeningSummary(
             lists=outcome.lists, matches=outcome.matches, decisions=outcome.decisions, parties=outcome.parties
@@ -232,4 +275,6 @@ def assess(
             id=pack.pack.id, version=pack.pack.version, as_of=pack.pack.as_of, sha256=pack.sha256
         ),
         assessed_at=now,
+        regimes=scope,
+        restricted_to=codes if jurisdictions else None,
     )

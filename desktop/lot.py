@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -41,27 +42,18 @@ class LotError(ValueError):
     """A lot file could not be read; the message is one line naming the field and the problem."""
 
 
-class Jurisdiction(StrEnum):
-    US = "US"
-    EU = "EU"
-    UK = "UK"
-    CA = "CA"
-    JP = "JP"
-    CH = "CH"
-    AU = "AU"
-    NZ = "NZ"
+# The parts of a lot a finding can point at (the wizard maps them to its steps); `evidence:TYPE` names one
+# kind of document, e.g. `evidence:kp_certificate`.
+SECTIONS = ("transaction", "goods", "origin", "processing", "counterparty", "parties", "evidence")
 
 
-JURISDICTION_NAMES = {  # display names of the Jurisdiction codes
-    "US": "United States",
-    "EU": "European Union",
-    "UK": "United Kingdom",
-    "CA": "Canada",
-    "JP": "Japan",
-    "CH": "Switzerland",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-}
+def is_section(value: str) -> bool:
+    kind = value.removeprefix("evidence:")
+    return value in SECTIONS or (kind != value and kind in EVIDENCE_TYPES)
+
+
+def evidence_section(kind: str) -> str:
+    return f"evidence:{kind}"
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -184,6 +176,24 @@ Country = Annotated[
 ]
 
 
+def _parse_jurisdiction(value: Any, info: ValidationInfo) -> str:
+    """A regime code. Which codes exist is the rule pack's to say: loaders pass its codes as the validation
+    context (`jurisdictions`); without one only the form is checked."""
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2,3}", value):
+        raise _fail("jurisdiction", f"not a jurisdiction code: {json.dumps(value)}")
+    known = info.context.get("jurisdictions") if isinstance(info.context, dict) else None
+    if known is not None and value not in known:
+        raise _fail("jurisdiction", f"unknown jurisdiction {json.dumps(value)} (known: {', '.join(known)})")
+    return value
+
+
+JurisdictionCode = Annotated[
+    str,
+    BeforeValidator(_parse_jurisdiction),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2,3}$"}),
+]
+
+
 def _parse_text(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("text", f"must be text, not {json.dumps(value)}")
@@ -233,7 +243,9 @@ class TransactionKind(StrEnum):
 class Transaction(Model):
     date: IsoDate
     kind: TransactionKind = TransactionKind.IMPORT
-    jurisdictions: Annotated[list[Jurisdiction], Field(min_length=1)]
+    # Regimes added to those derived from the facts (lot-format.md "Which regimes apply"); may be empty.
+    jurisdictions: list[JurisdictionCode] = Field(default_factory=list)
+    issuer_country: Country | None = None  # the seat of the dealer making the check
     contract_date: IsoDate | None = None
     delivery_country: Country | None = None
     invoice: Invoice | None = None
@@ -317,29 +329,100 @@ class PartyKind(StrEnum):
     PERSON = "person"
 
 
-class Owner(Model):
+IdentifierType = Literal["registration", "tax", "lei", "passport", "national_id", "imo", "other"]
+
+
+class Identifier(Model):
+    type: IdentifierType
+    value: RequiredText
+    country: Country | None = None
+
+
+_BIRTH_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+
+
+def _parse_birth_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str) or not _BIRTH_DATE.match(value):
+        raise _fail("date", f"not a date of birth (YYYY-MM-DD, or YYYY): {json.dumps(value)}")
+    if len(value) > 4:
+        _parse_date(value)
+    return value
+
+
+BirthDate = Annotated[
+    str,
+    BeforeValidator(_parse_birth_date),
+    WithJsonSchema({"type": "string", "pattern": "^\\d{4}(-\\d{2}-\\d{2})?$"}),
+]
+
+
+class _Identified(Model):
+    """What identifies a party or owner beyond its name (all optional; used to confirm or rule out a match)."""
+
+    date_of_birth: BirthDate | None = None  # persons; "YYYY" when only the year is known
+    nationality: Country | None = None  # persons
+    identifiers: list[Identifier] = Field(default_factory=list)
+
+    def birth_date(self) -> date | None:
+        return (
+            date.fromisoformat(self.date_of_birth)
+            if self.date_of_birth and len(self.date_of_birth) > 4
+            else None
+        )
+
+    def birth_year(self) -> int | None:
+        return int(self.date_of_birth[:4]) if self.date_of_birth else None
+
+
+class Owner(_Identified):
     name: RequiredText
     kind: PartyKind = PartyKind.ORGANIZATION
     country: Country | None = None
     share_percent: Percent | None = None
 
 
-class Counterparty(Model):
-    role: Literal["seller", "buyer"] = "seller"
+class _PartyBase(_Identified):
     kind: PartyKind = PartyKind.ORGANIZATION
     name: RequiredText
     country: Country | None = None
     aliases: list[RequiredText] = Field(default_factory=list)
-    registration_number: Text | None = None
+    registration_number: Text | None = None  # an identifier of type `registration` (the older field)
     address: Text | None = None
     owners: list[Owner] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _shares_add_up(self) -> Counterparty:
+    def _shares_add_up(self) -> _PartyBase:
         total = sum((o.share_percent or Decimal(0)) for o in self.owners)
         if total > 100:
             raise ValueError(f"owners: shares add up to {total} %, more than 100 %")
         return self
+
+    def all_identifiers(self) -> list[Identifier]:
+        """The identifiers, with the older `registration_number` as one of type `registration`."""
+        found = list(self.identifiers)
+        if self.registration_number and not any(
+            i.type == "registration" and i.value == self.registration_number for i in found
+        ):
+            found.insert(
+                0, Identifier(type="registration", value=self.registration_number, country=self.country)
+            )
+        return found
+
+
+class Counterparty(_PartyBase):
+    role: Literal["seller", "buyer"] = "seller"
+
+
+PartyRole = Literal["seller", "buyer", "consignee", "broker", "carrier"]
+PARTY_ROLES: tuple[str, ...] = ("seller", "buyer", "consignee", "broker", "carrier")
+
+
+class Party(_PartyBase):
+    """A further party of the same deal (added 2026-12): typically the buyer the dealer sells to."""
+
+    role: PartyRole
 
 
 class _Evidence(Model):
@@ -367,7 +450,7 @@ class SupplierDeclaration(_Evidence):
 
 class DueDiligenceStatement(_Evidence):
     type: Literal["due_diligence_statement"]
-    jurisdiction: Jurisdiction | None = None
+    jurisdiction: JurisdictionCode | None = None
     issued_on: IsoDate | None = None
 
 
@@ -385,12 +468,12 @@ class OriginReport(_Evidence):
 
 class GeneralLicence(_Evidence):
     type: Literal["general_licence"]
-    jurisdiction: Jurisdiction | None = None
+    jurisdiction: JurisdictionCode | None = None
 
 
 class PriorConfirmation(_Evidence):
     type: Literal["prior_confirmation"]
-    jurisdiction: Jurisdiction | None = None
+    jurisdiction: JurisdictionCode | None = None
 
 
 class PreBanProof(_Evidence):
@@ -433,6 +516,7 @@ class Lot(Model):
     origin: Origin
     processing: list[ProcessingStep] = Field(default_factory=list)
     counterparty: Counterparty
+    parties: list[Party] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     extensions: dict[str, Any] | None = None
 
@@ -519,8 +603,9 @@ def _nesting_depth(text: str) -> int:
     return deepest
 
 
-def parse_lot(data: bytes, source: str = "lot") -> Lot:
-    """Parse the bytes of a lot file; raise LotError with a one-line message on any problem."""
+def parse_lot(data: bytes, source: str = "lot", *, jurisdictions: Collection[str] | None = None) -> Lot:
+    """Parse the bytes of a lot file; raise LotError with a one-line message on any problem. With
+    `jurisdictions` (the rule pack's codes), a regime the pack does not know is an error."""
     if len(data) > MAX_FILE_BYTES:
         raise LotError(
             f"{source}: file is {len(data):,} bytes; a lot file is at most {MAX_FILE_BYTES:,} bytes"
@@ -539,13 +624,18 @@ def parse_lot(data: bytes, source: str = "lot") -> Lot:
         ) from None
     if not isinstance(raw, dict):
         raise LotError(f"{source}: a lot file is a JSON object, not {type(raw).__name__}")
+    return validate_lot(raw, jurisdictions=jurisdictions)
+
+
+def validate_lot(raw: dict[str, Any], *, jurisdictions: Collection[str] | None = None) -> Lot:
+    context = {"jurisdictions": tuple(jurisdictions)} if jurisdictions is not None else None
     try:
-        return Lot.model_validate(raw)
+        return Lot.model_validate(raw, context=context)
     except ValidationError as exc:
         raise LotError(describe_validation_error(exc)) from None
 
 
-def load_lot(path: Path | str) -> Lot:
+def load_lot(path: Path | str, *, jurisdictions: Collection[str] | None = None) -> Lot:
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -558,7 +648,7 @@ def load_lot(path: Path | str) -> Lot:
         raise LotError(f"{file}: is a folder, not a lot file") from None
     except PermissionError:
         raise LotError(f"{file}: permission denied") from None
-    return parse_lot(data, str(file))
+    return parse_lot(data, str(file), jurisdictions=jurisdictions)
 
 
 def lot_to_json(lot: Lot) -> str:

@@ -18,8 +18,8 @@ SETTINGS_FILE = "settings.json"
 LOCATION_FILE = "data-location.json"
 MAX_RECENT = 10
 MAX_TEXT = 1000
-JURISDICTIONS = ("US", "EU", "UK", "CA", "JP", "CH", "AU", "NZ")  # desktop.lot.Jurisdiction (tested equal)
-PAPER_SIZES = ("A4", "Letter")
+MAX_PEOPLE = 50
+PAPER_SIZES = ("auto", "A4", "Letter")  # auto: Letter for a buyer in the US or Canada, else A4
 LANGUAGES = ("en", "fr")
 THEMES = ("system", "light", "dark")
 
@@ -33,6 +33,12 @@ def _text(name: str, value: Any) -> str:
         raise SettingsError(f"{name}: must be text, not {json.dumps(value)}")
     if len(value) > MAX_TEXT or any(ord(ch) < 32 for ch in value):
         raise SettingsError(f"{name}: text too long or with control characters")
+    return value
+
+
+def _code(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2,3}", value):
+        raise SettingsError(f"{name}: not a jurisdiction code: {json.dumps(value)}")
     return value
 
 
@@ -61,13 +67,21 @@ class Settings:
     firm_address: str = ""
     firm_country: str = ""
     sow_id: str = ""
-    home_jurisdictions: tuple[str, ...] = ("EU",)
+    # Regimes added to every new check on top of those derived from its facts (the firm's own country
+    # brings its regime in by itself). Codes are the rule pack's; unknown ones are ignored when used.
+    home_jurisdictions: tuple[str, ...] = ()
     signer: Signer = field(default_factory=Signer)
-    paper_size: str = "A4"
+    paper_size: str = "auto"
     language: str = "en"
     theme: str = "system"
     window_geometry: str = ""  # base64 of the window's own saved geometry, opaque to the core
     recent_files: tuple[str, ...] = ()
+    # A loaded official list older than this (by its publication date) no longer counts as coverage.
+    list_max_age_days: int = 30
+    # The people who decide on this install (chosen at start when several share a PC); the signer is one.
+    people: tuple[str, ...] = ()
+    # Four eyes: dismissing an exact sanctions match takes a second person's confirmation before attest.
+    second_person_for_exact: bool = False
 
     def __post_init__(self) -> None:
         for name in ("firm_name", "firm_address", "sow_id", "window_geometry"):
@@ -76,7 +90,7 @@ class Settings:
             raise SettingsError(f"firm_country: not an ISO 3166 code: {json.dumps(self.firm_country)}")
         if not isinstance(self.home_jurisdictions, list | tuple):
             raise SettingsError("home_jurisdictions: must be a list")
-        codes = tuple(_choice("home_jurisdictions", str(j), JURISDICTIONS) for j in self.home_jurisdictions)
+        codes = tuple(_code("home_jurisdictions", j) for j in self.home_jurisdictions)
         if len(set(codes)) != len(codes):
             raise SettingsError("home_jurisdictions: each jurisdiction may be listed once")
         object.__setattr__(self, "home_jurisdictions", codes)
@@ -85,6 +99,22 @@ class Settings:
         _choice("paper_size", self.paper_size, PAPER_SIZES)
         _choice("language", self.language, LANGUAGES)
         _choice("theme", self.theme, THEMES)
+        if (
+            not isinstance(self.list_max_age_days, int)
+            or isinstance(self.list_max_age_days, bool)
+            or not 1 <= self.list_max_age_days <= 366
+        ):
+            raise SettingsError(
+                f"list_max_age_days: a number of days from 1 to 366, not {self.list_max_age_days!r}"
+            )
+        if not isinstance(self.people, list | tuple) or len(self.people) > MAX_PEOPLE:
+            raise SettingsError(f"people: must be a list of at most {MAX_PEOPLE} names")
+        people = tuple(_text("people", p).strip() for p in self.people)
+        if any(not p for p in people) or len(set(people)) != len(people):
+            raise SettingsError("people: each person once, by name")
+        object.__setattr__(self, "people", people)
+        if not isinstance(self.second_person_for_exact, bool):
+            raise SettingsError("second_person_for_exact: must be true or false")
         if not isinstance(self.recent_files, list | tuple):
             raise SettingsError("recent_files: must be a list")
         object.__setattr__(self, "recent_files", tuple(_text("recent_files", p) for p in self.recent_files))
@@ -100,6 +130,7 @@ class Settings:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["home_jurisdictions"] = list(self.home_jurisdictions)
+        data["people"] = list(self.people)
         data["recent_files"] = list(self.recent_files)
         return data
 

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.assessment import Assessment
-from desktop.attestation.content import AttestationContent, Issuer, Paper, build_content
+from desktop.attestability import refusal_reasons
+from desktop.attestation.content import AttestationContent, CoverageGap, Issuer, Paper, build_content
 from desktop.attestation.qr import encode_qr, payload_for
 from desktop.attestation.render import render_attestation
 from desktop.attestation.sign import SigningFailedError, sign_pdf
 from desktop.attestation.verify import CONTENT_FILE, QR_FILE
 from desktop.identity import SigningIdentity
-from desktop.rules.result import Verdict
 
 __all__ = [
     "Attestation",
@@ -20,6 +20,7 @@ __all__ = [
     "SigningFailedError",
     "build_attestation",
     "check_attestable",
+    "refusal_reasons",
 ]
 
 
@@ -34,22 +35,8 @@ class Attestation:
     pdf: bytes
 
 
-def refusal_reasons(assessment: Assessment) -> list[str]:
-    """Why this assessment cannot be attested (empty when it can): every open item, by jurisdiction."""
-    reasons: list[str] = []
-    if assessment.verdict is Verdict.BLOCKED:
-        reasons.append(f"lot {assessment.lot.lot_id} is blocked")
-    for code, rule, summary in assessment.open_items():
-        outcome = next(
-            f.outcome.value
-            for f in assessment.jurisdictions[code].findings
-            if f.rule == rule and f.summary == summary
-        )
-        reasons.append(f"{code} {rule} ({outcome.replace('_', ' ')}): {summary}")
-    return reasons
-
-
 def check_attestable(assessment: Assessment) -> None:
+    """The guard at the point of signing (the application layer has already refused with every reason)."""
     reasons = refusal_reasons(assessment)
     if reasons:
         raise AttestationRefusedError("cannot attest: " + "; ".join(reasons))
@@ -76,9 +63,9 @@ def build_attestation(
     sow_id: str | None = None,
     paper: Paper = "A4",
     register_head: str | None = None,
+    coverage_gap: CoverageGap | None = None,
 ) -> Attestation:
-    """Refuse a lot that is not attestable; otherwise return the signed PDF and what it states."""
-    check_attestable(assessment)
+    """The signed PDF and what it states (the caller has checked the lot is attestable)."""
     content = build_content(
         assessment,
         number=number,
@@ -87,6 +74,7 @@ def build_attestation(
         buyer=buyer,
         paper=paper,
         register_head=register_head,
+        coverage_gap=coverage_gap,
     )
     qr_text = encode_qr(payload_for(content), identity.private_key)
     unsigned = render_attestation(content, qr_text)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from desktop.attestation.declarations import Declaration, OmittedDeclaration, select_declarations
 from desktop.identity import SigningIdentity
-from desktop.lot import JURISDICTION_NAMES, Lot, country_name
+from desktop.lot import Lot, country_name
 from desktop.rules.result import shared_notes
+from desktop.screening.types import decision_key
 
 if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
     from desktop.assessment import Assessment
@@ -22,7 +24,21 @@ Paper = Literal["A4", "Letter"]
 
 
 class _Data(BaseModel):
+    """Attested data. Fields added after format 1 are listed in ADDED and written only when they hold
+    something, so the content of an attestation signed before they existed still reads back to exactly the
+    bytes that were signed (verify compares the two)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+    ADDED: ClassVar[frozenset[str]] = frozenset()
+
+    @model_serializer(mode="wrap")
+    def _without_empty_additions(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in self.ADDED:
+                if data.get(name) in (None, [], {}):
+                    data.pop(name, None)
+        return data
 
 
 class Country(_Data):
@@ -144,6 +160,27 @@ class ScreeningMatch(_Data):
     reason: str | None
     decided_by: str | None
     decided_at: datetime | None
+    # added 2026-12: the identifying facts that told the party apart, and the second person's confirmation
+    differs: builtins.list[str] = Field(default_factory=builtins.list)
+    confirmed_by: str | None = None
+
+    ADDED: ClassVar[frozenset[str]] = frozenset({"differs", "confirmed_by"})
+
+
+class RegimeRow(_Data):
+    """A regime the attestation covers and why it applies ("buyer in US")."""
+
+    code: str
+    name: str
+    why: str
+
+
+class CoverageGap(_Data):
+    """Sanctions-list coverage a person accepted as incomplete, printed in the verdict box."""
+
+    gaps: list[str]
+    reason: str
+    accepted_by: str
 
 
 class FindingRow(_Data):
@@ -199,6 +236,11 @@ class AttestationContent(_Data):
     # "seq:hash" of the register's audit chain just before this attestation was recorded: a printed, signed
     # copy of the chain head, so rewriting the register afterwards shows against the paper.
     register_head: str | None = None
+    # added 2026-12
+    regimes: list[RegimeRow] = Field(default_factory=list)
+    coverage_gap: CoverageGap | None = None
+
+    ADDED: ClassVar[frozenset[str]] = frozenset({"regimes", "coverage_gap"})
 
     @property
     def issued_on(self) -> date:
@@ -222,7 +264,7 @@ class AttestationContent(_Data):
         return cls.model_validate_json(data)
 
 
-def _lot_facts(lot: Lot) -> LotFacts:
+def _lot_facts(lot: Lot, codes: list[str]) -> LotFacts:
     tx = lot.transaction
     goods = lot.goods
     invoice = tx.invoice
@@ -238,7 +280,7 @@ def _lot_facts(lot: Lot) -> LotFacts:
         largest_stone_carats=format(goods.largest_stone_carats, "f"),
         transaction_kind=tx.kind.value,
         transaction_date=tx.date,
-        jurisdictions=[j.value for j in tx.jurisdictions],
+        jurisdictions=codes,  # every regime checked: derived from the facts, plus those the lot adds
         invoice_number=invoice.number if invoice else None,
         invoice_date=invoice.date if invoice else None,
         supplier_sow_statement=invoice.sow_statement if invoice else None,
@@ -320,7 +362,7 @@ def _matches(assessment: Assessment) -> list[ScreeningMatch]:
     decisions = {d.key(): d for d in assessment.screening.decisions}
     rows: list[ScreeningMatch] = []
     for match in assessment.screening.matches:
-        decision = decisions.get((match.query.casefold().strip(), match.list, match.entry_id))
+        decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
         rows.append(
             ScreeningMatch(
                 party=match.query,
@@ -332,6 +374,8 @@ def _matches(assessment: Assessment) -> list[ScreeningMatch]:
                 reason=decision.reason if decision else None,
                 decided_by=decision.decided_by if decision else None,
                 decided_at=decision.decided_at if decision else None,
+                differs=[d.describe() for d in decision.differs] if decision else [],
+                confirmed_by=decision.confirmed_by if decision else None,
             )
         )
     return rows
@@ -346,11 +390,13 @@ def build_content(
     buyer: str | None = None,
     paper: Paper = "A4",
     register_head: str | None = None,
+    coverage_gap: CoverageGap | None = None,
 ) -> AttestationContent:
     """Turn one frozen assessment into the attested statement; nothing here reads clocks or files."""
     lot = assessment.lot
     kp, other = _evidence(lot)
     codes = list(assessment.jurisdictions)
+    names = {r.code: r.name() for r in assessment.regimes}
     declarations, omitted = select_declarations(lot, codes, issuer.sow_id)
     shared = shared_notes(list(assessment.jurisdictions.values()))
     first_findings = (
@@ -363,7 +409,7 @@ def build_content(
         issuer=issuer,
         buyer=buyer.strip() if buyer and buyer.strip() else None,
         counterparty=_counterparty(lot),
-        lot=_lot_facts(lot),
+        lot=_lot_facts(lot, codes),
         origin=_origin(lot),
         kp_certificates=kp,
         evidence=other,
@@ -379,7 +425,7 @@ def build_content(
         jurisdictions=[
             JurisdictionRow(
                 code=code,
-                name=JURISDICTION_NAMES.get(code, code),
+                name=names.get(code, code),
                 verdict=result.verdict.value,
                 findings=[
                     FindingRow(
@@ -412,4 +458,6 @@ def build_content(
         ),
         assessment_sha256=assessment.sha256(),
         register_head=register_head,
+        regimes=[RegimeRow(code=r.code, name=r.name(), why=r.describe()) for r in assessment.regimes],
+        coverage_gap=coverage_gap,
     )

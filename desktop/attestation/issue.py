@@ -7,7 +7,7 @@ from datetime import datetime
 
 from desktop.assessment import Assessment
 from desktop.attestation.build import Attestation, build_attestation, check_attestable
-from desktop.attestation.content import Paper
+from desktop.attestation.content import CoverageGap, Paper
 from desktop.identity import SigningIdentity
 from desktop.register import Register
 
@@ -29,6 +29,7 @@ def issue_attestation(
     buyer: str | None = None,
     sow_id: str | None = None,
     paper: Paper = "A4",
+    coverage_gap: CoverageGap | None = None,
 ) -> IssuedAttestation:
     """Refuse (AttestationRefusedError) before anything is recorded; otherwise the register reserves the next
     number and stores the signed PDF in the same transaction, so a failure leaves no gap in the numbering."""
@@ -48,6 +49,7 @@ def issue_attestation(
             sow_id=sow_id,
             paper=paper,
             register_head=f"{seq}:{digest}",
+            coverage_gap=coverage_gap,
         )
         built.append(attestation)
         return attestation.pdf

@@ -6,20 +6,10 @@ import argparse
 import shutil
 import sys
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import (
-    EXIT_FAIL_ON,
-    EXIT_OK,
-    CommandError,
-    add_common_options,
-    data_dir,
-    parse_day,
-    print_json,
-)
-from desktop.lot import Jurisdiction, Lot, LotError, load_lot
+from desktop.cli.common import EXIT_FAIL_ON, EXIT_OK, add_common_options, parse_day, print_json, workspace
 from desktop.rules.result import Level, Verdict, shared_notes
 
 _VERDICTS = [v.value for v in Verdict]
@@ -35,10 +25,10 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--jurisdiction",
         action="append",
-        choices=[j.value for j in Jurisdiction],
+        type=str.upper,
         metavar="J",
-        help="check these jurisdictions instead of the lot's own (repeatable): "
-        + ", ".join(j.value for j in Jurisdiction),
+        help="a what-if: report only these regimes (repeatable; the rule pack's codes, e.g. US, EU, UK) instead "
+        "of every regime the lot engages",
     )
     parser.add_argument(
         "--on", type=parse_day, metavar="DATE", help="apply the rules as of this day (YYYY-MM-DD)"
@@ -54,39 +44,14 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lots: list[Lot] = []
-    for path in args.lots:
-        try:
-            lots.append(load_lot(path))
-        except LotError as exc:
-            raise CommandError(str(exc)) from None
-    folder = data_dir(args)
-    from desktop.assessment import assess
-    from desktop.rules.pack import load_active_pack
-    from desktop.wiring import open_decisions, open_reviews, open_screener, record_assessments
+    from desktop.service.checking import check_lots, read_lot
 
-    pack = load_active_pack(folder)
-    if pack.notice:
-        sys.stderr.write(f"clearstone: note: {pack.notice}\n")
-    screener = open_screener(folder)
-    decisions = open_decisions(folder)
-    reviews = open_reviews(folder)
-    now = datetime.now(UTC)
-    assessments = [
-        assess(
-            lot,
-            pack=pack,
-            screener=screener,
-            decisions=decisions,
-            reviews=reviews,
-            on=args.on,
-            jurisdictions=args.jurisdiction,
-            now=now,
-        )
-        for lot in lots
-    ]
-    if not args.no_record:
-        record_assessments(folder, assessments, now=now)
+    with workspace(args) as ws:
+        lots = [read_lot(ws, path) for path in args.lots]
+        pack = ws.pack()
+        if pack.notice:
+            sys.stderr.write(f"clearstone: note: {pack.notice}\n")
+        assessments = check_lots(ws, lots, on=args.on, only=args.jurisdiction, record=not args.no_record)
     if args.json:
         documents = [a.to_json() for a in assessments]
         print_json(documents[0] if len(documents) == 1 else documents)
@@ -120,6 +85,16 @@ def render_text(assessment: Any, width: int = 100) -> str:
         f"{lot.lot_id}  {lot.description or ''}".rstrip(),
         f"Verdict: {_MARK[assessment.verdict]}   (rules as of {assessment.date}; pack {pack.id} {pack.version}, "
         f"sha256 {pack.sha256[:12]}…)",
+        *(
+            [f"Regimes: {'; '.join(f'{r.code} ({r.describe()})' for r in assessment.regimes)}"]
+            if assessment.regimes
+            else []
+        ),
+        *(
+            [f"What-if: only {', '.join(assessment.restricted_to)} reported"]
+            if assessment.restricted_to is not None
+            else []
+        ),
         "",
         f"  {'Jurisdiction':<13}{'Verdict':<16}Deciding rule",
     ]

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from desktop.service import Workspace
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -55,6 +60,21 @@ def data_dir(args: argparse.Namespace) -> Path:
     if not target.is_dir():
         raise CommandError(f"data folder {target} is not a folder")
     return target
+
+
+@contextmanager
+def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The data folder opened for one command; any failure a person can act on becomes one line, exit 2."""
+    from desktop.service import Workspace
+    from desktop.service.errors import user_errors
+
+    ws = Workspace(data_dir(args))
+    try:
+        yield ws
+    except user_errors() as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        ws.close()
 
 
 def parse_day(text: str) -> date:

@@ -22,8 +22,8 @@ from desktop.paths import resource, resource_root
 
 if TYPE_CHECKING:
     from desktop.assessment import Assessment
-    from desktop.identity import SigningIdentity
     from desktop.lot import Lot
+    from desktop.service import Workspace
 
 SAMPLE_LOT = ("samples", "sample-cleared.lot.json")
 # A sanctioned name in Cyrillic: the bundled list must find ALROSA from it (cross-script, legal form dropped).
@@ -55,28 +55,31 @@ class SelftestRun:
     sample: Path
     lot: Lot | None = None
     assessment: Assessment | None = None
-    identity: SigningIdentity | None = None
     pdf: bytes = b""
     qr_text: str = ""
     passphrase: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    _workspace: Workspace | None = None
+
+    @property
+    def ws(self) -> Workspace:
+        """The throwaway data folder, opened through the same application layer the app uses."""
+        if self._workspace is None:
+            from desktop.service import Workspace
+
+            self._workspace = Workspace(self.folder, clock=lambda: self.now)
+        return self._workspace
+
+    def close(self) -> None:
+        if self._workspace is not None:
+            self._workspace.close()
 
 
 def step_check(run: SelftestRun) -> str:
-    from desktop.assessment import assess
-    from desktop.lot import load_lot
-    from desktop.rules.pack import load_active_pack
     from desktop.rules.result import Verdict
-    from desktop.wiring import open_decisions, open_screener
+    from desktop.service.checking import assess_lot, read_lot
 
-    run.lot = load_lot(run.sample)
-    pack = load_active_pack(run.folder)
-    run.assessment = assess(
-        run.lot,
-        pack=pack,
-        screener=open_screener(run.folder),
-        decisions=open_decisions(run.folder),
-        now=run.now,
-    )
+    run.lot = read_lot(run.ws, run.sample)
+    run.assessment = assess_lot(run.ws, run.lot)
     a = run.assessment
     if a.verdict is not Verdict.CLEARED:
         raise SelftestError(f"lot {run.lot.lot_id} should be cleared but is {a.verdict.value}")
@@ -86,16 +89,16 @@ def step_check(run: SelftestRun) -> str:
         )
     return (
         f"{run.lot.lot_id}: cleared for {', '.join(a.jurisdictions)} "
-        f"(pack {a.rule_pack.id} {a.rule_pack.version}, {pack.origin})"
+        f"(pack {a.rule_pack.id} {a.rule_pack.version}, {run.ws.pack().origin})"
     )
 
 
 def step_screen(run: SelftestRun) -> str:
-    from desktop.screening.service import Screener
+    from desktop.parties import screened_parties
     from desktop.screening.types import PartyQuery
 
     assert run.lot is not None
-    screener = Screener.open(run.folder)
+    screener = run.ws.screener()
     bundled = {info.id for info in screener.lists() if info.bundled}
     hits = screener.screen(PartyQuery(name=KNOWN_LISTED_NAME))
     strong = [m for m in hits if m.strong and m.list in bundled and KNOWN_LISTED_TOKEN in m.name.upper()]
@@ -103,85 +106,76 @@ def step_screen(run: SelftestRun) -> str:
         raise SelftestError(
             f"«{KNOWN_LISTED_NAME}» gave no strong match on the bundled list {sorted(bundled)}"
         )
-    party = run.lot.counterparty
-    queries = [PartyQuery(name=party.name, kind=party.kind.value, country=party.country)]
-    queries += [PartyQuery(name=o.name, kind=o.kind.value, country=o.country) for o in party.owners]
-    for query in queries:
-        found = screener.screen(query)
+    parties = screened_parties(run.lot)
+    for party in parties:
+        found = screener.screen(party.query)
         if found:
             raise SelftestError(
-                f"«{query.name}» should not match, but matched {found[0].name} ({found[0].list})"
+                f"«{party.name}» should not match, but matched {found[0].name} ({found[0].list})"
             )
     best = strong[0]
     return (
         f"«{KNOWN_LISTED_NAME}» -> {best.name} [{best.list} {best.entry_id}] score {best.score:.2f}; "
-        f"{len(queries)} sample name(s): no match"
+        f"{len(parties)} sample name(s): no match"
     )
 
 
 def step_identity(run: SelftestRun) -> str:
-    from desktop.identity import IdentityInfo, IdentityStore, TrustList, certificate_pem
+    from desktop.identity import certificate_pem
+    from desktop.service.identity import create_identity
 
-    store = IdentityStore(run.folder)
-    info = IdentityInfo(
-        name="Selftest Signer", title="Self-test", company="Clearstone self-test", country="BE"
+    created = create_identity(
+        run.ws,
+        name="Selftest Signer",
+        title="Self-test",
+        company="Clearstone self-test",
+        country="BE",
+        email=None,
+        passphrase=run.passphrase,
     )
-    created = store.create(info.validate(), run.passphrase, now=run.now)
-    run.identity = store.load(run.passphrase, now=run.now)
-    if run.identity.fingerprint != created.fingerprint:
+    store = run.ws.identity_store()
+    if store.load(run.passphrase, now=run.now).fingerprint != created.fingerprint:
         raise SelftestError("the identity read back is not the one created")
-    TrustList(run.folder).add(certificate_pem(run.identity.certificate), "selftest")
-    return f"throwaway identity, certificate SHA-256 {run.identity.fingerprint[:23]}…"
+    run.ws.trust_list().add(certificate_pem(store.certificate()), "selftest")
+    return f"throwaway identity, certificate SHA-256 {created.fingerprint[:23]}…"
 
 
 def step_attest(run: SelftestRun) -> str:
-    from desktop.attestation.build import build_attestation
-    from desktop.register import Register
+    from desktop.service.attesting import AttestRequest, issue, prepare_attestation
 
-    assert run.lot is not None and run.assessment is not None and run.identity is not None
-    assessment, identity = run.assessment, run.identity
-
-    with Register.in_data_dir(run.folder) as register:
-
-        def pdf_builder(number: str) -> bytes:
-            seq, digest = register.head()  # inside the register's write transaction (re-entrant lock)
-            built = build_attestation(
-                assessment, identity, number=number, issued_at=run.now, register_head=f"{seq}:{digest}"
-            )
-            run.qr_text = built.qr_text
-            return built.pdf
-
-        register.record_lot(run.lot, now=run.now)
-        assessment_id = register.record_assessment(assessment)
-        number, run.pdf = register.issue_attestation(assessment_id, pdf_builder, now=run.now)
-    (run.folder / f"{number}.pdf").write_bytes(run.pdf)
-    return f"{number}: {len(run.pdf):,} bytes signed PDF"
+    assert run.lot is not None and run.assessment is not None
+    # The throwaway folder holds no official list by design: the gap is accepted, and printed, like a user's.
+    request = AttestRequest(lot=run.lot, accept_list_gap="self-test in a throwaway data folder without lists")
+    prepared = prepare_attestation(run.ws, request, assessment=run.assessment)
+    if prepared.refused:
+        raise SelftestError("the sample lot was refused: " + "; ".join(prepared.reasons))
+    issued = issue(run.ws, prepared, run.passphrase)
+    run.pdf, run.qr_text = issued.pdf, issued.attestation.qr_text
+    (run.folder / f"{issued.number}.pdf").write_bytes(run.pdf)
+    return f"{issued.number}: {len(run.pdf):,} bytes signed PDF"
 
 
 def step_verify(run: SelftestRun) -> str:
-    from desktop.attestation.verify import verify_pdf, verify_qr_text
-    from desktop.identity import TrustList
+    from desktop.service.verifying import verify_pdf, verify_qr
 
     assert run.lot is not None
-    trusted = TrustList(run.folder).certificates()
-    pdf = verify_pdf(run.pdf, trusted, now=run.now)
+    pdf = verify_pdf(run.ws, run.pdf)
     if not (pdf.valid and pdf.trusted):
         raise SelftestError(f"the PDF does not verify: {pdf.summary()}")
-    qr = verify_qr_text(run.qr_text, trusted)
+    qr = verify_qr(run.ws, run.qr_text)
     if not (qr.valid and qr.trusted) or qr.payload is None or qr.payload.lot_id != run.lot.lot_id:
         raise SelftestError(f"the QR payload does not verify: {qr.summary()}")
     tampered = bytearray(run.pdf)
     tampered[64] ^= 0x01  # inside the first signed byte range, before the signature's own bytes
-    if verify_pdf(bytes(tampered), trusted, now=run.now).valid:
+    if verify_pdf(run.ws, bytes(tampered)).valid:
         raise SelftestError("a PDF with one flipped byte still verifies")
     return f"PDF and QR valid, issuer trusted ({pdf.payload.number if pdf.payload else '?'}); altered copy refused"
 
 
 def step_register(run: SelftestRun) -> str:
-    from desktop.register import Register
+    from desktop.service.records import verify_chain
 
-    with Register.in_data_dir(run.folder) as register:
-        report = register.verify()
+    report = verify_chain(run.ws)
     if not report.ok:
         raise SelftestError(f"the register's audit chain is broken: {report.problems or report.integrity}")
     return f"audit chain intact ({report.entries} entries)"
@@ -261,7 +255,10 @@ def run(args: argparse.Namespace) -> int:
         selftest = SelftestRun(folder=folder, now=datetime.now(UTC), sample=resource(*SAMPLE_LOT))
         if not args.json:
             sys.stdout.write(f"clearstone {__version__} selftest ({_runtime()}) in {folder}\n")
-        results = run_steps(selftest, report=(lambda r: None) if args.json else _print_step)
+        try:
+            results = run_steps(selftest, report=(lambda r: None) if args.json else _print_step)
+        finally:
+            selftest.close()
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

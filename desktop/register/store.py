@@ -179,6 +179,11 @@ class Register:
         rows = self._read("SELECT json FROM assessments WHERE id = ?", (assessment_id,))
         return Assessment.from_json_text(rows[0]["json"]) if rows else None
 
+    def latest_assessment(self, lot_id: str) -> Assessment | None:
+        """The most recent recorded check of a lot."""
+        rows = self._read("SELECT json FROM assessments WHERE lot_id = ? ORDER BY id DESC LIMIT 1", (lot_id,))
+        return Assessment.from_json_text(rows[0]["json"]) if rows else None
+
     # -- decisions ----------------------------------------------------------------------------------
 
     def _insert_decision(

@@ -10,7 +10,7 @@ from decimal import Decimal
 from string import Formatter
 from typing import Any
 
-from desktop.lot import Lot
+from desktop.lot import Lot, evidence_section
 from desktop.rules.conditions import (
     Context,
     active_step,
@@ -21,7 +21,8 @@ from desktop.rules.conditions import (
 )
 from desktop.rules.facts import Facts
 from desktop.rules.kp import KpChecker
-from desktop.rules.model import EvidenceNeed, Exemption, Rule, RulePack
+from desktop.rules.model import EvidenceNeed, Exemption, Regime, Rule, RulePack
+from desktop.rules.regimes import regimes_in_scope
 from desktop.rules.result import EvidenceNeed as FindingNeed
 from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, finding_order, verdict_of
 
@@ -32,17 +33,6 @@ _OUTCOME = {
     "warning": Verdict.CLEARED,
     "info": Verdict.CLEARED,
     "cleared": Verdict.CLEARED,
-}
-_EVIDENCE_STEP = {
-    "kp_certificate": "origin",
-    "g7_verification": "evidence",
-    "supplier_declaration": "evidence",
-    "due_diligence_statement": "evidence",
-    "grading_report": "evidence",
-    "origin_report": "evidence",
-    "general_licence": "evidence",
-    "prior_confirmation": "evidence",
-    "pre_ban_proof": "evidence",
 }
 
 
@@ -66,8 +56,9 @@ class Evaluation:
 class Engine:
     """Generic: knows conditions, exemptions and evidence, nothing about any one regime."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, regimes: Sequence[Regime] | None = None) -> None:
         self.pack = pack
+        self.regimes = tuple(regimes if regimes is not None else pack.jurisdictions or ())
         self._kp = KpChecker(pack.kp)
         self._exemptions: dict[str, list[Exemption]] = defaultdict(list)
         for exemption in pack.exemptions:
@@ -91,8 +82,11 @@ class Engine:
     def evaluate(
         self, lot: Lot, *, on: date | None = None, jurisdictions: Sequence[str] | None = None
     ) -> Evaluation:
+        """Findings for `jurisdictions`, or for every regime the lot engages (derived from its facts)."""
         day = on or lot.transaction.date
-        codes = list(jurisdictions) if jurisdictions else [j.value for j in lot.transaction.jurisdictions]
+        codes = (
+            list(jurisdictions) if jurisdictions else [r.code for r in regimes_in_scope(lot, self.regimes)]
+        )
         facts = self.facts(lot, day)
         results: dict[str, JurisdictionResult] = {}
         for code in codes:
@@ -178,9 +172,9 @@ class Engine:
             if outcome is Verdict.CLEARED:
                 level = Level.DECISIVE
 
-        step = rule.step
-        if step is None and need is not None:
-            step = _EVIDENCE_STEP.get(need.any_of[0].get("type", ""), "evidence")
+        section = rule.section
+        if section is None and need is not None and need.any_of:
+            section = evidence_section(need.any_of[0]["type"])
         return Finding(
             rule=self._rule_id(rule, code),
             jurisdiction=code,
@@ -195,7 +189,7 @@ class Engine:
             facts=self._facts_for(rule, ctx),
             evidence_needed=need,
             exemption=exemption_id,
-            step=step,
+            section=section,
         )
 
     def _apply_exemptions(

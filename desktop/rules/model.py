@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-JURISDICTIONS = ("US", "EU", "UK", "CA", "JP", "CH", "AU", "NZ")
+from desktop.lot import SECTIONS, is_section
+
+# Pseudo-jurisdictions of rules that bind several regimes, each named in the rule's `binds`.
+MULTI_JURISDICTION = ("KP", "ALL")
 Confidence = Literal["P", "S", "U"]
 Outcome = Literal["blocked", "review", "needs_evidence", "warning", "info"]
 
@@ -142,8 +145,19 @@ class Rule(Strict):
     suggested: Literal["blocked", "cleared", "needs_evidence"] | None = None
     summary: str
     evidence: EvidenceNeed | None = None
-    step: str | None = None
+    # The part of the lot where the user resolves a finding (lot-format sections, see desktop.lot.SECTIONS);
+    # packs before 2026-12 call it `step`.
+    section: str | None = Field(default=None, validation_alias=AliasChoices("section", "step"))
     note: str = ""
+
+    @field_validator("section")
+    @classmethod
+    def _known_section(cls, value: str | None) -> str | None:
+        if value is not None and not is_section(value):
+            raise ValueError(
+                f"unknown lot section {value!r} (one of {', '.join(SECTIONS)}, or evidence:TYPE)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _coherent(self) -> Rule:
@@ -151,9 +165,9 @@ class Rule(Strict):
             raise ValueError(f"{self.id}: effective_to is before effective_from")
         if self.outcome == "needs_evidence" and self.evidence is None:
             raise ValueError(f"{self.id}: a needs_evidence rule must name the evidence that lifts it")
-        if self.binds is None and self.jurisdiction not in JURISDICTIONS:
+        if self.binds is None and self.jurisdiction in MULTI_JURISDICTION:
             raise ValueError(
-                f"{self.id}: unknown jurisdiction {self.jurisdiction} (multi-jurisdiction rules need binds)"
+                f"{self.id}: a {self.jurisdiction} rule needs `binds` (the regimes it applies in)"
             )
         return self
 
@@ -233,12 +247,38 @@ class KpRegistry(Strict):
     participants: list[Participant]
 
 
+class Regime(Strict):
+    """A jurisdiction the pack knows: its names, the countries that bring it into a deal, the lists that bind it."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2,3}$")]
+    names: dict[str, str]  # language -> name; "en" required
+    countries: list[str] = Field(default_factory=list)
+    official_lists: list[str] = Field(default_factory=list)  # its own lists: coverage, and they bind it
+    also_bound_by: list[str] = Field(default_factory=list)  # other lists whose entries bind it (UN)
+
+    @model_validator(mode="after")
+    def _named(self) -> Regime:
+        if self.code in MULTI_JURISDICTION:
+            raise ValueError(f"{self.code} is reserved for rules that bind several regimes")
+        if not self.names.get("en"):
+            raise ValueError(f"{self.code}: an English name is required")
+        return self
+
+    def name(self, language: str = "en") -> str:
+        return self.names.get(language) or self.names["en"]
+
+    def binds_list(self, list_id: str) -> bool:
+        return list_id in self.official_lists or list_id in self.also_bound_by
+
+
 class RulePack(Strict):
     format: Literal["clearstone.rulepack/1"]
     id: str
     version: str
     as_of: date
     title: str
+    # Packs before 2026-12 have none: they get the bundled pack's regimes (desktop.rules.pack).
+    jurisdictions: list[Regime] | None = None
     definitions: dict[str, Condition] = Field(default_factory=dict)
     rules: list[Rule]
     exemptions: list[Exemption] = Field(default_factory=list)
@@ -256,4 +296,21 @@ class RulePack(Strict):
             missing = [rid for rid in exemption.applies_to if rid not in known]
             if missing:
                 raise ValueError(f"exemption {exemption.id} applies to unknown rules {missing}")
+        if self.jurisdictions is not None:
+            codes = [r.code for r in self.jurisdictions]
+            if len(set(codes)) != len(codes):
+                raise ValueError(f"jurisdictions: a code is declared twice ({codes})")
+            check_vocabulary(self, self.jurisdictions)
         return self
+
+
+def check_vocabulary(pack: RulePack, regimes: list[Regime]) -> None:
+    """Every jurisdiction a rule, a binding or a screening policy names must be a declared regime."""
+    known = {r.code for r in regimes}
+    for rule in pack.rules:
+        unknown = [code for code in rule.jurisdictions() if code not in known]
+        if unknown:
+            raise ValueError(f"{rule.id}: unknown jurisdiction {', '.join(unknown)} (not in `jurisdictions`)")
+    for policy in pack.screening:
+        if policy.jurisdiction not in known:
+            raise ValueError(f"screening policy {policy.id}: unknown jurisdiction {policy.jurisdiction}")

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from desktop.fileio import write_atomic
 from desktop.paths import resource
-from desktop.rules.model import RulePack
+from desktop.rules.model import Regime, RulePack, check_vocabulary
 
 SIGNED_FORMAT = "clearstone.signedpack/1"
 MAX_PACK_BYTES = 20 * 1024 * 1024
@@ -45,9 +45,54 @@ class LoadedPack:
     publisher_key: str | None = None
     notice: str | None = None  # e.g. why an installed pack was not used
 
+    @property
+    def regimes(self) -> tuple[Regime, ...]:
+        """The jurisdictions this pack knows, in the pack's order (packs before 2026-12: the bundled ones)."""
+        declared = self.pack.jurisdictions
+        return tuple(declared) if declared is not None else legacy_regimes()
+
+    def regime(self, code: str) -> Regime | None:
+        return next((r for r in self.regimes if r.code == code), None)
+
+    def jurisdiction_codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.regimes)
+
+
+REGIMES_FILE = "jurisdictions.yaml"
+_LEGACY_REGIMES: tuple[Regime, ...] | None = None
+
+
+def legacy_regimes() -> tuple[Regime, ...]:
+    """The regimes of a pack that declares none (signed before 2026-12, when the eight were built in): the
+    bundled pack's declaration, so the vocabulary still lives in one data file."""
+    global _LEGACY_REGIMES
+    if _LEGACY_REGIMES is None:
+        path = resource("rules", "pack", REGIMES_FILE)
+        try:
+            raw = _read_yaml(path)["jurisdictions"]
+            _LEGACY_REGIMES = tuple(Regime.model_validate(item) for item in raw)
+        except (OSError, KeyError, TypeError, yaml.YAMLError, ValidationError) as exc:
+            raise PackError(f"{path}: the bundled jurisdictions cannot be read ({exc})") from None
+    return _LEGACY_REGIMES
+
+
+def _check_legacy(pack: RulePack, where: str) -> None:
+    if pack.jurisdictions is None:
+        try:
+            check_vocabulary(pack, list(legacy_regimes()))
+        except ValueError as exc:
+            raise PackError(f"{where}: {exc}") from None
+
 
 def canonical_bytes(pack: RulePack | dict[str, Any]) -> bytes:
-    data = pack.model_dump(mode="json", by_alias=True) if isinstance(pack, RulePack) else pack
+    # A pack without `jurisdictions` (older format) hashes exactly as it did before the field existed.
+    data = (
+        pack.model_dump(
+            mode="json", by_alias=True, exclude={"jurisdictions"} if pack.jurisdictions is None else None
+        )
+        if isinstance(pack, RulePack)
+        else pack
+    )
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -73,6 +118,7 @@ def load_source_dir(folder: Path) -> RulePack:
     files = manifest.pop("files", [])
     assembled: dict[str, Any] = {
         **manifest,
+        "jurisdictions": None,
         "definitions": {},
         "rules": [],
         "exemptions": [],
@@ -92,14 +138,20 @@ def load_source_dir(folder: Path) -> RulePack:
                 assembled["definitions"].update(value)
             elif key in ("rules", "exemptions", "screening"):
                 assembled[key].extend(value)
-            elif key == "kp":
-                assembled["kp"] = value
+            elif key in ("kp", "jurisdictions"):
+                if assembled.get(key) is not None:
+                    raise PackError(f"{path}: section {key!r} is given twice")
+                assembled[key] = value
             else:
                 raise PackError(f"{path}: unknown section {key!r}")
+    if assembled["jurisdictions"] is None:
+        del assembled["jurisdictions"]
     try:
-        return RulePack.model_validate(assembled)
+        pack = RulePack.model_validate(assembled)
     except ValidationError as exc:
         raise PackError(f"rule pack {folder}: {_describe(exc)}") from None
+    _check_legacy(pack, f"rule pack {folder}")
+    return pack
 
 
 _BUNDLED: LoadedPack | None = None
@@ -212,6 +264,7 @@ def read_signed_pack(path: Path, keys: dict[str, Ed25519PublicKey]) -> LoadedPac
         pack = RulePack.model_validate(payload)
     except ValidationError as exc:
         raise PackError(f"{path}: the signed pack is not a valid rule pack: {_describe(exc)}") from None
+    _check_legacy(pack, f"{path}: the signed pack is not a valid rule pack")
     return LoadedPack(pack=pack, sha256=pack_sha256(pack), origin=str(path), publisher_key=key_id(key))
 
 

@@ -61,7 +61,9 @@ class Finding(BaseModel):
     facts: dict[str, Any] = Field(default_factory=dict)
     evidence_needed: EvidenceNeed | None = None
     exemption: str | None = None
-    step: str | None = None  # the checklist step where the user can resolve this finding
+    # The part of the lot where the user resolves it (desktop.lot.SECTIONS, or "evidence:TYPE"); the wizard
+    # maps it to its step, the CLI prints it.
+    section: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -83,8 +85,8 @@ class Finding(BaseModel):
             data["exemption"] = self.exemption
         if self.evidence_needed is not None:
             data["evidence_needed"] = self.evidence_needed.model_dump()
-        if self.step:
-            data["step"] = self.step
+        if self.section:
+            data["section"] = self.section
         if self.facts:
             data["facts"] = self.facts
         return data

@@ -20,6 +20,7 @@ class Binding(BaseModel):
     confidence: str = "P"
     programme: str | None = None
     note: str | None = None  # e.g. "listed by this date; exact day not in the source"
+    delisted_on: date | None = None  # removed from this jurisdiction's list on this day
 
 
 class ListInfo(BaseModel):
@@ -90,6 +91,25 @@ class Match(BaseModel):
         }
 
 
+def decision_key(party: str, list_id: str, entry_id: str) -> tuple[str, str, str]:
+    """What a recorded decision is about: this screened name (case and outer spaces aside), this entry."""
+    return (party.casefold().strip(), list_id, entry_id)
+
+
+class DifferingFact(BaseModel):
+    """An identifying fact that tells the party apart from a listed entry (needed to dismiss an exact match)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str  # date_of_birth, nationality, registration, passport, country, address, ...
+    party_value: str
+    listed_value: str = ""  # as the list gives it; empty when the list gives none
+
+    def describe(self) -> str:
+        listed = self.listed_value or "not given by the list"
+        return f"{self.field.replace('_', ' ')}: party {self.party_value}, listed {listed}"
+
+
 class Decision(StrEnum):
     MATCH = "match"
     NOT_A_MATCH = "not_a_match"
@@ -107,6 +127,9 @@ class ScreeningDecision(BaseModel):
     reason: str
     decided_by: str
     decided_at: datetime
+    differs: builtins.list[DifferingFact] = Field(default_factory=builtins.list)
+    confirmed_by: str | None = None  # a second person, where the firm asks for one (four eyes)
+    confirmed_at: datetime | None = None
 
     def key(self) -> tuple[str, str, str]:
-        return (self.party.casefold().strip(), self.list, self.entry_id)
+        return decision_key(self.party, self.list, self.entry_id)

@@ -2,60 +2,58 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.ui.i18n import tr
 
-STALE_AFTER_DAYS = 30
+if TYPE_CHECKING:  # the window opens before the application layer's modules are loaded
+    from desktop.service.status import DataStatus
 
 
 @dataclass(frozen=True)
-class DataStatus:
+class StatusText:
     pack: str  # "clearstone-rules 2026.11 (as of 2026-11-20)" or why it is missing
     lists: list[tuple[str, int | None, bool]]  # (list id, age in days or None, bundled)
     warnings: list[str]
 
 
-def describe_status(
-    pack: Any, lists: Sequence[Any], jurisdictions: Sequence[str], today: date, pack_error: str = ""
-) -> DataStatus:
-    """Plain data from the services' answers, so the wording is tested without a window."""
-    warnings: list[str] = []
-    if pack is not None:
-        rules = pack.pack
+def describe_status(status: DataStatus) -> StatusText:
+    """The application layer's data status in the user's words (tested without a window)."""
+    warnings: list[str] = list(status.notices)
+    if status.pack is not None:
+        rules = status.pack.pack
         pack_text = f"{rules.id} {rules.version} ({tr('as of')} {rules.as_of.isoformat()})"
-        if pack.notice:
-            warnings.append(pack.notice)
     else:
-        pack_text = tr("no rule pack") + (f": {pack_error}" if pack_error else "")
+        pack_text = tr("no rule pack") + (f": {status.pack_error}" if status.pack_error else "")
         warnings.append(tr("No rule pack is loaded; checks cannot run."))
     rows: list[tuple[str, int | None, bool]] = []
-    for info in lists:
-        age = (today - info.as_of).days if info.as_of else None
-        rows.append((info.id, age, bool(info.bundled)))
-        if age is None or age > STALE_AFTER_DAYS:
+    for row in status.lists:
+        info = row.info
+        rows.append((info.id, row.age_days, info.bundled))
+        if row.current:
+            continue
+        if row.age_days is None:
+            warnings.append(
+                tr("List {list} gives no publication date: it cannot count as current.").format(list=info.id)
+            )
+        else:
             warnings.append(
                 tr("List {list} is {days} days old: import the current official file.").format(
-                    list=info.id, days=age if age is not None else "?"
+                    list=info.id, days=row.age_days
                 )
-                if age is not None
-                else tr("List {list} has no date.").format(list=info.id)
             )
-    covered = {j for info in lists if not info.bundled for j in info.jurisdictions}
-    missing = [j for j in jurisdictions if j not in covered]
+    missing = [c.code for c in status.gaps if not c.lists]
     if missing:
         warnings.append(
             tr(
                 "No official sanctions list loaded for {codes}: import one (Data → Import sanctions lists)."
             ).format(codes=", ".join(missing))
         )
-    return DataStatus(pack_text, rows, warnings)
+    return StatusText(pack_text, rows, warnings)
 
 
 class StatusStrip(QFrame):
@@ -77,7 +75,7 @@ class StatusStrip(QFrame):
         layout.addWidget(QLabel("·"))
         layout.addWidget(self.lists, 1)
 
-    def show_status(self, status: DataStatus) -> None:
+    def show_status(self, status: StatusText) -> None:
         self.pack.setText(tr("Rules") + ": " + status.pack)
         parts = [
             f"{list_id} {tr('bundled') if bundled else (str(age) + ' ' + tr('d') if age is not None else '?')}"

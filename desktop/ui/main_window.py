@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,6 +15,15 @@ from desktop.ui.i18n import tr
 from desktop.ui.services import Services, user_errors
 from desktop.ui.start_page import StartPage
 from desktop.ui.workers import Task, Workers
+
+if TYPE_CHECKING:
+    from desktop.lot import Lot
+    from desktop.register import RecordSummary
+    from desktop.service.drafts import SavedDraft
+    from desktop.service.status import DataStatus
+    from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from desktop.ui.wizard_view import WizardView
+    from desktop.wizard import Checklist
 
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 400
@@ -29,7 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.workers = Workers(self)
-        self.wizard: Any = None
+        self.wizard: WizardView | None = None
         self.draft_key: str | None = None
         self.setWindowTitle("Clearstone")
         self.setMinimumSize(900, 620)
@@ -109,34 +118,39 @@ class MainWindow(QMainWindow):
         in_check = self.wizard is not None
         self.save_action.setEnabled(in_check)
         self.close_action.setEnabled(in_check)
-        self.print_action.setEnabled(in_check and self.wizard.attest.pdf is not None)
+        self.print_action.setEnabled(self.wizard is not None and self.wizard.attest.pdf is not None)
 
     # ----- after the window is shown: everything slow happens in workers
     def load_data_status(self) -> None:
         services = self.services
+        regimes = self._checked_regimes()
 
-        def work(_task: Task) -> tuple[Any, list[Any], str, list[Any], list[Any]]:
-            pack, pack_error = None, ""
-            try:
-                pack = services.pack()
-            except user_errors() as exc:
-                pack_error = str(exc)
-            lists = services.lists()
-            warm = getattr(services.screener(), "warm", None)
-            if callable(warm):
-                warm()  # build the name index now, so the first name typed is screened at once
-            drafts, recent = services.pending_drafts(), services.recent_records()
-            return pack, lists, pack_error, drafts, recent
+        def work(_task: Task) -> tuple[DataStatus, list[SavedDraft], list[RecordSummary]]:
+            status = services.data_status(regimes)
+            services.warm_screening()  # build the name index now, so the first name typed is screened at once
+            return status, services.pending_drafts(), services.recent_records()
 
         self.workers.start(work, self._on_status_loaded, self._on_status_failed)
 
-    def _on_status_loaded(self, result: tuple[Any, list[Any], str, list[Any], list[Any]]) -> None:
-        pack, lists, pack_error, drafts, recent = result
-        settings = self.services.settings()
-        jurisdictions = list(settings.home_jurisdictions)
-        status = describe_status(pack, lists, jurisdictions, self.services.today(), pack_error)
-        self.status_strip.show_status(status)
-        self.banner.show_warnings(status.warnings)
+    def _codes(self) -> tuple[str, ...] | None:
+        """The rule pack's jurisdiction codes, which a lot's regimes must be among (None: no pack loaded)."""
+        try:
+            return self.services.pack().jurisdiction_codes()
+        except user_errors():
+            return None
+
+    def _checked_regimes(self) -> list[str] | None:
+        """The regimes of the lot being checked, when there is one (else the firm's own are reported)."""
+        if self.wizard is None:
+            return None
+        assessment = self.wizard.checklist.assessment
+        return list(assessment.jurisdictions) if assessment is not None else None
+
+    def _on_status_loaded(self, result: tuple[DataStatus, list[SavedDraft], list[RecordSummary]]) -> None:
+        status, drafts, recent = result
+        text = describe_status(status)
+        self.status_strip.show_status(text)
+        self.banner.show_warnings(text.warnings)
         if drafts and self.wizard is None:
             latest = drafts[0]
             self.start.show_draft(latest.key, f"{tr('saved')} {latest.saved_at:%Y-%m-%d %H:%M} UTC")
@@ -149,7 +163,7 @@ class MainWindow(QMainWindow):
         self._show_recent([])
         self.data_status_loaded.emit()
 
-    def _show_recent(self, records: list[Any]) -> None:
+    def _show_recent(self, records: list[RecordSummary]) -> None:
         items = [(f"{Path(p).name} — {p}", p) for p in self.services.settings().recent_files[:5]]
         items += [(f"{r.at[:16].replace('T', ' ')}  {r.summary}", r.ref) for r in records]
         self.start.set_recent(items)
@@ -160,9 +174,9 @@ class MainWindow(QMainWindow):
 
         settings = self.services.settings()
         draft = new_draft(today=self.services.today(), jurisdictions=list(settings.home_jurisdictions))
-        self.open_checklist(Checklist(draft))
+        self.open_checklist(Checklist(draft, jurisdictions=self._codes()))
 
-    def open_checklist(self, checklist: Any, *, reveal: bool = False) -> None:
+    def open_checklist(self, checklist: Checklist, *, reveal: bool = False) -> None:
         from desktop.ui.wizard_view import WizardView
 
         self.close_check(discard=False)
@@ -228,7 +242,7 @@ class MainWindow(QMainWindow):
 
         try:
             text = self.services.draft_text(key)
-            checklist = Checklist.from_snapshot_json(text)
+            checklist = Checklist.from_snapshot_json(text, jurisdictions=self._codes())
         except user_errors() as exc:  # DraftError is a ValueError
             QMessageBox.warning(self, tr("Draft not restored"), str(exc))
             return
@@ -264,7 +278,7 @@ class MainWindow(QMainWindow):
         except LotError as exc:
             QMessageBox.warning(self, tr("Lot file not opened"), str(exc))
             return False
-        self.open_checklist(Checklist(Draft.from_lot(lot)), reveal=True)
+        self.open_checklist(Checklist(Draft.from_lot(lot), jurisdictions=self._codes()), reveal=True)
         self._remember(path)
         return True
 
@@ -312,7 +326,12 @@ class MainWindow(QMainWindow):
     def save_lot(self, path: Path) -> None:
         from desktop.lot import save_lot
 
-        lot = self.wizard.checklist.lot
+        lot = self.wizard.checklist.lot if self.wizard is not None else None
+        if lot is None:
+            QMessageBox.warning(
+                self, tr("Not saved"), tr("The lot is not complete; go back to the steps marked with a dot.")
+            )
+            return
         try:
             save_lot(lot, path)
         except OSError as exc:
@@ -331,7 +350,7 @@ class MainWindow(QMainWindow):
 
         VerifyDialog(self.services, self.workers, self).open()
 
-    def on_register(self, select: str | None = None) -> Any:
+    def on_register(self, select: str | None = None) -> RegisterDialog:
         from desktop.ui.dialogs.register_dialog import RegisterDialog
 
         dialog = RegisterDialog(self.services, self.workers, self)
@@ -342,15 +361,15 @@ class MainWindow(QMainWindow):
             dialog.search.setText(select.partition(":")[2] or select)
         return dialog
 
-    def _on_open_requested(self, lot: Any) -> None:
+    def _on_open_requested(self, lot: Lot) -> None:
         from desktop.wizard import Checklist, Draft
 
-        self.open_checklist(Checklist(Draft.from_lot(lot)), reveal=True)
+        self.open_checklist(Checklist(Draft.from_lot(lot), jurisdictions=self._codes()), reveal=True)
 
-    def _on_recheck_requested(self, lot: Any) -> None:
+    def _on_recheck_requested(self, lot: Lot) -> None:
         from desktop.wizard import Checklist, Draft, Step
 
-        checklist = Checklist(Draft.from_lot(lot.model_copy(update={})))
+        checklist = Checklist(Draft.from_lot(lot.model_copy(update={})), jurisdictions=self._codes())
         checklist.set_value(("transaction", "date"), self.services.today().isoformat())
         self.open_checklist(checklist, reveal=True)
         if checklist.can_jump_to(Step.REVIEW):

@@ -1,69 +1,68 @@
-"""The core services the window uses, injected as one object and imported lazily so start-up stays fast."""
+"""The window's way to the application layer: one Workspace, typed calls, nothing decided here.
+
+Every method forwards to a use case of `desktop.service`; the window adds only what a window needs (where
+the data folder is remembered, the person at the keyboard). Modules are imported on first use, so opening
+the window does not load the rules engine, the screening index or the signing library.
+"""
 
 from __future__ import annotations
 
-import importlib
 import logging
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.settings import Settings, SettingsError, load_settings, save_settings
+from desktop.service import Workspace
+from desktop.service.workspace import utc_now
+from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.assessment import Assessment
+    from desktop.attestation.verify import Verification
+    from desktop.lot import Lot
+    from desktop.register import AttestationRecord, ChainReport, RecordSummary, ReviewResolution
+    from desktop.rules.pack import LoadedPack
+    from desktop.rules.result import Finding, Verdict
+    from desktop.screening.importers.common import Progress
+    from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
+    from desktop.service.attesting import Issued, Prepared
+    from desktop.service.deciding import MatchDecision
+    from desktop.service.drafts import SavedDraft
+    from desktop.service.identity import IdentitySummary
+    from desktop.service.status import DataStatus
 
 log = logging.getLogger(__name__)
 
 
 class ServiceUnavailable(RuntimeError):
-    """A part of Clearstone is not installed or could not start; the message says which and why."""
-
-
-# The core's error families; each is matched only once its module is loaded (importing it just to catch an
-# error would defeat lazy start-up, and an error of a module never loaded cannot occur).
-_CORE_ERRORS = (
-    ("desktop.identity.errors", "IdentityError"),
-    ("desktop.register.errors", "RegisterError"),
-    ("desktop.screening.errors", "ScreeningError"),
-)
+    """A part of Clearstone could not start; the message says which and why."""
 
 
 def user_errors() -> tuple[type[BaseException], ...]:
-    """The exceptions that mean "this could not be done, here is why": shown to the user, not a crash."""
-    found: list[type[BaseException]] = [ServiceUnavailable, RuntimeError, ValueError, OSError, KeyError]
-    for module_name, class_name in _CORE_ERRORS:
-        module = sys.modules.get(module_name)
-        kind = getattr(module, class_name, None) if module is not None else None
-        if isinstance(kind, type) and issubclass(kind, BaseException):
-            found.append(kind)
-    return tuple(found)
+    """What means "this could not be done, here is why": shown to the user in one line, never a crash."""
+    from desktop.service.errors import user_errors as core
+    from desktop.wizard.draft import DraftError
+    from desktop.wizard.machine import NavigationError
+
+    return (*core(), DraftError, NavigationError, ServiceUnavailable, OSError)
 
 
-def _load(module: str, attribute: str, what: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except ImportError as exc:
-        raise ServiceUnavailable(f"{what} is not available in this build ({exc})") from None
-    except AttributeError:
-        raise ServiceUnavailable(
-            f"{what} is not available in this build ({module}.{attribute} missing)"
-        ) from None
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass
 class Services:
-    """What the UI may do to the world; tests build one on a temporary data folder and a fixed clock."""
+    """What the window may do to the world; tests build one on a temporary data folder and a fixed clock."""
 
-    data_dir: Path
-    config_dir: Path | None = None  # where the chosen data folder is remembered; None: the platform's
-    clock: Callable[[], datetime] = _utc_now
-    user: str = ""
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        data_dir: Path,
+        config_dir: Path | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        user: str = "",
+    ) -> None:
+        self.data_dir = data_dir
+        self.config_dir = config_dir  # where the chosen data folder is remembered; None: the platform's
+        self.clock = clock
+        self.user = user  # the person at the keyboard when chosen at start (Settings → People)
+        self.workspace = Workspace(data_dir, clock=clock, strict_settings=False)
 
     def config_folder(self) -> Path:
         if self.config_dir is None:
@@ -76,130 +75,185 @@ class Services:
 
     # ----- time and settings
     def now(self) -> datetime:
-        return self.clock()
+        return self.workspace.now()
 
     def today(self) -> date:
-        return self.clock().date()
+        return self.workspace.today()
 
     def settings(self) -> Settings:
-        if "settings" not in self._cache:
-            try:
-                self._cache["settings"] = load_settings(self.data_dir)
-            except SettingsError as exc:  # the window said so at start; work on with the defaults
-                log.warning("%s; using default settings", exc)
-                self._cache["settings"] = Settings()
-        settings: Settings = self._cache["settings"]
-        return settings
+        return self.workspace.settings()
+
+    def reload_settings(self) -> Settings:
+        """Read the settings file again (after another program or a test changed it)."""
+        self.workspace = Workspace(self.data_dir, clock=self.clock, strict_settings=False)
+        return self.settings()
 
     def save_settings(self, settings: Settings) -> None:
-        save_settings(settings, self.data_dir)
-        self._cache["settings"] = settings
+        self.workspace.save_settings(settings)
 
     def decided_by(self) -> str:
-        signer = self.settings().signer
-        return signer.name or self.user or "unknown user"
+        """Who decides at this keyboard: the person chosen at start, else the signer in the settings, else the
+        signing identity's person; empty when nobody is known (the window then asks)."""
+        if self.user:
+            return self.user
+        signer = self.settings().signer.name
+        if signer:
+            return signer
+        summary = self.identity_summary()
+        return summary.name if summary is not None else ""
 
     # ----- rules
-    def pack(self) -> Any:
-        """The active rule pack (bundled or imported)."""
-        if "pack" not in self._cache:
-            load_active_pack = _load("desktop.rules.pack", "load_active_pack", "The rule pack")
-            self._cache["pack"] = load_active_pack(self.data_dir)
-        return self._cache["pack"]
+    def pack(self) -> LoadedPack:
+        return self.workspace.pack()
 
-    def import_rule_pack(self, path: Path) -> Any:
-        install = _load("desktop.rules.pack", "import_pack", "Rule pack import")
-        result = install(self.data_dir, path)
-        self._cache.pop("pack", None)
-        return result
+    def jurisdiction_names(self, language: str = "en") -> dict[str, str]:
+        """Code -> name of every regime the active rule pack knows, in its order."""
+        return {r.code: r.name(language) for r in self.pack().regimes}
+
+    def import_rule_pack(self, path: Path) -> LoadedPack:
+        from desktop.service.rules import import_rule_pack
+
+        return import_rule_pack(self.workspace, path)
 
     # ----- screening
-    def screener(self) -> Any:
-        if "screener" not in self._cache:
-            screener_class = _load("desktop.screening.service", "Screener", "Sanctions screening")
-            self._cache["screener"] = screener_class.open(self.data_dir, clock=self.clock)
-        return self._cache["screener"]
+    def lists(self) -> list[ListInfo]:
+        from desktop.service.lists import loaded_lists
 
-    def lists(self) -> list[Any]:
-        return list(self.screener().lists())
+        return loaded_lists(self.workspace)
 
-    def screen(self, query: Any) -> list[Any]:
-        return list(self.screener().screen(query))
+    def warm_screening(self) -> None:
+        """Build the name index now (off the GUI thread) so the first screening is fast."""
+        self.workspace.screener().warm()
 
-    def import_lists(self, path: Path, progress: Callable[..., Any]) -> Any:
-        screener_class = _load("desktop.screening.service", "Screener", "Sanctions screening")
-        result = screener_class.for_import(self.data_dir, clock=self.clock).import_path(path, progress)
-        self._cache.pop("screener", None)  # reopen so the new lists are used
-        return result
+    def screening_queries(self, draft: dict[str, Any]) -> list[PartyQuery]:
+        """What a lot screens as it stands while being typed (every party and owner named so far)."""
+        from desktop.service.checking import screening_queries
 
-    # ----- register
-    def register(self) -> Any:
-        if "register" not in self._cache:
-            register_class = _load("desktop.register", "Register", "The register")
-            self._cache["register"] = register_class.in_data_dir(self.data_dir)
-        return self._cache["register"]
+        return screening_queries(draft)
 
-    # ----- assessment
-    def assess(self, lot: Any, decisions: Sequence[Any] = ()) -> Any:
-        assess = _load("desktop.assessment", "assess", "The rules engine")
-        return assess(
-            lot,
-            pack=self.pack(),
-            screener=self.screener(),
-            decisions=tuple(decisions),
-            reviews=self.reviews(),
-            now=self.now(),
+    def screen(self, query: PartyQuery) -> list[Match]:
+        return list(self.workspace.screener().screen(query))
+
+    def import_lists(self, path: Path, progress: Progress) -> list[ListInfo]:
+        from desktop.service.lists import import_lists
+
+        return import_lists(self.workspace, path, progress)
+
+    def data_status(self, regimes: Sequence[str] | None = None) -> DataStatus:
+        from desktop.service.status import data_status
+
+        return data_status(self.workspace, regimes)
+
+    # ----- checks and decisions
+    def assess(self, lot: Lot, decisions: Sequence[ScreeningDecision] = ()) -> Assessment:
+        from desktop.service.checking import assess_lot
+
+        return assess_lot(self.workspace, lot, decisions=decisions)
+
+    def record_check(self, assessment: Assessment, decisions: Sequence[ScreeningDecision] = ()) -> int:
+        from desktop.service.checking import record_check
+
+        return record_check(self.workspace, assessment, decisions)
+
+    def match_decision(self, request: MatchDecision, match: Match | None = None) -> ScreeningDecision:
+        """A checked decision for the check in progress (recorded with the check)."""
+        from desktop.service.deciding import match_decision
+
+        return match_decision(self.workspace, request, match=match)
+
+    def resolve_review(
+        self,
+        finding: Finding,
+        *,
+        lot_id: str,
+        resolution: Verdict,
+        reason: str,
+        decided_by: str,
+        assessment_id: int | None,
+    ) -> ReviewResolution:
+        from desktop.service.deciding import resolve_review
+
+        return resolve_review(
+            self.workspace,
+            lot_id=lot_id,
+            jurisdiction=finding.jurisdiction,
+            rule=finding.rule,
+            resolution=resolution,
+            reason=reason,
+            decided_by=decided_by,
+            finding=finding,
+            assessment_id=assessment_id,
         )
 
-    def reviews(self) -> tuple[Any, ...]:
-        """Review resolutions recorded for any lot (assess applies those of the lot being checked)."""
-        try:
-            return tuple(self.register().reviews())
-        except ServiceUnavailable as exc:
-            log.warning("review resolutions not read: %s", exc)
-            return ()
+    # ----- register
+    def recent_records(self, limit: int = 8) -> list[RecordSummary]:
+        from desktop.service.records import recent
 
-    def record_review(self, resolution: Any) -> int:
-        return int(self.register().record_review(resolution))
+        return recent(self.workspace, limit)
 
-    def record_check(self, assessment: Any, decisions: Sequence[Any] = ()) -> int | None:
-        """Keep the check in the register (lot, assessment, decisions); its id, or None without a register."""
-        try:
-            register = self.register()
-        except ServiceUnavailable as exc:
-            log.warning("check not recorded: %s", exc)
-            return None
-        register.record_lot(assessment.lot, now=self.now())
-        assessment_id = int(register.record_assessment(assessment))
-        for decision in decisions:
-            register.record_decision(decision, assessment_id=assessment_id)
-        return assessment_id
+    def records(self, search: str = "", limit: int = 500) -> list[RecordSummary]:
+        if not self.workspace.has_register():
+            return []
+        register = self.workspace.register()
+        return list(register.search(search, limit=limit) if search else register.list_records(limit=limit))
 
-    def recent_records(self, limit: int = 8) -> list[Any]:
-        kinds = _load("desktop.register", "RecordKind", "The register")
-        return list(self.register().list_records([kinds.ASSESSMENT, kinds.ATTESTATION], limit=limit))
+    def rescreen_alerts(self, limit: int = 5) -> list[RecordSummary]:
+        """The latest re-screening runs that found a change (new or lifted hits on past counterparties)."""
+        if not self.workspace.has_register():
+            return []
+        from desktop.register import RecordKind
 
-    # ----- autosaved drafts
+        return list(self.workspace.register().list_records([RecordKind.RESCREEN], limit=limit))
+
+    def show_record(self, ref: str) -> dict[str, Any]:
+        from desktop.service.records import show
+
+        return show(self.workspace, ref)
+
+    def attestation_record(self, number: str) -> AttestationRecord | None:
+        from desktop.service.records import attestation
+
+        return attestation(self.workspace, number)
+
+    def export_register_csv(self, path: Path) -> None:
+        from desktop.service.records import export_csv
+
+        export_csv(self.workspace, path)
+
+    def verify_register(self) -> ChainReport:
+        from desktop.service.records import verify_chain
+
+        return verify_chain(self.workspace)
+
+    def add_evidence_file(self, path: Path) -> str:
+        from desktop.service.records import add_evidence_file
+
+        return add_evidence_file(self.workspace, path)
+
+    # ----- autosaved drafts (their own store, outside the register's audit chain)
+    def _drafts(self) -> Any:
+        from desktop.service.drafts import DraftStore
+
+        return DraftStore(self.data_dir)
+
     def new_draft_key(self) -> str:
         return "check-" + self.now().strftime("%Y%m%dT%H%M%S%f")
 
     def save_draft(self, key: str, json_text: str) -> None:
-        self.register().save_draft(key, json_text, now=self.now())
+        self._drafts().save(key, json_text, now=self.now())
 
-    def pending_drafts(self) -> list[Any]:
-        return list(self.register().pending_drafts())
+    def pending_drafts(self) -> list[SavedDraft]:
+        drafts: list[SavedDraft] = self._drafts().pending()
+        return drafts
 
     def draft_text(self, key: str) -> str:
-        draft = self.register().latest_draft(key)
+        draft = self._drafts().latest(key)
         if draft is None:
             raise ServiceUnavailable(f"no autosaved draft {key!r}")
         return str(draft.json_text)
 
     def discard_draft(self, key: str) -> None:
-        self.register().discard_draft(key, now=self.now())
-
-    def add_evidence_file(self, path: Path) -> str:
-        return str(self.register().add_evidence_file(path, now=self.now()))
+        self._drafts().discard(key)
 
     # ----- files the user asked to write
     def write_file(self, path: Path, data: bytes) -> None:
@@ -209,79 +263,59 @@ class Services:
         write_atomic(path, data)
 
     # ----- identity and attestation
-    def identity_store(self) -> Any:
-        store_class = _load("desktop.identity", "IdentityStore", "The signing identity")
-        return store_class(self.data_dir)
+    def identity_summary(self) -> IdentitySummary | None:
+        from desktop.service.identity import identity_summary
+
+        return identity_summary(self.workspace)
 
     def identity_description(self) -> str | None:
         """Who signs, or None when no identity was created yet."""
-        store = self.identity_store()
-        if not store.exists():
-            return None
-        info_from_certificate = _load(
-            "desktop.identity.certificate", "info_from_certificate", "The signing identity"
-        )
-        fingerprint = _load("desktop.identity", "certificate_fingerprint", "The signing identity")
-        certificate = store.certificate()
-        info = info_from_certificate(certificate)
-        return f"{info.name}, {info.title}, {info.company} ({info.country}) — {fingerprint(certificate)[:23]}"
+        summary = self.identity_summary()
+        return summary.describe() if summary is not None else None
 
     def create_identity(
         self, *, name: str, title: str, company: str, country: str, email: str | None, passphrase: str
-    ) -> None:
-        info_class = _load("desktop.identity", "IdentityInfo", "The signing identity")
-        self.identity_store().create(
-            info_class(name=name, title=title, company=company, country=country, email=email),
-            passphrase,
-            now=self.now(),
+    ) -> IdentitySummary:
+        from desktop.service.identity import create_identity
+
+        return create_identity(
+            self.workspace,
+            name=name,
+            title=title,
+            company=company,
+            country=country,
+            email=email,
+            passphrase=passphrase,
         )
+
+    def prepare_attestation(self, assessment: Assessment, accept_list_gap: str | None = None) -> Prepared:
+        """Whether the checked lot may be signed now, and every reason when not (list coverage included)."""
+        from desktop.service.attesting import AttestRequest, prepare_attestation
+
+        request = AttestRequest(lot=assessment.lot, accept_list_gap=accept_list_gap)
+        return prepare_attestation(self.workspace, request, assessment=assessment)
 
     def sign_attestation(
-        self, assessment: Any, assessment_id: int | None, passphrase: str
-    ) -> tuple[str, bytes]:
-        """Unlock the identity, then number, build, sign and store the PDF: the same service as `attest`."""
-        issue = _load("desktop.attestation.issue", "issue_attestation", "Attestation signing")
-        now = self.now()
-        identity = self.identity_store().load(passphrase, now=now)
-        settings = self.settings()
-        issued = issue(
-            self.register(),
-            assessment,
-            identity,
-            now=now,
-            sow_id=settings.sow_id or None,
-            paper=settings.paper_size,
-        )
-        if assessment_id is not None and issued.assessment_id != assessment_id:
-            log.warning("attested assessment %s, checked as %s", issued.assessment_id, assessment_id)
-        return str(issued.number), bytes(issued.pdf)
+        self, assessment: Assessment, passphrase: str, accept_list_gap: str | None = None
+    ) -> Issued:
+        """Unlock the identity, then number, build, sign and store the PDF: the same use case as `attest`."""
+        from desktop.service.attesting import issue
 
-    def trusted_certificates(self) -> list[Any]:
-        """The trust list plus this dealer's own certificate (one's own attestations verify at home)."""
-        trust_list = _load("desktop.identity", "TrustList", "The trust list")
-        certificates = list(trust_list(self.data_dir).certificates())
-        store = self.identity_store()
-        if store.exists():
-            own = store.certificate()
-            if own not in certificates:
-                certificates.append(own)
-        return certificates
+        return issue(self.workspace, self.prepare_attestation(assessment, accept_list_gap), passphrase)
 
-    def verify_pdf(self, data: bytes) -> Any:
-        verify = _load("desktop.attestation.verify", "verify_pdf", "Attestation verification")
-        return verify(data, self.trusted_certificates(), now=self.now())
+    def verify_pdf(self, data: bytes) -> Verification:
+        from desktop.service.verifying import verify_pdf
 
-    def verify_qr(self, text: str) -> Any:
-        verify = _load("desktop.attestation.verify", "verify_qr_text", "Attestation verification")
-        return verify(text, self.trusted_certificates())
+        return verify_pdf(self.workspace, data)
+
+    def verify_qr(self, text: str) -> Verification:
+        from desktop.service.verifying import verify_qr
+
+        return verify_qr(self.workspace, text)
 
     def attestation_facts(self, pdf: bytes) -> str:
         """The text facts of a signed PDF, shown when no PDF renderer is installed."""
         return str(self.verify_pdf(pdf).summary())
 
     def close(self) -> None:
-        for key in ("register", "screener"):
-            service = self._cache.pop(key, None)
-            closer = getattr(service, "close", None)
-            if callable(closer):
-                closer()
+        self.workspace.close()

@@ -88,8 +88,10 @@ class CountryPicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(tr("Type a country or code"))
-        self.lineEdit().editingFinished.connect(self._on_editing_finished)
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
+        line.setPlaceholderText(tr("Type a country or code"))
+        line.editingFinished.connect(self._on_editing_finished)
         self.currentIndexChanged.connect(self._on_index_changed)
         self._code: str | None = None
 
@@ -170,7 +172,9 @@ class CountryListEditor(QWidget):
         layout.addLayout(row)
         layout.addLayout(lower)
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.picker.lineEdit().returnPressed.connect(self._on_add_clicked)
+        line = self.picker.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
+        line.returnPressed.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self._codes: list[str] = []
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from desktop.assessment import Assessment
+from desktop.attestability import refusal_reasons
 from desktop.lot import Lot, LotError, describe_validation_error, parse_lot
 from desktop.rules.result import Finding, Verdict
 from desktop.screening.types import ScreeningDecision
@@ -53,15 +54,19 @@ def _problem_for(text: str, loc: tuple[int | str, ...], draft: dict[str, Any]) -
     return Problem(step_for_path(loc, draft), field, message, text)
 
 
-def find_problems(draft: Draft) -> tuple[Lot | None, list[Problem]]:
-    """Validate the draft as a lot file: the lot when valid, else every problem with its step."""
+def find_problems(
+    draft: Draft, jurisdictions: Sequence[str] | None = None
+) -> tuple[Lot | None, list[Problem]]:
+    """Validate the draft as a lot file (against the rule pack's `jurisdictions` when given): the lot when
+    valid, else every problem with its step."""
     data = draft.data()
     try:
-        return parse_lot(draft.to_bytes(), "draft"), []
+        return parse_lot(draft.to_bytes(), "draft", jurisdictions=jurisdictions), []
     except LotError as exc:
         first = str(exc)
     try:
-        Lot.model_validate(data)
+        context = {"jurisdictions": tuple(jurisdictions)} if jurisdictions is not None else None
+        Lot.model_validate(data, context=context)
     except ValidationError as exc:
         problems = []
         for line in exc.errors(include_url=False):
@@ -75,14 +80,17 @@ def find_problems(draft: Draft) -> tuple[Lot | None, list[Problem]]:
 class Checklist:
     """The wizard's logic: the pages render it and call its methods; it never touches a widget."""
 
-    def __init__(self, draft: Draft, *, step: Step = Step.LOT_TRANSACTION) -> None:
+    def __init__(
+        self, draft: Draft, *, step: Step = Step.LOT_TRANSACTION, jurisdictions: Sequence[str] | None = None
+    ) -> None:
+        self._jurisdictions = tuple(jurisdictions) if jurisdictions is not None else None
         self._draft = draft
         self._step = step
         self._listeners: list[ChangeListener] = []
         self._assessment: Assessment | None = None
         self._decisions: list[ScreeningDecision] = []
         self._attested: str | None = None
-        self._lot, self._problems = find_problems(draft)
+        self._lot, self._problems = find_problems(draft, self._jurisdictions)
 
     # ----- autosave snapshots
     def snapshot_json(self) -> str:
@@ -99,7 +107,7 @@ class Checklist:
         )
 
     @classmethod
-    def from_snapshot_json(cls, text: str) -> Checklist:
+    def from_snapshot_json(cls, text: str, *, jurisdictions: Sequence[str] | None = None) -> Checklist:
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -115,7 +123,7 @@ class Checklist:
             step = Step(raw.get("step", Step.LOT_TRANSACTION.value))
         except (ValidationError, ValueError) as exc:
             raise DraftError(f"autosaved draft is damaged ({exc})") from None
-        checklist = cls(Draft(raw["draft"]))
+        checklist = cls(Draft(raw["draft"]), jurisdictions=jurisdictions)
         checklist._decisions = decisions
         # resume where the user was, unless that step is no longer reachable
         target = step if step.position <= Step.REVIEW.position else Step.REVIEW
@@ -173,7 +181,7 @@ class Checklist:
         self._after_edit()
 
     def _after_edit(self) -> None:
-        self._lot, self._problems = find_problems(self._draft)
+        self._lot, self._problems = find_problems(self._draft, self._jurisdictions)
         self._assessment = None
         self._attested = None
         if self._step.position > Step.REVIEW.position:
@@ -263,8 +271,20 @@ class Checklist:
     def assessment(self) -> Assessment | None:
         return self._assessment
 
+    def is_of_this_lot(self, assessment: Assessment) -> bool:
+        """Whether the assessment is of the lot as entered now; the check may have filled in the dealer's
+        seat (transaction.issuer_country) where the draft leaves it out."""
+        if self._lot is None:
+            return False
+        if assessment.lot == self._lot:
+            return True
+        if self._lot.transaction.issuer_country is not None:
+            return False
+        unfilled = assessment.lot.transaction.model_copy(update={"issuer_country": None})
+        return assessment.lot.model_copy(update={"transaction": unfilled}) == self._lot
+
     def set_assessment(self, assessment: Assessment) -> None:
-        if self._lot is None or assessment.lot != self._lot:
+        if not self.is_of_this_lot(assessment):
             raise NavigationError("the assessment is not of the lot being entered")
         self._assessment = assessment
         self._changed()
@@ -287,9 +307,9 @@ class Checklist:
             return "the lot is not complete"
         if self._assessment is None:
             return "the lot has not been checked"
-        verdict = self._assessment.verdict
-        if verdict is Verdict.CLEARED:
+        if not refusal_reasons(self._assessment):
             return None
+        verdict = self._assessment.verdict
         if verdict is Verdict.BLOCKED:
             return "the lot is blocked: " + "; ".join(
                 f"{f.rule}: {f.summary}" for f in self.open_findings() if f.outcome is Verdict.BLOCKED

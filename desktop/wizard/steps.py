@@ -36,6 +36,7 @@ _SECTION_STEP: dict[str, Step] = {
     "origin": Step.ORIGIN,
     "processing": Step.PROCESSING,
     "counterparty": Step.COUNTERPARTY,
+    "parties": Step.COUNTERPARTY,
     "evidence": Step.EVIDENCE,
     "extensions": Step.LOT_TRANSACTION,
 }
@@ -62,32 +63,18 @@ def step_for_path(path: tuple[int | str, ...], draft: dict[str, Any] | None = No
     return _SECTION_STEP.get(head, Step.LOT_TRANSACTION)
 
 
-def _step_named(name: str | None) -> Step | None:
-    try:
-        return Step(name) if name else None
-    except ValueError:
-        return None
+def step_for_section(section: str | None) -> Step:
+    """The step whose page edits a lot section (desktop.lot.SECTIONS, or `evidence:TYPE`)."""
+    if section is None:
+        return Step.LOT_TRANSACTION
+    if section.startswith("evidence:"):
+        return step_for_evidence_type(section.removeprefix("evidence:"))
+    return _SECTION_STEP.get(section, Step.LOT_TRANSACTION)
 
 
 def step_for_finding(finding: Finding) -> Step:
-    """Where the user resolves a finding: its own `step`, else the evidence it asks for, else by topic."""
-    named = _step_named(finding.step)
-    if named is not None:
-        return named
-    if finding.evidence_needed is not None:
-        kinds = [item.get("type") for item in finding.evidence_needed.any_of]
-        steps = {step_for_evidence_type(kind) for kind in kinds}
-        # any one item suffices, so send the user where most of the alternatives are entered
-        return (
-            Step.EVIDENCE
-            if Step.EVIDENCE in steps
-            else min(steps, key=lambda s: s.position, default=Step.EVIDENCE)
-        )
-    text = f"{finding.rule} {' '.join(finding.facts)}".lower()
-    if any(word in text for word in ("screen", "sanction", "match", "owner", "counterparty")):
-        return Step.COUNTERPARTY
-    if any(word in text for word in ("kp", "kimberley", "mining", "origin", "russia")):
-        return Step.ORIGIN
-    if any(word in text for word in ("processing", "cut", "polish")):
-        return Step.PROCESSING
-    return Step.LOT_TRANSACTION
+    """Where the user resolves a finding: the lot section it points at (the rule pack says which); a finding
+    recorded before sections existed points at the evidence it asks for, if any."""
+    if finding.section is None and finding.evidence_needed is not None and finding.evidence_needed.any_of:
+        return step_for_evidence_type(finding.evidence_needed.any_of[0].get("type"))
+    return step_for_section(finding.section)

@@ -1571,5 +1571,61 @@
         <source>Every jurisdiction</source>
         <translation>Toutes les juridictions</translation>
     </message>
+    <message>
+        <source>Also check</source>
+        <translation>Vérifier aussi</translation>
+    </message>
+    <message>
+        <source>Attest anyway: I accept these gaps, for the reason below</source>
+        <translation>Attester quand même : j’accepte ces lacunes, pour le motif ci-dessous</translation>
+    </message>
+    <message>
+        <source>Choose what this finding becomes.</source>
+        <translation>Choisissez ce que devient ce constat.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by</source>
+        <translation>Décidé &amp;par</translation>
+    </message>
+    <message>
+        <source>Give a reason for accepting the sanctions-list gaps, or import current lists.</source>
+        <translation>Donnez le motif d’accepter les lacunes des listes de sanctions, ou importez des listes à jour.</translation>
+    </message>
+    <message>
+        <source>Likely outcome from the sources: {outcome} (unverified — check before you decide)</source>
+        <translation>Issue probable selon les sources : {outcome} (non vérifiée — contrôlez avant de décider)</translation>
+    </message>
+    <message>
+        <source>List {list} gives no publication date: it cannot count as current.</source>
+        <translation>La liste {list} ne donne pas de date de publication : elle ne peut pas compter comme à jour.</translation>
+    </message>
+    <message>
+        <source>Not recorded: </source>
+        <translation>Non enregistré : </translation>
+    </message>
+    <message>
+        <source>Reason for accepting the list gaps</source>
+        <translation>Motif d’acceptation des lacunes des listes</translation>
+    </message>
+    <message>
+        <source>Sanctions-list coverage</source>
+        <translation>Couverture des listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Why, e.g. the official lists were checked on their websites today</source>
+        <translation>Pourquoi, p. ex. les listes officielles ont été vérifiées aujourd’hui sur leurs sites</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>par</translation>
+    </message>
+    <message>
+        <source>From the buyer's country</source>
+        <translation>Selon le pays de l’acheteur</translation>
+    </message>
 </context>
 </TS>

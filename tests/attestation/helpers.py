@@ -40,8 +40,7 @@ def assessment(
     """An assessment of `the_lot`: every jurisdiction of the lot cleared unless `findings` say otherwise."""
     findings = findings or {}
     results: dict[str, JurisdictionResult] = {}
-    for j in the_lot.transaction.jurisdictions:
-        code = j.value
+    for code in the_lot.transaction.jurisdictions:
         items = findings.get(code) or [
             finding(code, f"{code}-R1", Verdict.CLEARED, f"No Russian link for lot {the_lot.lot_id}; no ban engaged",
                     f"{code} sanctions regulation (summary)", Level.INFO)

@@ -82,13 +82,15 @@ def test_human_output_is_a_table_with_sources(
     assert "{" not in out.splitlines()[0]
 
 
-def test_bad_usage_exits_2(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_exits_2(blocked_lot: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         run(["check", "x.lot.json", "--on", "yesterday"])
     assert stop.value.code == 2
-    with pytest.raises(SystemExit) as stop:
-        run(["check", "x.lot.json", "--jurisdiction", "DE"])
-    assert stop.value.code == 2
+    capsys.readouterr()
+    # which regimes exist is the rule pack's to say, so an unknown one is refused once the pack is read
+    assert run(["check", str(blocked_lot), "--jurisdiction", "DE"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "unknown jurisdiction DE (the rule pack knows US, EU, UK" in error
 
 
 def test_checks_are_recorded_in_the_register(

@@ -337,7 +337,7 @@ class TestKimberley:
     def test_missing_certificate_needs_evidence(self, result) -> None:  # type: ignore[no-untyped-def]
         us = result(rough("BW", evidence=[]), "US")
         assert us.verdict.value == "needs_evidence"
-        assert rules_of(us)["US-R7"].step == "origin"
+        assert rules_of(us)["US-R7"].section == "origin"
 
     @pytest.mark.parametrize(
         ("expires", "expected"), [("2026-12-01", "cleared"), ("2026-11-30", "needs_evidence")]

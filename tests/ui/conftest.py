@@ -131,7 +131,7 @@ def firm_settings(data_dir: Path) -> Settings:
 
 @pytest.fixture
 def services(data_dir: Path, tmp_path: Path, firm_settings: Settings) -> Iterator[Services]:
-    made = Services(data_dir=data_dir, config_dir=tmp_path / "config", clock=lambda: NOW, user="tester")
+    made = Services(data_dir=data_dir, config_dir=tmp_path / "config", clock=lambda: NOW)
     yield made
     made.close()
 

@@ -66,3 +66,14 @@ def named(parent: QWidget, kind: type, accessible_name: str) -> Any:
     ]
     assert found, f"no visible {kind.__name__} named {accessible_name!r}"
     return found[0]
+
+
+def accept_list_gaps(
+    qtbot: Any, attest: Any, reason: str = "official lists checked on the publishers' sites"
+) -> None:
+    """A test data folder holds no official list: accept the coverage gap with a reason, as a user must."""
+    assert attest.gap_box.isVisible(), "no sanctions-list gap is shown"
+    attest.accept_gap.setFocus()
+    qtbot.keyClick(attest.accept_gap, Qt.Key.Key_Space)  # as a keyboard user ticks it
+    assert attest.accept_gap.isChecked()
+    type_into(qtbot, attest.gap_reason, reason)

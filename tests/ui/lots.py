@@ -21,7 +21,16 @@ BOTSWANA_POLISHED: dict[str, Any] = {
     "origin": {"mining_countries": ["BW"]},
     "processing": [{"country": "IN", "activity": "cutting_polishing", "completed_on": "2026-06-30"}],
     "counterparty": {"name": "Surat Star Exports Pvt Ltd", "country": "IN"},
-    "evidence": [],
+    # The test firm sits in Antwerp, so its own regime (EU) always applies to its imports: the EU's due
+    # diligence statement on origin is held.
+    "evidence": [
+        {
+            "type": "due_diligence_statement",
+            "reference": "DDS-2026-118",
+            "jurisdiction": "EU",
+            "issued_on": "2026-11-28",
+        }
+    ],
 }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.wizard import Step
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.driving import click, type_into
+from tests.ui.driving import accept_list_gaps, click, type_into
 from tests.ui.lots import BOTSWANA_POLISHED, write_lot
 
 
@@ -35,9 +35,10 @@ def test_identity_and_passphrase_mistakes(qtbot: Any, window: Any, tmp_path: Pat
     with qtbot.waitSignal(attest.identity_created):
         click(qtbot, attest.create_button)
 
+    accept_list_gaps(qtbot, attest)
     type_into(qtbot, attest.passphrase, "not-the-passphrase")
     with qtbot.waitSignal(attest.signing_failed, timeout=60000) as failed:
         click(qtbot, attest.sign_button)
     assert "wrong passphrase" in failed.args[0]
     assert attest.number is None and attest.sign_button.isEnabled()
-    assert window.services.register().attestations() == []  # no number was used up
+    assert window.services.workspace.register().attestations() == []  # no number was used up

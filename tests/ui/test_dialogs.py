@@ -30,18 +30,22 @@ def test_settings_are_saved_and_applied_to_new_checks(qtbot: Any, window: Any, d
     assert window.wizard.checklist.value(("transaction", "jurisdictions")) == ["EU", "UK"]
 
 
-def test_settings_refuse_no_home_jurisdiction(qtbot: Any, window: Any, data_dir: Path) -> None:
+def test_settings_offer_the_rule_packs_regimes_and_need_none_added(
+    qtbot: Any, window: Any, data_dir: Path
+) -> None:
+    from desktop.settings import load_settings
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.services, window)
     dialog.show()
+    # the codes come from the active rule pack, not from a list in the code
+    assert list(dialog.jurisdictions) == list(window.services.jurisdiction_names())
     for box in dialog.jurisdictions.values():
         if box.isChecked():
             click(qtbot, box)
-    dialog.save()
-    assert "at least one home jurisdiction" in dialog.message.text()
-    assert dialog.isVisible()
-    dialog.close()
+    dialog.save()  # the firm's own country (BE) brings its regime by itself: nothing needs adding
+    assert not dialog.isVisible()
+    assert load_settings(data_dir).home_jurisdictions == ()
 
 
 def test_portable_mode_copies_the_data(qtbot: Any, window: Any, tmp_path: Path) -> None:
@@ -203,10 +207,10 @@ def test_damaged_settings_file_falls_back_to_defaults(
     from desktop.settings import settings_path
 
     settings_path(data_dir).write_text('{"paper_size": "A3"}', encoding="utf-8")
-    services._cache.clear()
+    services.reload_settings()
     window = make_window()
     window.new_check()
-    assert window.wizard.checklist.value(("transaction", "jurisdictions")) == ["EU"]  # the default
+    assert window.wizard.checklist.value(("transaction", "jurisdictions")) == []  # the default: none added
 
 
 @pytest.mark.slow
@@ -229,7 +233,11 @@ def test_register_opens_a_past_attestation_and_saves_its_pdf(
         passphrase=PASSPHRASE,
     )
     assessment = services.assess(parse_lot(json.dumps(BOTSWANA_POLISHED).encode()))
-    number, pdf = services.sign_attestation(assessment, services.record_check(assessment), PASSPHRASE)
+    services.record_check(assessment)
+    issued = services.sign_attestation(
+        assessment, PASSPHRASE, accept_list_gap="test folder without official lists"
+    )
+    number, pdf = issued.number, issued.pdf
     dialog = window.on_register()
     assert isinstance(dialog, RegisterDialog)
     with qtbot.waitSignal(dialog.records_loaded):

@@ -97,19 +97,39 @@ def test_keyboard_only_first_step(qtbot: Any, window: Any) -> None:
 
 
 def test_data_status_warns_about_stale_and_missing_lists() -> None:
+    from desktop.coverage import regime_coverage
+    from desktop.rules.model import Regime
+    from desktop.screening.types import ListInfo
+    from desktop.service.status import DataStatus, ListRow
+
+    def info(list_id: str, as_of: date | None, bundled: bool) -> ListInfo:
+        return ListInfo(id=list_id, name=list_id, source="", jurisdictions=[], as_of=as_of, entries=1, sha256="0",
+                        bundled=bundled)  # fmt: skip
+
     pack = SimpleNamespace(pack=SimpleNamespace(id="p", version="1", as_of=date(2026, 11, 1)), notice=None)
-    lists = [
-        SimpleNamespace(id="CS-DIAMOND", as_of=date(2026, 11, 27), bundled=True, jurisdictions=["US", "EU"]),
-        SimpleNamespace(id="OFAC-SDN", as_of=date(2026, 10, 1), bundled=False, jurisdictions=["US"]),
-    ]
-    status = describe_status(pack, lists, ["US", "EU"], date(2026, 12, 1))
+    today = date(2026, 12, 1)
+    lists = [info("CS-DIAMOND", date(2026, 11, 27), True), info("OFAC-SDN", date(2026, 10, 1), False)]
+    us = Regime(code="US", names={"en": "United States"}, countries=["US"], official_lists=["OFAC-SDN"])
+    eu = Regime(code="EU", names={"en": "European Union"}, countries=["BE"], official_lists=["EU-FSF"])
+    rows = [ListRow(lists[0], 4, True), ListRow(lists[1], 61, False)]
+    coverage = {r.code: regime_coverage(r, lists, today) for r in (us, eu)}
+    status = describe_status(DataStatus(pack, "", rows, coverage, 30))  # type: ignore[arg-type]
     assert status.pack == "p 1 (as of 2026-11-01)"
     assert status.lists == [("CS-DIAMOND", 4, True), ("OFAC-SDN", 61, False)]
     assert any("OFAC-SDN is 61 days old" in w for w in status.warnings)
     assert any("No official sanctions list loaded for EU" in w for w in status.warnings)
-    fresh = describe_status(pack, lists, ["US"], date(2026, 10, 20))
+    # a US-only check does not warn about the EU list
+    fresh = describe_status(
+        DataStatus(
+            pack,
+            "",
+            [ListRow(lists[1], 19, True)],
+            {"US": regime_coverage(us, lists, date(2026, 10, 20))},
+            30,
+        )  # type: ignore[arg-type]
+    )
     assert fresh.warnings == []
-    missing = describe_status(None, [], ["UK"], date(2026, 12, 1), "pack damaged")
+    missing = describe_status(DataStatus(None, "pack damaged", [], {}, 30))
     assert missing.pack == "no rule pack: pack damaged"
     assert "No rule pack is loaded; checks cannot run." in missing.warnings
 

@@ -47,7 +47,7 @@ def test_possible_match_is_resolved_with_a_reason(
         wizard.go_to(Step.REVIEW)
     assert checked.args == ["cleared"]
     assert wizard.next_button.isEnabled()
-    recorded = services.register().decisions()
+    recorded = services.workspace.register().decisions()
     assert [d.reason for d in recorded] == [reason]
 
 

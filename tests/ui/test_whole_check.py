@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from desktop.cli import run as cli
 from desktop.wizard import Step
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.driving import add_country, choose, click, named, pick_country, type_into
+from tests.ui.driving import accept_list_gaps, add_country, choose, click, named, pick_country, type_into
 
 
 @pytest.mark.slow
@@ -72,7 +72,7 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     evidence.attach_file(1, scan)
     attached = checklist.value(("extensions", "clearstone.attachments", "1"))
     assert attached["file"] == "ado-scan.pdf" and len(attached["sha256"]) == 64
-    stored = window.services.register().evidence_path(attached["sha256"])
+    stored = window.services.workspace.register().evidence_path(attached["sha256"])
     assert stored.read_bytes() == scan.read_bytes(), "the scan is kept in the register under its hash"
     with qtbot.waitSignal(wizard.review.check_finished, timeout=60000) as checked:
         click(qtbot, wizard.next_button)
@@ -92,6 +92,7 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     with qtbot.waitSignal(attest.identity_created):
         click(qtbot, attest.create_button)
     assert not attest.create_form.isVisible()
+    accept_list_gaps(qtbot, attest)
     with qtbot.waitSignal(attest.signing_finished, timeout=60000) as signed:
         click(qtbot, attest.sign_button)
     number = signed.args[0]

@@ -157,13 +157,17 @@ def test_assessment_of_another_lot_is_refused(checklist: Checklist) -> None:
 
 
 def test_findings_map_to_the_step_that_resolves_them() -> None:
-    assert step_for_finding(finding(Verdict.REVIEW, step="counterparty")) is Step.COUNTERPARTY
+    assert step_for_finding(finding(Verdict.REVIEW, section="counterparty")) is Step.COUNTERPARTY
+    assert step_for_finding(finding(Verdict.REVIEW, section="parties")) is Step.COUNTERPARTY
+    assert step_for_finding(finding(Verdict.REVIEW, section="origin")) is Step.ORIGIN
+    assert step_for_finding(finding(Verdict.REVIEW, section="evidence:kp_certificate")) is Step.ORIGIN
+    assert step_for_finding(finding(Verdict.REVIEW, section="evidence:g7_verification")) is Step.EVIDENCE
     g7 = EvidenceNeed(any_of=[{"type": "g7_verification"}], text="G7 verification")
     assert step_for_finding(finding(Verdict.NEEDS_EVIDENCE, evidence_needed=g7)) is Step.EVIDENCE
     kp = EvidenceNeed(any_of=[{"type": "kp_certificate"}], text="KP certificate")
     assert step_for_finding(finding(Verdict.NEEDS_EVIDENCE, evidence_needed=kp)) is Step.ORIGIN
-    assert step_for_finding(finding(Verdict.REVIEW, rule="SCREEN-1")) is Step.COUNTERPARTY
-    assert step_for_finding(finding(Verdict.REVIEW, step="nonsense", rule="X")) is Step.LOT_TRANSACTION
+    # no guessing from words: a finding that names no section goes to the first step
+    assert step_for_finding(finding(Verdict.REVIEW, rule="SCREEN-sanction-match")) is Step.LOT_TRANSACTION
 
 
 def test_resolve_jumps_back_to_the_step(checklist: Checklist) -> None:

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.lot import Jurisdiction
 from desktop.settings import (
-    JURISDICTIONS,
     MAX_RECENT,
     Settings,
     SettingsError,
@@ -23,8 +21,10 @@ from desktop.settings import (
 
 def test_defaults_when_nothing_saved(tmp_path: Path) -> None:
     settings = load_settings(tmp_path)
-    assert settings.paper_size == "A4" and settings.language == "en"
-    assert settings.home_jurisdictions == ("EU",)
+    assert settings.paper_size == "auto" and settings.language == "en"
+    # the firm's country brings its own regime; nothing is added on top by default
+    assert settings.home_jurisdictions == ()
+    assert settings.list_max_age_days == 30 and settings.people == () and not settings.second_person_for_exact
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -37,7 +37,7 @@ def test_round_trip(tmp_path: Path) -> None:
 def test_bad_file_is_one_clear_line(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text('{"paper_size": "A3"}', encoding="utf-8")
     with pytest.raises(
-        SettingsError, match=r"settings.json: paper_size: must be one of A4, Letter, not \"A3\""
+        SettingsError, match=r"settings.json: paper_size: must be one of auto, A4, Letter, not \"A3\""
     ):
         load_settings(tmp_path)
     settings_path(tmp_path).write_text("{", encoding="utf-8")
@@ -62,18 +62,30 @@ def test_recent_files_are_unique_newest_first_and_bounded() -> None:
 
 def test_every_change_is_validated() -> None:
     s = Settings()
-    with pytest.raises(SettingsError, match="paper_size: must be one of A4, Letter"):
+    with pytest.raises(SettingsError, match="paper_size: must be one of auto, A4, Letter"):
         s.updated(paper_size="A5")
     with pytest.raises(SettingsError, match="home_jurisdictions"):
         s.updated(home_jurisdictions=("EU", "EU"))
-    with pytest.raises(SettingsError, match="home_jurisdictions"):
-        s.updated(home_jurisdictions=("XX",))
+    with pytest.raises(SettingsError, match="home_jurisdictions: not a jurisdiction code"):
+        s.updated(home_jurisdictions=("eu",))
+    with pytest.raises(SettingsError, match="list_max_age_days"):
+        s.updated(list_max_age_days=0)
+    with pytest.raises(SettingsError, match="list_max_age_days"):
+        s.updated(list_max_age_days=True)
+    with pytest.raises(SettingsError, match="people: each person once"):
+        s.updated(people=("Ilse Peeters", "Ilse Peeters"))
+    with pytest.raises(SettingsError, match="people: each person once"):
+        s.updated(people=("  ",))
+    with pytest.raises(SettingsError, match="second_person_for_exact"):
+        s.updated(second_person_for_exact="yes")
     with pytest.raises(SettingsError, match="firm_country"):
         s.updated(firm_country="Belgium")
 
 
-def test_jurisdictions_are_those_of_the_lot_format() -> None:
-    assert tuple(j.value for j in Jurisdiction) == JURISDICTIONS
+def test_jurisdiction_codes_are_checked_for_form_only() -> None:
+    # which regimes exist is the rule pack's to say (a signed pack may add one): the settings keep any code
+    # of the right form, and the application layer ignores those the active pack does not know
+    assert Settings(home_jurisdictions=("KR",)).home_jurisdictions == ("KR",)
 
 
 def test_reading_settings_does_not_import_pydantic(tmp_path: Path) -> None:

@@ -127,9 +127,8 @@ class RegisterDialog(QDialog):
         text = self.search.text().strip()
         kind = self.kind.currentData()
         try:
-            register = self.services.register()
-            found = register.search(text) if text else register.list_records()
-            alerts = register.list_records([_kind("rescreen")], limit=5)
+            found = self.services.records(text)
+            alerts = self.services.rescreen_alerts(limit=5)
         except user_errors() as exc:
             self.details.setPlainText(str(exc))
             self.records_loaded.emit(0)
@@ -158,7 +157,7 @@ class RegisterDialog(QDialog):
             return
         ref = item.data(0, Qt.ItemDataRole.UserRole)
         try:
-            shown = self.services.register().show(ref)
+            shown = self.services.show_record(ref)
         except user_errors() as exc:
             self.details.setPlainText(str(exc))
             return
@@ -168,8 +167,8 @@ class RegisterDialog(QDialog):
         self.details.setPlainText(json.dumps(shown, indent=2, ensure_ascii=False, default=str))
         if self._lot_of(shown) is None and isinstance(shown.get("assessment_id"), int):
             try:  # an attestation: its lot is in the assessment it was issued from
-                shown["assessment"] = (
-                    self.services.register().show(f"assessment:{shown['assessment_id']}").get("assessment")
+                shown["assessment"] = self.services.show_record(f"assessment:{shown['assessment_id']}").get(
+                    "assessment"
                 )
             except user_errors():
                 pass
@@ -213,7 +212,7 @@ class RegisterDialog(QDialog):
     def save_pdf(self, number: str, path: Path) -> None:
         """The signed PDF exactly as it was issued and stored."""
         try:
-            record = self.services.register().attestation(number)
+            record = self.services.attestation_record(number)
             if record is None:
                 raise KeyError(number)
             self.services.write_file(path, record.pdf)
@@ -233,20 +232,14 @@ class RegisterDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         try:
-            self.services.register().export_csv(path)
+            self.services.export_register_csv(path)
         except user_errors() as exc:
             QMessageBox.warning(self, tr("Not exported"), str(exc))
 
     def _on_verify_clicked(self) -> None:
         try:
-            report = self.services.register().verify()
+            report = self.services.verify_register()
         except user_errors() as exc:
             self.details.setPlainText(str(exc))
             return
         self.details.setPlainText(report.describe())
-
-
-def _kind(value: str) -> Any:
-    from desktop.register import RecordKind
-
-    return RecordKind(value)

@@ -1,6 +1,12 @@
-"""Settle a rule finding in `review`: the person's resolution, with a mandatory reason."""
+"""Settle a rule finding in `review`: who decides, what it becomes (only what it may become), and why.
+
+Nothing is preselected: a hurried click on OK decides nothing. The reason must say what was checked (the
+application layer's rule: desktop.service.deciding.check_reason).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,32 +19,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules.result import Finding
+from desktop.assessment import review_resolutions
+from desktop.rules.result import Finding, Verdict
+from desktop.service.deciding import check_person, check_reason
+from desktop.service.errors import ServiceError
 from desktop.ui.i18n import tr
+from desktop.ui.widgets import verdict_text
 
-RESOLUTIONS = ("cleared", "needs_evidence", "blocked")
+
+def person_box(people: Sequence[str], current: str) -> QComboBox:
+    """The people of this install (Settings → People), editable for someone not listed yet."""
+    box = QComboBox()
+    box.setEditable(True)
+    for person in dict.fromkeys([current, *people]):
+        if person:
+            box.addItem(person)
+    box.setCurrentText(current)
+    box.setAccessibleName(tr("Decided &by"))
+    return box
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, finding: Finding, people: Sequence[str], current_person: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Decide on a finding in review"))
+        self.allowed = review_resolutions(finding)
         layout = QVBoxLayout(self)
         intro = QLabel(f"<b>{finding.rule}</b> — {finding.summary}")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if finding.suggested is not None:
+            hint = QLabel(
+                tr(
+                    "Likely outcome from the sources: {outcome} (unverified — check before you decide)"
+                ).format(outcome=verdict_text(finding.suggested.value))
+            )
+            hint.setObjectName("pageHint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         form = QFormLayout()
         self.resolution = QComboBox()
-        self.resolution.addItem(tr("Cleared"), "cleared")
-        self.resolution.addItem(tr("Needs evidence"), "needs_evidence")
-        self.resolution.addItem(tr("Blocked"), "blocked")
+        self.resolution.addItem(tr("Choose…"), None)
+        for verdict in self.allowed:
+            self.resolution.addItem(verdict_text(verdict.value), verdict.value)
+        self.resolution.setCurrentIndex(0)
         self.resolution.setAccessibleName(tr("&Resolution"))
-        if finding.suggested is not None:
-            index = self.resolution.findData(finding.suggested.value)
-            self.resolution.setCurrentIndex(max(index, 0))
         label = QLabel(tr("&Resolution"))
         label.setBuddy(self.resolution)
         form.addRow(label, self.resolution)
+        self.person = person_box(people, current_person)
+        person_label = QLabel(tr("Decided &by"))
+        person_label.setBuddy(self.person)
+        form.addRow(person_label, self.person)
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(tr("Reaso&n"))
         self.reason.setPlaceholderText(tr("Why — the source you checked, the document you hold"))
@@ -47,6 +81,10 @@ class ReviewDialog(QDialog):
         reason_label.setBuddy(self.reason)
         form.addRow(reason_label, self.reason)
         layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setObjectName("pageHint")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -54,12 +92,31 @@ class ReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
+        self.resolution.currentIndexChanged.connect(self._update)
+        self.person.currentTextChanged.connect(self._update)
         self._update()
 
+    def _problem(self) -> str:
+        if self.resolution.currentData() is None:
+            return tr("Choose what this finding becomes.")
+        try:
+            check_person(self.person.currentText())
+            check_reason(self.reason.toPlainText())
+        except ServiceError as exc:
+            return str(exc)
+        return ""
+
     def _update(self) -> None:
+        problem = self._problem()
+        self.problem.setText(problem)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setEnabled(bool(self.reason.toPlainText().strip()))
+            ok.setEnabled(not problem)
 
-    def chosen(self) -> tuple[str, str]:
-        return str(self.resolution.currentData()), self.reason.toPlainText().strip()
+    def chosen(self) -> tuple[Verdict, str, str]:
+        """(resolution, reason, person)."""
+        return (
+            Verdict(str(self.resolution.currentData())),
+            self.reason.toPlainText().strip(),
+            " ".join(self.person.currentText().split()),
+        )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import JURISDICTIONS, Settings, SettingsError, Signer, choose_data_dir, make_portable
+from desktop.settings import Settings, SettingsError, Signer, choose_data_dir, make_portable
 from desktop.ui.i18n import LANGUAGES, tr
 from desktop.ui.services import Services
 from desktop.ui.widgets import CountryPicker, hint
@@ -52,16 +52,17 @@ class SettingsDialog(QDialog):
         self.sow_id = self._line(form, "&SoW ID", settings.sow_id)
         grid = QGridLayout()
         self.jurisdictions: dict[str, QCheckBox] = {}
-        for i, code in enumerate(JURISDICTIONS):
+        for i, code in enumerate(services.jurisdiction_names()):
             box = QCheckBox(code)
-            box.setAccessibleName(tr("Home jurisdiction") + f" {code}")
+            box.setAccessibleName(tr("Also check") + f" {code}")
             box.setChecked(code in settings.home_jurisdictions)
             self.jurisdictions[code] = box
             grid.addWidget(box, 0, i)
         holder = QWidget()
         holder.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(tr("Home jurisdictions"))
+        # The firm's own country brings its regime into every check by itself; these are added on top.
+        caption = QLabel(tr("Also check"))
         caption.setMinimumWidth(140)
         form.addRow(caption, holder)
         layout.addWidget(firm)
@@ -76,7 +77,10 @@ class SettingsDialog(QDialog):
         look = QGroupBox(tr("Printing and display"))
         form = QFormLayout(look)
         self.paper = self._combo(
-            form, "&Paper size", [("A4", "A4"), ("Letter", "Letter")], settings.paper_size
+            form,
+            "&Paper size",
+            [("From the buyer's country", "auto"), ("A4", "A4"), ("Letter", "Letter")],
+            settings.paper_size,
         )
         self.language = self._combo(
             form, "&Language", list((n, c) for c, n in LANGUAGES.items()), settings.language
@@ -162,8 +166,6 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         try:
             settings = self.collect()
-            if not settings.home_jurisdictions:
-                raise SettingsError(tr("choose at least one home jurisdiction"))
             self.services.save_settings(settings)
         except SettingsError as exc:
             self.message.setText(str(exc))

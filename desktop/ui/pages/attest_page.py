@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -85,6 +86,29 @@ class AttestPage(StepPage):
         )
         self.layout_.addWidget(self.identity_box)
 
+        # Sanctions-list coverage: a regime whose own official list is missing or old is a gap; attesting
+        # anyway takes a person's reason, recorded and printed in the verdict box.
+        self.gap_box = QGroupBox(tr("Sanctions-list coverage"))
+        gaps = QVBoxLayout(self.gap_box)
+        self.gap_text = QLabel()
+        self.gap_text.setWordWrap(True)
+        gaps.addWidget(self.gap_text)
+        self.accept_gap = QCheckBox(tr("Attest anyway: I accept these gaps, for the reason below"))
+        self.gap_reason = QLineEdit()
+        self.gap_reason.setPlaceholderText(
+            tr("Why, e.g. the official lists were checked on their websites today")
+        )
+        self.gap_reason.setAccessibleName(tr("Reason for accepting the list gaps"))
+        self.gap_reason.setEnabled(False)
+        self.accept_gap.toggled.connect(self.gap_reason.setEnabled)
+        self.accept_gap.toggled.connect(lambda _on: self._update_buttons())
+        self.gap_reason.textChanged.connect(lambda _t: self._update_buttons())
+        gaps.addWidget(self.accept_gap)
+        gaps.addWidget(self.gap_reason)
+        self.gap_box.hide()
+        self.coverage_gaps: list[str] = []
+        self.layout_.addWidget(self.gap_box)
+
         sign = QGroupBox(tr("Sign"))
         row = QHBoxLayout(sign)
         caption = QLabel(tr("Passphras&e"))
@@ -135,9 +159,35 @@ class AttestPage(StepPage):
             if settings.firm_country:
                 self.id_country.set_code(settings.firm_country)
         self._show_identity()
+        self._show_coverage()
         if self.number is None:
             self.status.setText(self.checklist.attest_refusal() or tr("Ready to sign."))
         self._update_buttons()
+
+    def _show_coverage(self) -> None:
+        assessment = self.checklist.assessment
+        self.coverage_gaps = []
+        if assessment is not None:
+            try:
+                self.coverage_gaps = self.services.prepare_attestation(assessment).coverage_gaps
+            except user_errors() as exc:
+                self.coverage_gaps = [str(exc)]
+        self.gap_text.setText(
+            "\u26a0 " + "<br>\u26a0 ".join(self.coverage_gaps) if self.coverage_gaps else ""
+        )
+        self.gap_box.setVisible(bool(self.coverage_gaps))
+
+    def _accepted_gap(self) -> str | None:
+        """The reason for attesting despite list gaps, when given and good enough; else None."""
+        from desktop.service.deciding import check_reason
+        from desktop.service.errors import ServiceError
+
+        if not self.coverage_gaps or not self.accept_gap.isChecked():
+            return None
+        try:
+            return check_reason(self.gap_reason.text())
+        except ServiceError:
+            return None
 
     def _show_identity(self) -> None:
         try:
@@ -183,14 +233,21 @@ class AttestPage(StepPage):
             self.status.setText(tr("Cannot be attested") + f": {refusal}")
             self.signing_failed.emit(refusal or "")
             return
+        if self.coverage_gaps and self._accepted_gap() is None:
+            self.status.setText(
+                tr("Give a reason for accepting the sanctions-list gaps, or import current lists.")
+            )
+            self.signing_failed.emit("list gaps not accepted")
+            return
         passphrase = self.passphrase.text()
         services = self.services
-        assessment_id = self.assessment_id
+        accepted = self._accepted_gap()
         self.sign_button.setEnabled(False)
         self.status.setText(tr("Signing…"))
 
         def work(_task: Task) -> tuple[str, bytes, list[Any], str]:
-            number, pdf = services.sign_attestation(assessment, assessment_id, passphrase)
+            issued = services.sign_attestation(assessment, passphrase, accepted)
+            number, pdf = issued.number, issued.pdf
             if can_render():
                 return number, pdf, render_pages(pdf), ""
             return number, pdf, [], services.attestation_facts(pdf)
@@ -231,7 +288,10 @@ class AttestPage(StepPage):
         self.signing_failed.emit(message)
 
     def _update_buttons(self) -> None:
-        self.sign_button.setEnabled(self.number is None and self.checklist.attest_refusal() is None)
+        covered = not self.coverage_gaps or self._accepted_gap() is not None
+        self.sign_button.setEnabled(
+            self.number is None and self.checklist.attest_refusal() is None and covered
+        )
         for button in (self.save_button, self.print_button):
             button.setEnabled(self.pdf is not None)
 

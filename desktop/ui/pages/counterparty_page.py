@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.screening.types import Decision, Match, PartyQuery, ScreeningDecision
+from desktop.screening.types import Decision, Match, PartyQuery, ScreeningDecision, decision_key
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage, text_or_none
 from desktop.ui.pages.rows import RowTable
@@ -27,28 +27,6 @@ from desktop.wizard import Step
 
 SCREEN_DELAY_MS = 350
 KINDS = [("Organisation", "organization"), ("Person", "person")]
-
-
-def party_queries(counterparty: dict[str, Any]) -> list[PartyQuery]:
-    """The counterparty and each named owner, as the screener takes them."""
-    queries = []
-    name = (counterparty.get("name") or "").strip()
-    if name:
-        queries.append(
-            PartyQuery(
-                name=name,
-                kind=counterparty.get("kind"),
-                country=counterparty.get("country"),
-                aliases=[a for a in counterparty.get("aliases") or [] if isinstance(a, str) and a.strip()],
-                registration_number=counterparty.get("registration_number"),
-            )
-        )
-    for owner in counterparty.get("owners") or []:
-        if isinstance(owner, dict) and (owner.get("name") or "").strip():
-            queries.append(
-                PartyQuery(name=owner["name"].strip(), kind=owner.get("kind"), country=owner.get("country"))
-            )
-    return queries
 
 
 class MatchCard(QFrame):
@@ -115,6 +93,10 @@ class MatchCard(QFrame):
 
     def _decide(self, decision: Decision) -> None:
         self.decided.emit(self.match, decision.value, self.reason.text().strip())
+
+    def show_problem(self, text: str) -> None:
+        self.status.show()
+        self.status.setText("\u26a0 " + _esc(text))
 
     def show_decision(self, decision: ScreeningDecision) -> None:
         verdict = tr("It is a match") if decision.decision is Decision.MATCH else tr("Not a match")
@@ -253,17 +235,17 @@ class CounterpartyPage(StepPage):
 
     # ----- screening, off the GUI thread
     def _on_checklist_changed(self, _checklist: object) -> None:
-        queries = party_queries(self.checklist.value(("counterparty",)) or {})
+        queries = self.services.screening_queries(self.checklist.draft.data())
         if queries != self._last_queries:
             self._timer.start()
 
     def entered(self) -> None:
-        if party_queries(self.checklist.value(("counterparty",)) or {}) != self._last_queries:
+        if self.services.screening_queries(self.checklist.draft.data()) != self._last_queries:
             self.screen_now()
 
     def screen_now(self) -> None:
         self._timer.stop()
-        queries = party_queries(self.checklist.value(("counterparty",)) or {})
+        queries = self.services.screening_queries(self.checklist.draft.data())
         self._last_queries = queries
         self._generation += 1
         generation = self._generation
@@ -314,7 +296,7 @@ class CounterpartyPage(StepPage):
         decisions = {d.key(): d for d in self.checklist.decisions}
         self.match_cards = []
         for match in matches:
-            decision = decisions.get((match.query.casefold().strip(), match.list, match.entry_id))
+            decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
             item = MatchCard(match, decision)
             item.decided.connect(self._on_match_decided)
             self.match_area.addWidget(item)
@@ -322,23 +304,31 @@ class CounterpartyPage(StepPage):
             self.match_cards.append(item)
 
     def _on_match_decided(self, match: Match, decision: str, reason: str) -> None:
-        ruling = ScreeningDecision(
+        from desktop.service.deciding import MatchDecision
+        from desktop.ui.services import user_errors
+
+        card = next((item for item in self.match_cards if item.match is match), None)
+        request = MatchDecision(
             party=match.query,
-            list=match.list,
+            list_id=match.list,
             entry_id=match.entry_id,
-            decision=Decision(decision),
+            is_match=decision == Decision.MATCH.value,
             reason=reason,
             decided_by=self.services.decided_by(),
-            decided_at=self.services.now(),
         )
+        try:
+            ruling = self.services.match_decision(request, match)
+        except user_errors() as exc:
+            if card is not None:
+                card.show_problem(str(exc))
+            return
         self.checklist.record_decision(ruling)
-        for item in self.match_cards:
-            if item.match is match:
-                item.show_decision(ruling)
+        if card is not None:
+            card.show_decision(ruling)
 
     def undecided(self) -> list[Match]:
         keys = {d.key() for d in self.checklist.decisions}
-        return [m for m in self._matches if (m.query.casefold().strip(), m.list, m.entry_id) not in keys]
+        return [m for m in self._matches if decision_key(m.query, m.list, m.entry_id) not in keys]
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.lot import EVIDENCE_TYPES, Jurisdiction
+from desktop.lot import EVIDENCE_TYPES
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.services import user_errors
@@ -122,7 +122,7 @@ class EvidencePage(StepPage):
             elif widget_kind == "country":
                 self.bind_country(form, label, (*base, key))
             elif widget_kind == "jurisdiction":
-                choices = [("—", None)] + [(j.value, j.value) for j in Jurisdiction]
+                choices = [("—", None)] + [(code, code) for code in self.services.jurisdiction_names()]
                 self.bind_combo(form, label, (*base, key), choices)
             else:
                 self.bind_line(form, label, (*base, key))

@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from desktop.lot import JURISDICTION_NAMES, Jurisdiction
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import language, tr
 from desktop.ui.pages.base import LABEL_WIDTH, SHORT_FIELD_WIDTH, StepPage, text_or_none
 from desktop.wizard import Step
 
@@ -69,8 +68,8 @@ class LotPage(StepPage):
         self.jurisdiction_boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, code in enumerate(j.value for j in Jurisdiction):
-            box = QCheckBox(f"{code} · {tr(JURISDICTION_NAMES[code])}")
+        for i, (code, name) in enumerate(self.services.jurisdiction_names(language()).items()):
+            box = QCheckBox(f"{code} · {name}")
             box.setAccessibleName(tr("Jurisdiction") + f" {code}")
             box.toggled.connect(self._on_jurisdiction_toggled)
             self.jurisdiction_boxes[code] = box

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.assessment import Assessment, review_resolutions
 from desktop.rules.result import Finding, Level, Verdict, shared_notes
-from desktop.ui.i18n import tr
+from desktop.screening.types import decision_key
+from desktop.ui.i18n import language, tr
 from desktop.ui.pages.base import StepPage
-from desktop.ui.pages.lot_page import JURISDICTION_NAMES
 from desktop.ui.theme import verdict_style
 from desktop.ui.widgets import verdict_chip, verdict_text
 from desktop.ui.workers import Task
@@ -98,7 +97,7 @@ class ReviewPage(StepPage):
         self.recheck.setEnabled(False)
         self.check_started.emit()
 
-        def work(_task: Task) -> tuple[Any, int | None]:
+        def work(_task: Task) -> tuple[Assessment, int | None]:
             assessment = services.assess(lot, decisions)
             return assessment, services.record_check(assessment, decisions)
 
@@ -108,9 +107,9 @@ class ReviewPage(StepPage):
             lambda message: self._on_failed(generation, message),
         )
 
-    def _on_checked(self, generation: int, assessment: Any, assessment_id: int | None) -> None:
+    def _on_checked(self, generation: int, assessment: Assessment, assessment_id: int | None) -> None:
         self.recheck.setEnabled(True)
-        if generation != self._generation or assessment.lot != self.checklist.lot:
+        if generation != self._generation or not self.checklist.is_of_this_lot(assessment):
             return  # the lot changed while it was being checked
         self.assessment_id = assessment_id
         self.checklist.set_assessment(assessment)
@@ -133,8 +132,9 @@ class ReviewPage(StepPage):
         self.decide_buttons = []
         while self.verdict_holder.count():
             item = self.verdict_holder.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            held = item.widget() if item is not None else None
+            if held is not None:
+                held.deleteLater()
         self.gate.clear()
 
     def show_assessment(self) -> None:
@@ -159,9 +159,12 @@ class ReviewPage(StepPage):
         self.gate.setStyleSheet(f"color: {'#1a7f37' if ok else '#cf222e'}; font-weight: 600;")
         results = list(assessment.jurisdictions.values())
         shared = shared_notes(results)
+        names = self.services.jurisdiction_names(language())
+        why = {r.code: r.describe() for r in assessment.regimes}
         for code, result in assessment.jurisdictions.items():
             own = [f for f in result.findings if (f.rule, f.summary) not in shared]
-            self._add(self._jurisdiction_box(code, result.verdict.value, own))
+            title = f"{code} · {names.get(code, code)}" + (f" ({why[code]})" if code in why else "")
+            self._add(self._jurisdiction_box(code, title, result.verdict.value, own))
         if shared:
             self._add(self._notes_box([f for f in results[0].findings if (f.rule, f.summary) in shared]))
         self._add(self._screening_box(assessment))
@@ -171,8 +174,8 @@ class ReviewPage(StepPage):
         widget.show()
         self._result_widgets.append(widget)
 
-    def _jurisdiction_box(self, code: str, verdict: str, findings: list[Finding]) -> QWidget:
-        box = QGroupBox(f"{code} · {tr(JURISDICTION_NAMES.get(code, code))} — {verdict_text(verdict)}")
+    def _jurisdiction_box(self, code: str, title: str, verdict: str, findings: list[Finding]) -> QWidget:
+        box = QGroupBox(f"{title} — {verdict_text(verdict)}")
         box.setAccessibleName(tr("Jurisdiction") + f" {code}: {verdict_text(verdict)}")
         layout = QVBoxLayout(box)
         ordered = sorted(findings, key=lambda f: -f.outcome.rank)
@@ -219,7 +222,7 @@ class ReviewPage(StepPage):
         chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         line.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
         line.addLayout(text, 1)
-        if finding.outcome is Verdict.REVIEW and step_for_finding(finding) is not Step.COUNTERPARTY:
+        if review_resolutions(finding):
             decide = QPushButton(tr("Decide…"))
             decide.setAccessibleName(tr("Decide…") + f" {finding.rule}")
             decide.clicked.connect(lambda: self._decide(finding))
@@ -237,31 +240,32 @@ class ReviewPage(StepPage):
 
     def _decide(self, finding: Finding) -> None:
         """A person settles a finding in review for this lot; the register keeps who, when and why."""
-        from desktop.register.models import ReviewResolution
         from desktop.ui.dialogs.review_dialog import ReviewDialog
+        from desktop.ui.services import user_errors
 
         lot = self.checklist.lot
         if lot is None:
             return
-        dialog = ReviewDialog(finding, self)
+        dialog = ReviewDialog(finding, self.services.settings().people, self.services.decided_by(), self)
         if dialog.exec() != ReviewDialog.DialogCode.Accepted:
             return
-        resolution, reason = dialog.chosen()
-        self.services.record_review(
-            ReviewResolution(
-                jurisdiction=finding.jurisdiction,
-                rule=finding.rule,
+        resolution, reason, person = dialog.chosen()
+        try:
+            self.services.resolve_review(
+                finding,
+                lot_id=lot.lot_id,
                 resolution=resolution,
                 reason=reason,
-                decided_by=self.services.decided_by(),
-                decided_at=self.services.now(),
-                lot_id=lot.lot_id,
+                decided_by=person,
                 assessment_id=self.assessment_id,
             )
-        )
+        except user_errors() as exc:
+            self.summary.setText(tr("Not recorded: ") + str(exc))
+            return
+        self.services.user = person  # the next decision defaults to the same person
         self.check_now()
 
-    def _screening_box(self, assessment: Any) -> QWidget:
+    def _screening_box(self, assessment: Assessment) -> QWidget:
         box = QGroupBox(tr("Sanctions screening"))
         layout = QVBoxLayout(box)
         screening = assessment.screening
@@ -273,9 +277,10 @@ class ReviewPage(StepPage):
         layout.addWidget(QLabel(tr("Against") + f": {_esc(lists) or tr('no list loaded')}"))
         decisions = {d.key(): d for d in screening.decisions}
         for match in screening.matches:
-            decision = decisions.get((match.query.casefold().strip(), match.list, match.entry_id))
+            decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
             ruling = (
-                f" — {tr('decided')}: {decision.decision.value.replace('_', ' ')} ({_esc(decision.reason)})"
+                f" — {tr('decided')}: {decision.decision.value.replace('_', ' ')} {tr('by')} "
+                f"{_esc(decision.decided_by)} ({_esc(decision.reason)})"
                 if decision
                 else f" — <b>{tr('awaiting your decision')}</b>"
             )

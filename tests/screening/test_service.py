@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screening.errors import InvalidQueryError, ListFormatError, ScreeningError, UnsafeFileError
+from desktop.screening.errors import (
+    ImportRefusedError,
+    InvalidQueryError,
+    ListFormatError,
+    ScreeningError,
+    UnsafeFileError,
+)
 from desktop.screening.service import Screener
 from desktop.screening.store import STORE_FILE
 from desktop.screening.types import PartyQuery
@@ -102,7 +108,9 @@ def test_reimport_replaces_the_list(sanctions_data: Path, data_dir: Path, tmp_pa
     screener.import_path(sanctions_data / "ofac/sdn-2021-07")
     tiny = tmp_path / "tiny"
     shutil.copytree(sanctions_data / "ofac/sdn-tiny-2025", tiny)
-    screener.import_path(tiny)
+    with pytest.raises(ImportRefusedError, match="17 entries would replace 8976"):
+        screener.import_path(tiny)  # 17 entries in place of 8,976: refused unless forced
+    screener.import_path(tiny, force=True)
     assert [(i.id, i.entries) for i in Screener.open(data_dir).lists()] == [
         ("CS-DIAMOND", 28),
         ("OFAC-SDN", 17),

@@ -16,8 +16,11 @@ REGISTER_FILE = "register.sqlite"
 
 
 def open_screener(data_dir: Path | None) -> PartyScreener:
+    from desktop.screening.seed import seed_bundled_lists
     from desktop.screening.service import Screener
 
+    if data_dir is not None:
+        seed_bundled_lists(data_dir)  # first start of an installation with bundled lists; cheap afterwards
     return Screener.open(data_dir)
 
 

@@ -266,10 +266,9 @@ def open_pack(path: Path, staging: Path) -> tuple[Manifest, x509.Certificate, di
             if present != set(expected):
                 extra = sorted(present - set(expected))
                 absent = sorted(set(expected) - present)
-                what = f"files not in the manifest: {', '.join(extra)[:200]}" if extra else ""
-                what += ("; " if what else "") + (
-                    f"files missing: {', '.join(absent)[:200]}" if absent else ""
-                )
+                parts = [f"files not in the manifest: {', '.join(extra)[:200]}"] if extra else []
+                parts += [f"files missing: {', '.join(absent)[:200]}"] if absent else []
+                what = "; ".join(parts)
                 raise DataPackError(f"{name}: the pack does not match its manifest ({what})")
             folders: dict[str, Path] = {}
             for member, (list_id, entry) in expected.items():

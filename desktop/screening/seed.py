@@ -14,17 +14,14 @@ import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop import __version__
-from desktop.fileio import write_atomic
 from desktop.paths import resource
-from desktop.screening.datapack import PACK_FORMAT, Manifest, PackFile, PackList, is_pack, open_pack
-from desktop.screening.errors import DataPackError, ScreeningError
-from desktop.screening.guards import seed_refusal
-from desktop.screening.importers import ParsedList, read_one, read_path
-from desktop.screening.importers.common import sha256_of
-from desktop.screening.service import Clock, Screener
-from desktop.screening.store import ImportNote
+
+if TYPE_CHECKING:  # the rest is imported only when there is a bundle to seed: start-up stays cheap
+    from desktop.screening.datapack import Manifest, PackList
+    from desktop.screening.importers import ParsedList
+    from desktop.screening.service import Clock
 
 MANIFEST = "manifest.json"
 MARKER = "bundled-lists.json"  # in the data folder: which bundle was already seeded
@@ -58,9 +55,23 @@ def seed_bundled_lists(
             return []
     except (OSError, ValueError, AttributeError):
         pass  # unreadable marker: seed again (the guards keep anything newer)
+    return _seed(Path(data_dir), folder, raw, digest, marker, clock)
+
+
+def _seed(
+    data_dir: Path, folder: Path, raw: bytes, digest: str, marker: Path, clock: Clock | None
+) -> list[str]:
+    from desktop import __version__
+    from desktop.fileio import write_atomic
+    from desktop.screening.errors import DataPackError, ScreeningError
+    from desktop.screening.guards import seed_refusal
+    from desktop.screening.importers import read_one
+    from desktop.screening.service import Screener
+    from desktop.screening.store import ImportNote
+
     try:
-        manifest = _manifest(raw, manifest_path)
-        screener = Screener.for_import(Path(data_dir), clock=clock or (lambda: datetime.now(UTC)))
+        manifest = _manifest(raw, folder / MANIFEST)
+        screener = Screener.for_import(data_dir, clock=clock or (lambda: datetime.now(UTC)))
         messages: list[str] = []
         accepted: list[ParsedList] = []
         for item in manifest.lists:
@@ -90,6 +101,9 @@ def seed_bundled_lists(
 
 
 def _manifest(raw: bytes, path: Path) -> Manifest:
+    from desktop.screening.datapack import Manifest
+    from desktop.screening.errors import DataPackError
+
     try:
         return Manifest.model_validate_json(raw)
     except ValueError as exc:
@@ -101,6 +115,10 @@ def write_bundle(paths: Sequence[Path], dest: Path, now: datetime) -> Manifest:
 
     Every list is read by its importer first, so a build never ships a file the app would refuse.
     """
+    from desktop.screening.datapack import PACK_FORMAT, Manifest, is_pack, open_pack
+    from desktop.screening.errors import DataPackError
+    from desktop.screening.importers import read_one, read_path
+
     dest = Path(dest)
     if dest.exists():
         shutil.rmtree(dest)
@@ -109,7 +127,9 @@ def write_bundle(paths: Sequence[Path], dest: Path, now: datetime) -> Manifest:
         parsed: list[ParsedList] = []
         for n, path in enumerate(paths):
             if is_pack(path):
-                manifest, _certificate, folders = open_pack(path, Path(scratch) / str(n))
+                staging = Path(scratch) / str(n)
+                staging.mkdir()
+                manifest, _certificate, folders = open_pack(path, staging)
                 parsed += [read_one(folders[i.id], i.id, f"in {path.name}") for i in manifest.lists]
             else:
                 parsed += read_path(Path(path))
@@ -123,6 +143,10 @@ def write_bundle(paths: Sequence[Path], dest: Path, now: datetime) -> Manifest:
 
 
 def _bundle_list(parsed: ParsedList, dest: Path) -> PackList:
+    from desktop.screening.datapack import PackFile, PackList
+    from desktop.screening.errors import DataPackError
+    from desktop.screening.importers.common import sha256_of
+
     folder = dest / "lists" / parsed.id
     folder.mkdir()
     files = []

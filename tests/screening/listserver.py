@@ -8,6 +8,7 @@ Routes: /files/<name> (a file given to the server), /status/<code>, /stall (acce
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +31,8 @@ class ListServer(ThreadingHTTPServer):
     @property
     def base(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+        scheme = "https" if isinstance(self.socket, ssl.SSLSocket) else "http"
+        return f"{scheme}://{host!s}:{port}"
 
     def url(self, path: str) -> str:
         return f"{self.base}/{path.lstrip('/')}"
@@ -84,6 +86,11 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (size cap, time-out): expected
 
+    def do_CONNECT(self) -> None:
+        """Acting as the system proxy: note the tunnel asked for, then refuse it."""
+        self.server.requests.append(f"CONNECT {self.path}")
+        self.send_error(502)
+
     def _send(self, data: bytes, content_type: str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
@@ -93,8 +100,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving(files: dict[str, Path]) -> Iterator[ListServer]:
+def serving(files: dict[str, Path], tls: ssl.SSLContext | None = None) -> Iterator[ListServer]:
+    """Serve on 127.0.0.1 (HTTPS when `tls` is given) until the block ends."""
     server = ListServer(files)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

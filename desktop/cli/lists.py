@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from desktop.service.lists import Rescreen
 
 _PROGRESS_FROM_BYTES = 5 * 1024 * 1024
+_VIA = {
+    "file": " from a file",
+    "update": " by `lists update`",
+    "pack": " from a data pack",
+    "bundled": " from the lists bundled with this installation",
+}
 
 
 def register(commands: Any) -> None:
@@ -147,7 +153,7 @@ def _status(args: argparse.Namespace) -> int:
             f"            {i.name}; source: {i.source_url or i.source}; sha256 {i.sha256}\n"
         )
         if i.imported_at and not i.bundled:
-            via = f" by {i.via}" if i.via else ""
+            via = _VIA.get(i.via or "", "")
             out.write(f"            imported {i.imported_at:%Y-%m-%d %H:%M} UTC{via}\n")
         if i.forced:
             out.write(f"            FORCED: imported with --force over: {i.forced}\n")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.screening import archive
 from desktop.screening.bundled import load_bundled
@@ -271,14 +272,24 @@ class Screener:
         return out
 
     def import_path(
-        self, path: Path, progress: Progress | None = None, *, force: bool = False
+        self,
+        path: Path,
+        progress: Progress | None = None,
+        *,
+        force: bool = False,
+        trust: Callable[[Any], str | None] | None = None,
     ) -> list[ListInfo]:
-        """Parse then store a file or folder, all or nothing; on error the loaded lists stay as they were.
+        """Parse then store a file, a folder or a data pack, all or nothing; on error nothing changes.
 
         An import that would lose data (no entries, under half the entries of the loaded list, an older or
         missing publication date where the loaded copy has one) raises ImportRefusedError unless `force`;
-        a forced import records what it overrode.
+        a forced import records what it overrode. For a data pack, `trust` says whether its signer is
+        trusted (desktop.service.lists.trust_check); without it the signer is recorded as not trusted.
         """
+        from desktop.screening import datapack  # imports this module: load it only when needed
+
+        if datapack.is_pack(path):
+            return datapack.install_pack(self, path, trust=trust, force=force).infos
         parsed = read_path(path, progress)
         return self.install(parsed, ImportNote(via="file"), force=force)
 

@@ -329,3 +329,9 @@ def test_cli_export_then_import(
         == 2
     )
     assert "no data pack written: no signing identity" in capsys.readouterr().err
+
+
+def test_the_screener_import_path_also_takes_a_pack(pack: Path, data_dir: Path) -> None:
+    """What the GUI's import dialog calls: a pack is told from a list file by its content."""
+    infos = Screener.for_import(data_dir).import_path(pack, trust=service.trust_check(data_dir))
+    assert [i.id for i in infos] == ["EU-FSF", "OFAC-SDN", "UN"]

@@ -77,3 +77,11 @@ def prune(data_dir: Path, loaded: dict[str, str]) -> None:
 def _intact(folder: Path, sha256: str) -> bool:
     present = [p for p in folder.iterdir() if p.is_file()]
     return bool(present) and sha256_of(present) == sha256
+
+
+def scratch_folder(data_dir: Path, prefix: str) -> Path:
+    """A temporary folder inside the data folder (same disk as the store); ListStoreError when it cannot be made."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=data_dir))
+    except OSError as exc:
+        raise ListStoreError(f"cannot write in the data folder {data_dir}: {exc.strerror or exc}") from None

@@ -217,7 +217,7 @@ def install_pack(
     data_dir = screener.data_dir
     if data_dir is None:
         raise DataPackError("no data folder to import into")
-    staging = Path(tempfile.mkdtemp(prefix=".pack-import-", dir=data_dir))
+    staging = archive.scratch_folder(data_dir, ".pack-import-")
     try:
         manifest, certificate, folders = open_pack(path, staging)
         parsed: list[ParsedList] = []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from desktop.screening import archive
 from desktop.screening.download import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, Cancel, Downloaded, download
 from desktop.screening.errors import ListStoreError
 from desktop.screening.importers import ParsedList, read_one
@@ -76,7 +76,7 @@ def update_lists(
     data_dir = screener.data_dir
     if data_dir is None:
         raise ListStoreError("no data folder to update: open the screener with a data folder")
-    work = Path(tempfile.mkdtemp(prefix=".list-update-", dir=data_dir))
+    work = archive.scratch_folder(data_dir, ".list-update-")
     try:
         fetched: list[tuple[ListSource, Downloaded]] = []
         for source in sources:

@@ -297,10 +297,6 @@ class Screener:
         """The imported (not bundled) list with this id, if one is loaded."""
         return next((s.info for s in self._sources if s.info.id == list_id and not s.info.bundled), None)
 
-    def check(self, parsed: Sequence[ParsedList]) -> list[str]:
-        """The one-line reasons importing `parsed` would lose data (empty when it is safe)."""
-        return [r for p in parsed if (r := refusal(p, self.loaded(p.id))) is not None]
-
     def install(
         self,
         parsed: Sequence[ParsedList],

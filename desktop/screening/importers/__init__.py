@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.screening.errors import ListFormatError, UnsafeFileError
+from desktop.screening.errors import ListFormatError, ScreeningError, UnsafeFileError
 from desktop.screening.importers import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_csv, uk_xml, un_xml
 from desktop.screening.importers.common import ParsedList, Progress, check_size, local, root_attributes
 
@@ -115,10 +115,8 @@ def read_one(path: Path, list_id: str, where: str, progress: Progress | None = N
     """
     try:
         parsed = read_path(path, progress)
-    except ListFormatError as exc:
-        raise ListFormatError(f"{list_id} {where}: {exc}") from None
-    except UnsafeFileError as exc:
-        raise UnsafeFileError(f"{list_id} {where}: {exc}") from None
+    except ScreeningError as exc:  # same error type, with the list and where its file came from
+        raise type(exc)(f"{list_id} {where}: {exc}") from None
     if len(parsed) != 1:
         raise ListFormatError(f"{list_id} {where}: {len(parsed)} lists found, expected one")
     (found,) = parsed

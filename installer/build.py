@@ -3,6 +3,7 @@
 python installer/build.py            # this OS: bundle + its package(s) under installer/dist/
 python installer/build.py --ci       # Linux CI: fail fast, print sizes and times, measure cold start
 python installer/build.py --skip-freeze   # reuse installer/dist/clearstone from an earlier run
+python installer/build.py --lists FOLDER_OR_FILE_OR_PACK [--lists ...]   # bundle official lists
 """
 
 from __future__ import annotations
@@ -35,6 +36,17 @@ APP_ID = "io.clearstone.Clearstone"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 MB = 1024 * 1024
 T = TypeVar("T")
+# Official lists bundled into the package (resources/lists/official in the bundle), staged here first.
+LISTS_STAGING = BUILD / "lists" / "official"
+LISTS_ENV = "CLEARSTONE_BUNDLED_LISTS"  # read by clearstone.spec
+# What `--ci` bundles when ../shared/sanctions-data is present: real official files (excerpts).
+CI_LISTS = (
+    "un/UN_consolidated_2026-02-27.xml",
+    "eu/eu_fsf_excerpt_2026-08-05.xml",
+    "uk/uk_sanctions_list_excerpt_2026-09-10.xml",
+    "ofac/sdn-aliases-addresses-2025-12",
+    "ofac/consolidated-non-sdn-2025-12",
+)
 
 
 class BuildError(Exception):
@@ -181,9 +193,45 @@ def render_icons(svg: Path, out: Path) -> dict[str, Path]:
     return {"png": out / "clearstone.png", "ico": out / "clearstone.ico", "icns": out / "clearstone.icns"}
 
 
-def freeze(icons: Path) -> Path:
+def shared_sanctions_data() -> Path:
+    """../shared/sanctions-data beside the repository (or under $CLEARSTONE_SHARED)."""
+    return Path(os.environ.get("CLEARSTONE_SHARED", ROOT.parent / "shared")) / "sanctions-data"
+
+
+def ci_list_paths(folder: Path | None = None) -> list[Path]:
+    """The official files `--ci` bundles; empty (with a note) when the shared folder is absent."""
+    folder = folder or shared_sanctions_data()
+    paths = [folder / rel for rel in CI_LISTS]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"build: {folder} lacks {', '.join(p.name for p in missing)}: no official lists bundled")
+        return []
+    return paths
+
+
+def bundle_lists(paths: Sequence[Path], dest: Path = LISTS_STAGING) -> Path:
+    """Read every list with the app's own importers and stage it with its manifest for the spec."""
+    from datetime import UTC, datetime
+
+    from desktop.screening.errors import ScreeningError
+    from desktop.screening.seed import write_bundle
+
+    try:
+        manifest = write_bundle([Path(p) for p in paths], dest, datetime.now(UTC))
+    except ScreeningError as exc:
+        raise BuildError(f"--lists: {exc}") from None
+    for item in manifest.lists:
+        published = f"published {item.publication_date}" if item.publication_date else "undated"
+        print(f"  list  {item.id:<10} {published:<20} {item.entries:>7} entries  sha256 {item.sha256[:16]}")
+    return dest
+
+
+def freeze(icons: Path, lists: Path | None = None) -> Path:
     """Run PyInstaller on the shared spec; returns the one-folder bundle."""
     env = {**os.environ, "CLEARSTONE_ICON_DIR": str(icons)}
+    env.pop(LISTS_ENV, None)
+    if lists is not None:
+        env[LISTS_ENV] = str(lists)
     command = [
         sys.executable,
         "-m",
@@ -338,12 +386,14 @@ def build_packages(args: argparse.Namespace, steps: Steps, version: str) -> tupl
     icons = steps.run(
         "icons", lambda: render_icons(ROOT / "resources" / "icons" / "clearstone.svg", BUILD / "icons")
     )
+    list_paths = [Path(p) for p in args.lists] or (ci_list_paths() if args.ci else [])
+    lists = steps.run("bundle lists", lambda: bundle_lists(list_paths)) if list_paths else None
     if args.skip_freeze:
         bundle = bundle_dir()
         if not (bundle / executable_name()).is_file():
             raise BuildError(f"--skip-freeze: no bundle at {bundle}; build once without it")
     else:
-        bundle = steps.run("freeze", lambda: freeze(BUILD / "icons"))
+        bundle = steps.run("freeze", lambda: freeze(BUILD / "icons", lists))
     if not args.skip_smoke:
         steps.run("smoke test", lambda: smoke_test(bundle))
     out = DIST / "packages"
@@ -378,7 +428,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--measure-only", action="store_true", help="only measure the cold start of the existing bundle"
     )
+    parser.add_argument(
+        "--lists",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="bundle official list files, folders or a data pack (repeatable; --ci uses ../shared's files)",
+    )
     args = parser.parse_args(argv)
+    if args.lists and args.skip_freeze:
+        parser.error("--lists goes into the frozen bundle: drop --skip-freeze")
     if args.measure_only:
         return print_cold_start(bundle_dir(), args.measure or 5)
     if args.ci and platform.system() != "Linux":

@@ -4,12 +4,14 @@
 
 Runs the bundle's own executable (never the project's Python: PATH, PYTHONPATH and PYTHONHOME are cleared
 and the working folder is a temporary one) with a throwaway data folder and home, and fails on a non-zero
-exit, on error markers in the output, on a bundle that reads resources from outside itself, or on portable
-mode that writes anywhere but the `clearstone-data` folder beside the executable.
+exit, on error markers in the output, on a bundle that reads resources from outside itself, on official
+lists bundled with it that do not load, or on portable mode that writes anywhere but the `clearstone-data`
+folder beside the executable.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
@@ -27,6 +29,7 @@ from pathlib import Path
 DEFAULT_BUNDLE = Path(__file__).resolve().parent / "dist" / "clearstone"
 PORTABLE_DIR_NAME = "clearstone-data"  # desktop/paths.py: PORTABLE_DIR_NAME
 SAMPLE = ("resources", "samples", "sample-cleared.lot.json")
+BUNDLED_LISTS = ("resources", "lists", "official", "manifest.json")  # desktop/screening/seed.py
 # Tracebacks, exception names, Python warnings and Qt's own messages (`qt.qpa.xcb: …`, `QWidget::…`).
 ERROR_MARKERS = re.compile(
     r"Traceback|Error|Exception|Warning|^qt\.[\w.]+:|^Q[A-Za-z]+::|QObject|This plugin does not support",
@@ -208,6 +211,7 @@ def smoke(bundle: Path, timeout: float = 180.0) -> None:
                 flush=True,
             )
         run(executable, ["check", str(sample), "--json"], env, scratch, timeout)
+        check_bundled_lists(bundle, executable, env, scratch, timeout)
         if re.search(r"^\s+gui\b", commands, re.MULTILINE):
             run(executable, ["gui", "--exit-after-shown"], env, scratch, timeout)
             if "FILE" in run(executable, ["gui", "--help"], env, scratch, timeout).output:
@@ -217,6 +221,51 @@ def smoke(bundle: Path, timeout: float = 180.0) -> None:
             print("  --  the bundle has no `gui` command yet: GUI start not tested", flush=True)
         portable_mode(bundle, scratch, timeout, gui="gui" in commands)
     print("smoke test passed", flush=True)
+
+
+def expected_lists(bundle: Path) -> dict[str, tuple[str, int]]:
+    """The official lists bundled into `bundle` (id -> (sha256, entries)); empty when none are."""
+    manifest = bundle.joinpath("_internal", *BUNDLED_LISTS)
+    if not manifest.is_file():
+        return {}
+    return {
+        item["id"]: (item["sha256"], item["entries"])
+        for item in json.loads(manifest.read_text("utf-8"))["lists"]
+    }
+
+
+def list_problems(status_output: str, expected: dict[str, tuple[str, int]]) -> list[str]:
+    """What `lists status --json` shows wrong about the bundled lists (empty: every one loaded intact)."""
+    try:
+        rows = {row["id"]: row for row in json.loads(status_output)["lists"]}
+    except (ValueError, KeyError, TypeError) as exc:
+        return [f"`lists status --json` printed no readable list status ({exc})"]
+    problems = []
+    for list_id, (sha256, entries) in sorted(expected.items()):
+        row = rows.get(list_id)
+        if row is None:
+            problems.append(f"{list_id} is bundled but not loaded")
+        elif (row.get("sha256"), row.get("entries"), row.get("via")) != (sha256, entries, "bundled"):
+            problems.append(
+                f"{list_id} loaded as sha256 {str(row.get('sha256'))[:16]}, {row.get('entries')} entries, "
+                f"via {row.get('via')}; bundled: {sha256[:16]}, {entries} entries"
+            )
+    return problems
+
+
+def check_bundled_lists(
+    bundle: Path, executable: Path, env: Mapping[str, str], cwd: Path, timeout: float
+) -> None:
+    """Official lists bundled at build time are imported into a fresh data folder on first use, intact."""
+    expected = expected_lists(bundle)
+    if not expected:
+        print("  --  no official lists bundled (build.py --lists): list seeding not tested", flush=True)
+        return
+    status = run(executable, ["lists", "status", "--json"], env, cwd, timeout)
+    problems = list_problems(status.output, expected)
+    if problems:
+        raise SmokeFailure("bundled lists did not load:\n" + _indent("\n".join(problems)))
+    print(f"  ok  bundled lists loaded: {', '.join(sorted(expected))}", flush=True)
 
 
 def portable_mode(bundle: Path, scratch: Path, timeout: float, *, gui: bool) -> None:

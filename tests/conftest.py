@@ -1,7 +1,8 @@
-"""Test-wide guards: nothing may open a network socket; ../shared is found or its tests skip."""
+"""Test-wide guards: no network connection except to loopback; ../shared is found or its tests skip."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 from collections.abc import Iterator
@@ -47,18 +48,68 @@ class NetworkAccessError(RuntimeError):
     pass
 
 
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback(host: object) -> bool:
+    """Only this computer: `localhost` or a loopback literal (tests serve files from a loopback server)."""
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+
+
 def _refuse(*args: object, **kwargs: object) -> None:
     raise NetworkAccessError(
         "Clearstone is offline by construction: a test tried to open a network connection"
     )
 
 
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if (
+        self.family in (socket.AF_INET, socket.AF_INET6)
+        and isinstance(address, tuple)
+        and _loopback(address[0])
+    ):
+        return _real_connect(self, address)
+    _refuse()
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    if (
+        self.family in (socket.AF_INET, socket.AF_INET6)
+        and isinstance(address, tuple)
+        and _loopback(address[0])
+    ):
+        return _real_connect_ex(self, address)
+    _refuse()
+    return -1
+
+
+def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+    if _loopback(host):
+        return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+    _refuse()
+    return None
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(socket.socket, "connect", _refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
-    monkeypatch.setattr(socket, "create_connection", _refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+    """Loopback (a test's own server) is allowed; every other connection fails the test that makes it."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+    # never route a test's loopback request through a proxy named in the environment
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
     yield
 
 

@@ -273,6 +273,9 @@ def _rescreen(args: argparse.Namespace) -> int:
             return []
 
     try:
+        from desktop.screening.seed import seed_bundled_lists
+
+        seed_bundled_lists(data_dir(args))  # the lists bundled with this installation, on first use
         screener = Screener.open(data_dir(args))
         with _open(args) as reg:
             report = reg.rescreen(screen, since_years=args.since_years, now=_now())

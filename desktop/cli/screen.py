@@ -51,11 +51,13 @@ def _rows(args: argparse.Namespace) -> list[dict[str, str]]:
 
 def _screen(args: argparse.Namespace) -> int:
     from desktop.screening.errors import ScreeningError
+    from desktop.screening.seed import seed_bundled_lists
     from desktop.screening.service import Screener
     from desktop.screening.types import PartyQuery
 
     rows = _rows(args)
     try:
+        seed_bundled_lists(data_dir(args))  # the lists bundled with this installation, on first use
         screener = Screener.open(data_dir(args))
     except ScreeningError as exc:
         raise CommandError(str(exc)) from None

@@ -29,3 +29,19 @@ class BundledListError(ScreeningError):
 
 class ListStoreError(ScreeningError):
     """The list store in the data folder cannot be read or written."""
+
+
+class ImportRefusedError(ScreeningError):
+    """An import would lose data (no entries, far fewer entries, an older publication): refused unless forced."""
+
+
+class DownloadError(ScreeningError):
+    """A list could not be downloaded from its publisher: network fault, HTTP error, size cap, wrong content."""
+
+
+class DownloadCancelledError(DownloadError):
+    """The user cancelled a download; nothing was changed."""
+
+
+class DataPackError(ScreeningError):
+    """A data pack is damaged, unsigned, tampered with or hostile; nothing was installed."""

@@ -5,22 +5,23 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from desktop.screening import archive
 from desktop.screening.bundled import load_bundled
-from desktop.screening.errors import InvalidQueryError, ListStoreError
+from desktop.screening.errors import ImportRefusedError, InvalidQueryError, ListStoreError
+from desktop.screening.guards import refusal
 from desktop.screening.importers import read_path
 from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Progress
 from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
 from desktop.screening.matcher import ALERT_THRESHOLD, Matcher, QueryFacts
 from desktop.screening.model import Entry
 from desktop.screening.normalize import MAX_NAME_CHARS, clean, identifier_keys, normalise
-from desktop.screening.store import STORE_FILE, ListStore
+from desktop.screening.store import STORE_FILE, ImportNote, ListStore
 from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
 
-STALE_AFTER_DAYS = 30
 # Lists whose entries each say which jurisdictions they bind (aggregated data), not the list as a whole.
 _PER_ENTRY_BINDINGS = {"OS-FTM"}
 Clock = Callable[[], datetime]
@@ -68,22 +69,6 @@ class _StoredList:
 
 
 _Source = _MemoryList | _StoredList
-
-
-@dataclass(frozen=True)
-class ListStatus:
-    """One loaded list as `lists status` shows it."""
-
-    info: ListInfo
-    age_days: int | None
-    stale: bool
-
-    def to_json(self) -> dict[str, object]:
-        doc = self.info.to_json()
-        doc["age_days"] = self.age_days
-        doc["stale"] = self.stale
-        doc["imported_at"] = self.info.imported_at.isoformat() if self.info.imported_at else None
-        return doc
 
 
 class Screener:
@@ -141,26 +126,6 @@ class Screener:
 
     def lists(self) -> list[ListInfo]:
         return [s.info for s in self._sources]
-
-    def status(self, today: date) -> tuple[list[ListStatus], list[str]]:
-        """Each list with its age, and warnings: stale lists and jurisdictions with no official list."""
-        rows: list[ListStatus] = []
-        warnings: list[str] = []
-        for info in self.lists():
-            age = (today - info.as_of).days if info.as_of else None
-            stale = age is None or age > STALE_AFTER_DAYS
-            rows.append(ListStatus(info, age, stale))
-            if stale:
-                when = f"{age} days old (as of {info.as_of})" if age is not None else "of unknown date"
-                warnings.append(f"list {info.id} is {when}: import a current copy")
-        official = {j for info in self.lists() if not info.bundled for j in info.jurisdictions}
-        missing = [j for j in ALL_JURISDICTIONS if j not in official]
-        if missing:
-            bundled_ids = ", ".join(i.id for i in self.lists() if i.bundled)
-            warnings.append(
-                f"no official list loaded for {', '.join(missing)}: only the bundled {bundled_ids} list is screened there"
-            )
-        return rows, warnings
 
     def _build(self) -> Matcher:
         with self._lock:
@@ -250,21 +215,89 @@ class Screener:
         out.sort(key=lambda m: (-m.score, not m.strong, m.list, m.entry_id))
         return out
 
-    def import_path(self, path: Path, progress: Progress | None = None) -> list[ListInfo]:
-        """Parse then store a file or folder, all or nothing; on error the loaded lists stay as they were."""
+    def import_path(
+        self,
+        path: Path,
+        progress: Progress | None = None,
+        *,
+        force: bool = False,
+        trust: Callable[[Any], str | None] | None = None,
+    ) -> list[ListInfo]:
+        """Parse then store a file, a folder or a data pack, all or nothing; on error nothing changes.
+
+        An import that would lose data (no entries, under half the entries of the loaded list, an older or
+        missing publication date where the loaded copy has one) raises ImportRefusedError unless `force`;
+        a forced import records what it overrode. For a data pack, `trust` says whether its signer is
+        trusted (desktop.service.lists.trust_check); without it the signer is recorded as not trusted.
+        """
+        from desktop.screening import datapack  # imports this module: load it only when needed
+
+        if datapack.is_pack(path):
+            return datapack.install_pack(self, path, trust=trust, force=force).infos
+        parsed = read_path(path, progress)
+        return self.install(parsed, ImportNote(via="file"), force=force)
+
+    def loaded(self, list_id: str) -> ListInfo | None:
+        """The imported (not bundled) list with this id, if one is loaded."""
+        return next((s.info for s in self._sources if s.info.id == list_id and not s.info.bundled), None)
+
+    def install(
+        self,
+        parsed: Sequence[ParsedList],
+        note: ImportNote,
+        *,
+        force: bool = False,
+        notes: dict[str, ImportNote] | None = None,
+    ) -> list[ListInfo]:
+        """Store parsed lists in one transaction after the import guards; keep their official files.
+
+        `notes` gives a list its own note (a per-source URL); the others get `note`.
+        """
+        if not parsed:
+            return []
+        reasons = {p.id: r for p in parsed if (r := refusal(p, self.loaded(p.id))) is not None}
+        if reasons and not force:
+            raise ImportRefusedError(
+                "; ".join(reasons.values()) + " (--force imports it anyway, and records that)"
+            )
+        store = self._writable_store()
+        items = []
+        for p in parsed:
+            chosen = (notes or {}).get(p.id, note)
+            if p.id in reasons:
+                chosen = ImportNote(chosen.via, chosen.source_url, reasons[p.id], chosen.detail)
+            items.append((p, chosen))
+        assert self._data_dir is not None  # _writable_store() guarantees it
+        try:
+            for p in parsed:
+                archive.keep(self._data_dir, p)
+            infos = store.replace_all(items, self._clock())
+        finally:
+            # files kept for an import that then failed, and those of replaced lists, go
+            archive.prune(self._data_dir, {i.id: i.sha256 for i, _ in store.lists()})
+        confidences = dict((i.id, c) for i, c in store.lists())
+        stored_ids = {i.id for i in infos}
+        self._sources = [s for s in self._sources if s.info.id not in stored_ids or s.info.bundled]
+        self._sources += [_StoredList(store, i, confidences[i.id]) for i in infos]
+        with self._lock:
+            self._matcher = None
+        return infos
+
+    def _writable_store(self) -> ListStore:
         if self._store is None:
             if self._data_dir is None:
                 raise ListStoreError("no data folder to import into: open the screener with a data folder")
             self._store = ListStore.in_folder(self._data_dir)
-        parsed = read_path(path, progress)
-        now = self._clock()
-        infos = [self._store.replace(p, now) for p in parsed]
-        confidences = dict((i.id, c) for i, c in self._store.lists())
-        stored_ids = {i.id for i in infos}
-        self._sources = [s for s in self._sources if s.info.id not in stored_ids or s.info.bundled]
-        self._sources += [_StoredList(self._store, i, confidences[i.id]) for i in infos]
-        self._matcher = None
-        return infos
+        return self._store
+
+    @property
+    def store(self) -> ListStore | None:
+        """The data folder's list store (None when nothing was ever imported, or no data folder)."""
+        return self._store
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self._data_dir
 
     @classmethod
     def for_import(cls, data_dir: Path, *, clock: Clock = _utc_now) -> Screener:

@@ -6,6 +6,8 @@ import json
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,6 +35,28 @@ CREATE TABLE IF NOT EXISTS names (
 CREATE INDEX IF NOT EXISTS names_list ON names (list_id);
 CREATE TABLE IF NOT EXISTS identifiers (list_id TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL);
 """
+# Every import, kept: where a list came from, and when an import was forced over a refusal, what it overrode.
+_IMPORTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS list_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, list_id TEXT NOT NULL, imported_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL, publication_date TEXT, entries INTEGER NOT NULL, source TEXT NOT NULL,
+    source_url TEXT, via TEXT NOT NULL, forced TEXT, detail TEXT,
+    replaced_sha256 TEXT, replaced_entries INTEGER, replaced_publication_date TEXT);
+CREATE INDEX IF NOT EXISTS list_imports_list ON list_imports (list_id);
+"""
+# Before publication dates were read from content, legacy OFAC CSV sets got a file date as their as-of date.
+_UNDATED_FORMATS = ("OFAC legacy CSV",)
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """How a list arrived: `via` file | update | pack | bundled; the URL it came from; a forced override;
+    `detail`, e.g. who signed the data pack it came in."""
+
+    via: str = "file"
+    source_url: str | None = None
+    forced: str | None = None
+    detail: str | None = None
 
 
 class ListStore:
@@ -47,6 +71,7 @@ class ListStore:
             self._db.executescript(_SCHEMA)
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self._db.commit()
+            self._upgrade_list_metadata()
         except sqlite3.Error as exc:
             raise ListStoreError(f"the list store {path} cannot be opened: {exc}") from None
 
@@ -57,12 +82,24 @@ class ListStore:
     def close(self) -> None:
         self._db.close()
 
+    def _upgrade_list_metadata(self) -> None:
+        """Add the import log; forget file dates once recorded as publication dates (they never were)."""
+        if self._db.execute("SELECT 1 FROM meta WHERE key = 'list_imports'").fetchone():
+            return
+        with self._db:
+            self._db.executescript(_IMPORTS_SCHEMA)
+            marks = ",".join("?" * len(_UNDATED_FORMATS))
+            self._db.execute(f"UPDATE lists SET as_of = NULL WHERE format IN ({marks})", _UNDATED_FORMATS)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('list_imports', '1')")
+
     def lists(self) -> list[tuple[ListInfo, str]]:
         """Each stored list's info and the confidence its matches carry (P official, S aggregated)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, name, source, jurisdictions, as_of, entries, sha256, imported_at, confidence"
-                " FROM lists ORDER BY id"
+                "SELECT l.id, l.name, l.source, l.jurisdictions, l.as_of, l.entries, l.sha256, l.imported_at,"
+                " l.confidence, i.via, i.source_url, i.forced, l.format FROM lists l LEFT JOIN list_imports i"
+                " ON i.id = (SELECT MAX(id) FROM list_imports WHERE list_id = l.id AND sha256 = l.sha256)"
+                " ORDER BY l.id"
             ).fetchall()
         return [
             (
@@ -75,53 +112,85 @@ class ListStore:
                     entries=r[5],
                     sha256=r[6],
                     imported_at=datetime.fromisoformat(r[7]),
+                    via=r[9],
+                    source_url=r[10],
+                    forced=r[11],
+                    format=r[12],
                 ),
                 r[8],
             )
             for r in rows
         ]
 
-    def replace(self, parsed: ParsedList, imported_at: datetime) -> ListInfo:
+    def replace(self, parsed: ParsedList, imported_at: datetime, note: ImportNote | None = None) -> ListInfo:
         """Store `parsed` in place of any list with the same id, all or nothing."""
-        names: list[tuple[str, int, str, int, str, str]] = []
-        entries: list[tuple[str, int, str, str, str, str]] = []
-        idents: list[tuple[str, int, str]] = []
-        for seq, e in enumerate(parsed.entries):
-            years = sorted(birth_years(e.birth_dates))
-            entries.append(
-                (parsed.id, seq, e.kind, json.dumps(e.countries), json.dumps(years), e.model_dump_json())
-            )
-            for row in entry_rows(seq, e):
-                names.append((parsed.id, seq, row.alias, int(row.strong), " ".join(row.tokens), row.scheme))
-            for ident in e.identifiers:
-                for value in identifier_keys(ident.value):
-                    idents.append((parsed.id, seq, value))
+        return self.replace_all([(parsed, note or ImportNote())], imported_at)[0]
+
+    def replace_all(
+        self, items: Sequence[tuple[ParsedList, ImportNote]], imported_at: datetime
+    ) -> list[ListInfo]:
+        """Store every list in place of those with the same ids, in one transaction: all or nothing."""
+        prepared = [(parsed, note, *_rows_of(parsed)) for parsed, note in items]
         try:
             with self._lock, self._db:
-                for table in ("lists", "entries", "names", "identifiers"):
-                    column = "id" if table == "lists" else "list_id"
-                    self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (parsed.id,))
-                self._db.execute(
-                    "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        parsed.id,
-                        parsed.name,
-                        parsed.source,
-                        json.dumps(parsed.jurisdictions),
-                        parsed.as_of.isoformat() if parsed.as_of else None,
-                        len(parsed.entries),
-                        parsed.sha256,
-                        imported_at.isoformat(),
-                        parsed.format,
-                        parsed.confidence,
-                    ),
-                )
-                self._db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?)", entries)
-                self._db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", names)
-                self._db.executemany("INSERT INTO identifiers VALUES (?,?,?)", idents)
+                for parsed, note, entries, names, idents in prepared:
+                    self._log_import(parsed, note, imported_at)
+                    for table in ("lists", "entries", "names", "identifiers"):
+                        column = "id" if table == "lists" else "list_id"
+                        self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (parsed.id,))
+                    self._db.execute(
+                        "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            parsed.id,
+                            parsed.name,
+                            parsed.source,
+                            json.dumps(parsed.jurisdictions),
+                            parsed.as_of.isoformat() if parsed.as_of else None,
+                            len(parsed.entries),
+                            parsed.sha256,
+                            imported_at.isoformat(),
+                            parsed.format,
+                            parsed.confidence,
+                        ),
+                    )
+                    self._db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?)", entries)
+                    self._db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", names)
+                    self._db.executemany("INSERT INTO identifiers VALUES (?,?,?)", idents)
         except sqlite3.Error as exc:
             raise ListStoreError(f"the list store {self.path} could not be written: {exc}") from None
-        return next(info for info, _ in self.lists() if info.id == parsed.id)
+        stored = {info.id: info for info, _ in self.lists()}
+        return [stored[parsed.id] for parsed, _ in items]
+
+    def _log_import(self, parsed: ParsedList, note: ImportNote, imported_at: datetime) -> None:
+        before = self._db.execute(
+            "SELECT sha256, entries, as_of FROM lists WHERE id = ?", (parsed.id,)
+        ).fetchone()
+        self._db.execute(
+            "INSERT INTO list_imports (list_id, imported_at, sha256, publication_date, entries, source,"
+            " source_url, via, forced, detail, replaced_sha256, replaced_entries, replaced_publication_date)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                parsed.id,
+                imported_at.isoformat(),
+                parsed.sha256,
+                parsed.as_of.isoformat() if parsed.as_of else None,
+                len(parsed.entries),
+                parsed.source,
+                note.source_url,
+                note.via,
+                note.forced,
+                note.detail,
+                *(before or (None, None, None)),
+            ),
+        )
+
+    def import_log(self, list_id: str | None = None) -> list[dict[str, object]]:
+        """Every recorded import (newest first), for one list or all: the audit trail of forced overrides."""
+        query = "SELECT * FROM list_imports" + (" WHERE list_id = ?" if list_id else "") + " ORDER BY id DESC"
+        with self._lock:
+            cursor = self._db.execute(query, (list_id,) if list_id else ())
+            columns = [c[0] for c in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def index_parts(
         self, list_id: str, list_pos: int, ref_base: int
@@ -160,3 +229,27 @@ class ListStore:
         if row is None:
             raise ListStoreError(f"entry {seq} of list {list_id} is missing from the store")
         return Entry.model_validate_json(row[0])
+
+
+def _rows_of(
+    parsed: ParsedList,
+) -> tuple[
+    list[tuple[str, int, str, str, str, str]],
+    list[tuple[str, int, str, int, str, str]],
+    list[tuple[str, int, str]],
+]:
+    """The entries, name rows and identifier rows of one parsed list, as the tables hold them."""
+    names: list[tuple[str, int, str, int, str, str]] = []
+    entries: list[tuple[str, int, str, str, str, str]] = []
+    idents: list[tuple[str, int, str]] = []
+    for seq, e in enumerate(parsed.entries):
+        years = sorted(birth_years(e.birth_dates))
+        entries.append(
+            (parsed.id, seq, e.kind, json.dumps(e.countries), json.dumps(years), e.model_dump_json())
+        )
+        for row in entry_rows(seq, e):
+            names.append((parsed.id, seq, row.alias, int(row.strong), " ".join(row.tokens), row.scheme))
+        for ident in e.identifiers:
+            for value in identifier_keys(ident.value):
+                idents.append((parsed.id, seq, value))
+    return entries, names, idents

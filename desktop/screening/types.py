@@ -30,11 +30,16 @@ class ListInfo(BaseModel):
     name: str
     source: str
     jurisdictions: list[str]
-    as_of: date | None
+    as_of: date | None  # the publication date read from the file; None when the format carries none
     entries: int
     sha256: str
     bundled: bool = False
     imported_at: datetime | None = None
+    # How the loaded copy arrived (file, update, pack, bundled), from where, and the refusal it overrode.
+    via: str | None = None
+    source_url: str | None = None
+    forced: str | None = None
+    format: str | None = None  # the file format it was read from (OFAC SDN XML, UN consolidated XML, ...)
 
     def to_json(self) -> dict[str, Any]:
         return {

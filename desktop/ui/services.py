@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.service.deciding import MatchDecision
     from desktop.service.drafts import SavedDraft
     from desktop.service.identity import IdentitySummary
+    from desktop.service.lists import ImportResult
     from desktop.service.status import DataStatus
 
 log = logging.getLogger(__name__)
@@ -134,10 +135,13 @@ class Services:
     def screen(self, query: PartyQuery) -> list[Match]:
         return list(self.workspace.screener().screen(query))
 
-    def import_lists(self, path: Path, progress: Progress) -> list[ListInfo]:
+    def import_lists(self, path: Path, progress: Progress) -> ImportResult:
+        """Official files, a folder of them, or a data pack; then the register's past parties re-screened."""
         from desktop.service.lists import import_lists
 
-        return import_lists(self.workspace, path, progress)
+        result = import_lists(self.data_dir, path, now=self.now(), progress=progress)
+        self.workspace.forget_screener()
+        return result
 
     def data_status(self, regimes: Sequence[str] | None = None) -> DataStatus:
         from desktop.service.status import data_status

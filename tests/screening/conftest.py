@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +32,16 @@ def parsed_samples(sanctions_data: Path) -> dict[str, ParsedList]:
         assert len(lists) == 1, key
         out[key] = lists[0]
     return out
+
+
+def lists_status(data_dir: Path | None, today: date) -> tuple[list[Any], list[str]]:
+    """`lists status` through the application layer, as of `today`, over every regime of the pack."""
+    from datetime import UTC, datetime, time
+
+    from desktop.service import Workspace
+    from desktop.service.status import data_status, list_warnings
+
+    folder = data_dir if data_dir is not None else Path(tempfile.mkdtemp(prefix="clearstone-status-"))
+    with Workspace(folder, clock=lambda: datetime.combine(today, time(12), tzinfo=UTC)) as ws:
+        status = data_status(ws, every_regime=True)
+    return status.lists, list_warnings(status)

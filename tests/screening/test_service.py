@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screening.errors import InvalidQueryError, ListFormatError, ScreeningError, UnsafeFileError
+from desktop.screening.errors import (
+    ImportRefusedError,
+    InvalidQueryError,
+    ListFormatError,
+    ScreeningError,
+    UnsafeFileError,
+)
 from desktop.screening.service import Screener
 from desktop.screening.store import STORE_FILE
 from desktop.screening.types import PartyQuery
+from tests.screening.conftest import lists_status
 
 FIXED_NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -54,8 +61,8 @@ def test_open_without_data_dir_is_bundled_only_and_fast() -> None:
     assert time.perf_counter() - started < 2.0
     (info,) = screener.lists()
     assert info.id == "CS-DIAMOND" and info.bundled
-    rows, warnings = screener.status(date(2026, 12, 1))
-    assert rows[0].age_days == 4 and not rows[0].stale
+    rows, warnings = lists_status(None, date(2026, 12, 1))
+    assert rows[0].age_days == 4 and rows[0].current
     assert any("no official list loaded for US, EU, UK, CA, JP, CH, AU, NZ" in w for w in warnings)
 
 
@@ -70,7 +77,7 @@ def test_import_store_reopen_and_screen(sanctions_data: Path, data_dir: Path) ->
     ofac = next(m for m in matches if m.list == "OFAC-SDN")
     assert ofac.entry_id == "34644" and ofac.strong and ofac.jurisdictions == ["US"]
     assert ofac.bindings[0].confidence == "P"
-    _rows, warnings = reopened.status(date(2026, 12, 1))
+    _rows, warnings = lists_status(data_dir, date(2026, 12, 1))
     assert any("EU, UK, CA, JP, CH, AU, NZ" in w for w in warnings)
 
 
@@ -102,7 +109,9 @@ def test_reimport_replaces_the_list(sanctions_data: Path, data_dir: Path, tmp_pa
     screener.import_path(sanctions_data / "ofac/sdn-2021-07")
     tiny = tmp_path / "tiny"
     shutil.copytree(sanctions_data / "ofac/sdn-tiny-2025", tiny)
-    screener.import_path(tiny)
+    with pytest.raises(ImportRefusedError, match="17 entries would replace 8976"):
+        screener.import_path(tiny)  # 17 entries in place of 8,976: refused unless forced
+    screener.import_path(tiny, force=True)
     assert [(i.id, i.entries) for i in Screener.open(data_dir).lists()] == [
         ("CS-DIAMOND", 28),
         ("OFAC-SDN", 17),

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.screening.errors import ListFormatError, UnsafeFileError
+from desktop.screening.errors import ListFormatError, ScreeningError, UnsafeFileError
 from desktop.screening.importers import eu_fsf, ftm_json, ofac_csv, ofac_xml, uk_csv, uk_xml, un_xml
 from desktop.screening.importers.common import ParsedList, Progress, check_size, local, root_attributes
 
-__all__ = ["ParsedList", "detect", "read_path"]
+__all__ = ["ParsedList", "detect", "read_one", "read_path"]
+
+# SDN.XML and CONSOLIDATED.XML (and the two CSV sets) share a layout: the source says which one a file is.
+_OFAC_NAMES = {
+    "OFAC-SDN": "OFAC Specially Designated Nationals List",
+    "OFAC-CONS": "OFAC Consolidated (non-SDN) List",
+}
 
 _XML_READERS = {
     un_xml.ROOT: un_xml.read,
@@ -89,11 +95,33 @@ def read_path(path: Path, progress: Progress | None = None) -> list[ParsedList]:
                     f"{f.name} and {ofac_set[role][0].name} are both OFAC {role} files in one folder"
                 )
             ofac_set[role] = (f, ofac_csv.read_rows(f))
+            continue
+        out[-1].files = [f]
     if ofac_set:
         out.append(ofac_csv.read_set(ofac_set, progress))
+        out[-1].files = sorted((p for p, _ in ofac_set.values()), key=lambda p: p.name)
     ids = [p.id for p in out]
     if len(ids) != len(set(ids)):
         raise ListFormatError(
             f"{path} holds two files of the same list ({', '.join(ids)}); import them one at a time"
         )
     return out
+
+
+def read_one(path: Path, list_id: str, where: str, progress: Progress | None = None) -> ParsedList:
+    """Parse a file or folder that must hold exactly the list `list_id` (a download, a pack member).
+
+    For the two OFAC lists the caller's id wins over the content heuristic that tells them apart.
+    """
+    try:
+        parsed = read_path(path, progress)
+    except ScreeningError as exc:  # same error type, with the list and where its file came from
+        raise type(exc)(f"{list_id} {where}: {exc}") from None
+    if len(parsed) != 1:
+        raise ListFormatError(f"{list_id} {where}: {len(parsed)} lists found, expected one")
+    (found,) = parsed
+    if found.id in _OFAC_NAMES and list_id in _OFAC_NAMES:
+        found.id, found.name = list_id, _OFAC_NAMES[list_id]
+    if found.id != list_id:
+        raise ListFormatError(f"{list_id} {where}: the file is the {found.id} list, not {list_id}")
+    return found

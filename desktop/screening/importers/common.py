@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -36,6 +36,8 @@ class ParsedList:
     format: str
     entries: list[Entry] = field(default_factory=list)
     confidence: str = "P"
+    # The official files it was read from (set by read_path): kept beside the store for data packs.
+    files: list[Path] = field(default_factory=list)
 
 
 def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
@@ -197,11 +199,6 @@ def countries_of(names: list[str]) -> list[str]:
         if code and code not in out:
             out.append(code)
     return out
-
-
-def file_date(paths: list[Path]) -> date:
-    """As-of date for formats that carry none (OFAC legacy CSV): the newest file's modification date."""
-    return datetime.fromtimestamp(max(p.stat().st_mtime for p in paths), tz=UTC).date()
 
 
 def clean_text(value: Any) -> str:

@@ -111,7 +111,8 @@ def read(path: Path, progress: Progress | None = None) -> ParsedList:
         countries = [
             c for p in ("country", "nationality", "jurisdiction", "citizenship") for c in _props(obj, p)
         ]
-        last = parse_date(obj.get("last_change") or obj.get("last_seen"))
+        # The export run sees every current entity, so the newest `last_seen` is the export's date.
+        last = parse_date(obj.get("last_seen") or obj.get("last_change"))
         newest = max(newest, last) if newest and last else newest or last
         entries.append(
             Entry(

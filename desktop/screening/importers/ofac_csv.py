@@ -14,7 +14,6 @@ from desktop.screening.importers.common import (
     Progress,
     check_size,
     countries_of,
-    file_date,
     partial_date,
     sha256_of,
 )
@@ -29,7 +28,7 @@ ADDRESS_COLUMNS = 6  # ent_num, add_num, address, city/state/zip, country, remar
 COMMENT_COLUMNS = 2  # ent_num, remarks overflow
 _ALIAS_TYPES = {"aka", "fka", "nka"}
 # Programme tags of the non-SDN lists (the consolidated file): sectoral, Palestinian Legislative Council, CMIC...
-_NON_SDN_TAGS = {
+NON_SDN_TAGS = {
     "NS-PLC",
     "CMIC-EO13959",
     "561-RELATED",
@@ -85,7 +84,7 @@ def _check_width(path: Path, rows: list[list[str]], width: int) -> None:
 def _is_consolidated(rows: list[list[str]]) -> bool:
     def non_sdn(row: list[str]) -> bool:
         tags = {t.strip().upper() for t in _value(row[3]).replace("]", "").split("[")}
-        return bool(tags & _NON_SDN_TAGS) or "Directive" in row[11]
+        return bool(tags & NON_SDN_TAGS) or "Directive" in row[11]
 
     return sum(non_sdn(r) for r in rows) >= 0.3 * len(rows)
 
@@ -140,7 +139,8 @@ def read_set(files: dict[str, tuple[Path, list[list[str]]]], progress: Progress 
         else "OFAC Specially Designated Nationals List",
         source=kind_names + ("" if primary_rows else " (alias extract: primary names absent)"),
         jurisdictions=["US"],
-        as_of=file_date(paths),
+        # The legacy CSV set carries no publication date; a file's date would be a guess, not a fact.
+        as_of=None,
         sha256=sha256_of(paths),
         format="OFAC legacy CSV",
         entries=entries,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -16,6 +17,7 @@ from desktop.screening.importers.common import (
     partial_date,
     sha256_of,
 )
+from desktop.screening.importers.ofac_csv import NON_SDN_TAGS
 from desktop.screening.model import Alias, Entry, Identifier
 
 ROOT = "sdnList"
@@ -60,23 +62,47 @@ def _entry(elem: Element) -> Entry | None:
     )
 
 
+def _non_sdn(elem: Element) -> bool:
+    """A record of the consolidated (non-SDN) list: a non-SDN programme tag, or sectoral directive details."""
+    tags = {(p.text or "").strip().upper() for p in descendants(elem, "program")}
+    details = " ".join(
+        [child_text(elem, "remarks"), *(child_text(i, "idType") for i in descendants(elem, "id"))]
+    )
+    return bool(tags & NON_SDN_TAGS) or "Directive" in details
+
+
+def _publish_date(text: str) -> date | None:
+    """OFAC writes Publish_Date as MM/DD/YYYY: read it so first (03/04/2026 is 4 March, not 3 April)."""
+    try:
+        return datetime.strptime(text.strip(), "%m/%d/%Y").date()
+    except ValueError:
+        return parse_date(text)
+
+
 def read(path: Path, progress: Progress | None = None) -> ParsedList:
     published = None
     entries: list[Entry] = []
+    non_sdn = 0
     for elem in iter_records(path, {"sdnEntry", "publshInformation"}, progress):
         if elem.tag.endswith("publshInformation"):
-            published = parse_date(child_text(elem, "Publish_Date"))
+            published = _publish_date(child_text(elem, "Publish_Date"))
             continue
         entry = _entry(elem)
         if entry is not None:
             entries.append(entry)
+            non_sdn += _non_sdn(elem)
+    # SDN.XML and CONSOLIDATED.XML share one schema: the consolidated file is told apart by its content,
+    # with the same rule as the legacy CSV set.
+    consolidated = bool(entries) and non_sdn >= 0.3 * len(entries)
     return ParsedList(
-        id="OFAC-SDN",
-        name="OFAC Specially Designated Nationals List",
+        id="OFAC-CONS" if consolidated else "OFAC-SDN",
+        name="OFAC Consolidated (non-SDN) List"
+        if consolidated
+        else "OFAC Specially Designated Nationals List",
         source=path.name,
         jurisdictions=["US"],
         as_of=published,
         sha256=sha256_of([path]),
-        format="OFAC SDN XML",
+        format="OFAC consolidated XML" if consolidated else "OFAC SDN XML",
         entries=entries,
     )

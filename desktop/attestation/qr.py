@@ -16,6 +16,9 @@ from desktop.attestation.content import AttestationContent
 
 PREFIX = "CS1:"
 SIGNATURE_BYTES = 64
+# The order of the P-256 group: (r, s) and (r, n - s) both verify, so only the low half is accepted, and one
+# code has exactly one valid signature (no second, different-looking text for the same attestation).
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 TEXT_LIMIT = 40  # issuer and buyer names, in Unicode code points
 LOT_ID_LIMIT = 32
 RULE_PACK_HASH_BYTES = 16
@@ -159,6 +162,8 @@ def _signed_message(body: bytes) -> bytes:
 def encode_qr(payload: QrPayload, key: ec.EllipticCurvePrivateKey) -> str:
     body = payload.to_cbor()
     r, s = decode_dss_signature(key.sign(_signed_message(body), ec.ECDSA(hashes.SHA256())))
+    if s > P256_ORDER // 2:
+        s = P256_ORDER - s  # low-S form (as in Bitcoin's BIP 62): the one accepted by verifiers
     signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
     return PREFIX + base45.encode(body + signature)
 
@@ -169,7 +174,14 @@ class SignedQr:
     body: bytes
     signature: bytes
 
+    @property
+    def high_s(self) -> bool:
+        """A signature in high-S form: a verifier accepts only the low-S twin that Clearstone writes."""
+        return int.from_bytes(self.signature[32:], "big") > P256_ORDER // 2
+
     def signed_by(self, cert: x509.Certificate) -> bool:
+        if self.high_s:
+            return False
         public = cert.public_key()
         if not isinstance(public, ec.EllipticCurvePublicKey) or not isinstance(public.curve, ec.SECP256R1):
             return False

@@ -33,7 +33,7 @@ def register(commands: Any) -> None:
     listing.add_argument(
         "--kind",
         action="append",
-        choices=["lot", "assessment", "decision", "evidence", "attestation", "rescreen", "draft"],
+        choices=["lot", "assessment", "decision", "evidence", "attestation", "rescreen", "restore", "draft"],
         help="only records of this kind (repeatable)",
     )
     listing.add_argument("--lot", metavar="LOT_ID", help="only records of this lot")

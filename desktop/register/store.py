@@ -430,10 +430,17 @@ class Register:
                     head = self._conn.execute(
                         "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
                     ).fetchone()
+                    mark = read_watermark(self.watermark_path)
+                    held = self._conn.execute(
+                        "SELECT hash FROM audit_log WHERE seq = ?", (mark.head_seq,)
+                    ).fetchone()
+                    # Move the head on only along the same history: a rolled-back register that grows past the
+                    # recorded head must not wipe out the evidence (only a recorded restore resets it).
+                    continues = not mark.head_seq or (held is not None and held[0] == mark.head_hash)
                     mark = raised(
-                        read_watermark(self.watermark_path),
+                        mark,
                         merged,
-                        (int(head[0]), str(head[1])) if head else None,
+                        (int(head[0]), str(head[1])) if head and (continues or reset_head) else None,
                         at,
                         reset_head=reset_head,
                     )
@@ -692,7 +699,9 @@ class Register:
             )
         if found != mark.head_hash:
             return ChainProblem(
-                mark.head_seq, f"differs from the head recorded in {where}: the register was rewritten"
+                mark.head_seq,
+                f"differs from the head recorded in {where}: the register was rewritten, or rolled back and "
+                "written again",
             )
         return None
 

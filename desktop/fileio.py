@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -28,10 +29,11 @@ class EnvironmentFault(OSError):
 
     It is an OSError, so code that already handles OSError keeps working; `str()` is one complete line."""
 
-    def __init__(self, code: int, message: str, folder: Path | str | None = None) -> None:
+    def __init__(self, code: int, message: str, folder: Path | str | None = None, cause: str = "") -> None:
         super().__init__(code, message)
         self.message = message
         self.folder = Path(folder) if folder is not None else None
+        self.cause = cause or _FAULTS.get(code, "")
 
     def __str__(self) -> str:
         return self.message
@@ -39,7 +41,14 @@ class EnvironmentFault(OSError):
 
 def is_fault(exc: BaseException) -> bool:
     """An OSError the user can fix by freeing space or changing permissions, rather than a bug."""
-    return isinstance(exc, OSError) and exc.errno in _FAULTS
+    return isinstance(exc, EnvironmentFault) or (isinstance(exc, OSError) and exc.errno in _FAULTS)
+
+
+def fault_cause(exc: OSError) -> str:
+    """The short cause of a fault: "the disk is full", "permission denied", ..."""
+    if isinstance(exc, EnvironmentFault) and exc.cause:
+        return exc.cause
+    return _FAULTS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def fault_message(exc: OSError, folder: Path | str | None = None, *, action: str = "cannot write in") -> str:
@@ -76,12 +85,22 @@ def sqlite_fault(exc: sqlite3.Error, folder: Path) -> EnvironmentFault | None:
     elif "unable to open database file" in text and not os.access(folder, os.W_OK):
         code = errno.EACCES
     elif "disk i/o error" in text:
-        return EnvironmentFault(
-            errno.EIO, f"cannot write in {folder}: disk I/O error; nothing was changed", folder
-        )
+        # SQLite reports a full disk met while growing its -shm or -wal file as a plain I/O error.
+        if _has_free_space(folder):
+            return EnvironmentFault(
+                errno.EIO, f"cannot write in {folder}: disk I/O error; nothing was changed", folder
+            )
+        code = errno.ENOSPC
     else:
         return None
     return EnvironmentFault(code, fault_message(OSError(code, os.strerror(code)), folder), folder)
+
+
+def _has_free_space(folder: Path, needed: int = 1 << 20) -> bool:
+    try:
+        return shutil.disk_usage(folder).free >= needed
+    except OSError:
+        return True  # cannot tell: do not claim the disk is full
 
 
 def full_sync(fd: int) -> None:

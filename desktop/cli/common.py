@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import make_private_dir
 from desktop.paths import default_data_dir
 
 EXIT_OK = 0
@@ -41,7 +42,9 @@ def data_dir(args: argparse.Namespace) -> Path:
     chosen: Path | None = getattr(args, "data_dir", None)
     target = chosen if chosen is not None else default_data_dir()
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        make_private_dir(
+            target
+        )  # owner-only (0700 on POSIX) when created here; an existing one is left as it is
     except OSError as exc:
         raise CommandError(f"cannot use data folder {target}: {exc.strerror}") from None
     if not target.is_dir():

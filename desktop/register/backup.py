@@ -11,10 +11,18 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.fileio import create_private_file, full_sync, make_private_dir
+from desktop.fileio import (
+    as_fault,
+    create_private_file,
+    fault_cause,
+    full_sync,
+    is_fault,
+    make_private_dir,
+    sqlite_fault,
+)
 from desktop.register import chain, opening
 from desktop.register.clock import utc_iso
-from desktop.register.errors import BackupError, RegisterError, RestoreRefusedError
+from desktop.register.errors import BackupError, RegisterError, RegisterStorageError, RestoreRefusedError
 from desktop.register.evidence import evidence_dir_for, store_file
 from desktop.register.models import ChainReport, RestoreOutcome
 from desktop.register.store import Register
@@ -42,24 +50,37 @@ def write_backup(register: Register, lock: threading.RLock, dest: Path) -> Chain
                 f"{target} exists and is not a Clearstone backup, so it is not overwritten ({exc})"
             ) from None
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)  # a backup holds everything the register does: owner-only
-    copy = sqlite3.connect(str(partial), isolation_level=None)
     try:
-        with lock:
-            register.connection.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, no -wal beside it
-        report = chain.verify(copy, register.evidence_dir)
-    finally:
-        copy.close()
-    if report.integrity != "ok":
         partial.unlink(missing_ok=True)
-        raise BackupError(
-            f"the backup copy failed SQLite's integrity check ({report.integrity}); nothing was written"
+        create_private_file(partial)  # a backup holds everything the register does: owner-only
+        copy = sqlite3.connect(str(partial), isolation_level=None)
+        try:
+            with lock:
+                register.connection.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, no -wal beside it
+            report = chain.verify(copy, register.evidence_dir)
+        finally:
+            copy.close()
+        if report.integrity != "ok":
+            partial.unlink(missing_ok=True)
+            raise BackupError(
+                f"the backup copy failed SQLite's integrity check ({report.integrity}); nothing was written"
+            )
+        with partial.open("rb+") as handle:
+            full_sync(handle.fileno())
+        os.replace(partial, target)
+    except (sqlite3.OperationalError, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        fault = (
+            sqlite_fault(exc, target.parent)
+            if isinstance(exc, sqlite3.OperationalError)
+            else (as_fault(exc, target.parent) if is_fault(exc) else None)
         )
-    with partial.open("rb+") as handle:
-        full_sync(handle.fileno())
-    os.replace(partial, target)
+        if fault is None:
+            raise
+        raise RegisterStorageError(
+            f"the backup {target} was not written: {fault_cause(fault)}", target.parent, fault.errno or 0
+        ) from None
     _copy_evidence(
         register.evidence_dir, evidence_dir_for(target), _evidence_digests(register.connection, lock)
     )

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop.fileio import sqlite_fault
+from desktop.fileio import fault_cause, sqlite_fault
 from desktop.register.errors import (
     NotARegisterError,
     RegisterDamagedError,
@@ -55,7 +55,11 @@ def classify(path: Path, exc: sqlite3.DatabaseError) -> RegisterError:
     """Damage is named as damage; a full disk or a read-only folder as a fault the user can fix."""
     fault = sqlite_fault(exc, path.parent)
     if fault is not None:
-        return RegisterStorageError(f"{path}: {fault.message}", path.parent, fault.errno or 0)
+        return RegisterStorageError(
+            f"cannot use the register {path}: {fault_cause(fault)}; nothing was changed",
+            path.parent,
+            fault.errno or 0,
+        )
     text = str(exc).lower()
     if any(word in text for word in ("malformed", "not a database", "corrupt")):
         return RegisterDamagedError(
@@ -93,7 +97,8 @@ def _connect_once(path: Path) -> sqlite3.Connection:
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             objects = int(conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0])
         finally:
-            conn.execute("COMMIT")
+            if conn.in_transaction:  # a failed read (a full disk refusing the -shm) already ended it
+                conn.execute("COMMIT")
         if app_id != APPLICATION_ID and (app_id != 0 or objects):
             raise NotARegisterError(
                 f"{path} is an SQLite database of another program, not a Clearstone register; it was left unchanged"
@@ -162,7 +167,8 @@ def connect_read_only(path: Path) -> tuple[sqlite3.Connection, tempfile.Temporar
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
+            # No -shm can be made (a read-only folder, a full disk): try the next way in.
+            if sqlite_fault(exc, path.parent) is not None or "unable to open" in str(exc).lower():
                 continue
             raise classify(path, exc) from None
         except RegisterError:

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from desktop.assessment import Assessment
-from desktop.fileio import create_private_file, fault_message, sqlite_fault
+from desktop.fileio import create_private_file, fault_cause, fault_message, sqlite_fault
 from desktop.lot import Lot
 from desktop.register import chain, exports, opening, queries, retention
 from desktop.register.clock import add_years, parse_iso, utc_iso
@@ -62,6 +62,7 @@ class Register:
         *,
         read_only: bool = False,
         scratch: tempfile.TemporaryDirectory[str] | None = None,
+        read_only_reason: str = "",
     ) -> None:
         self._conn = conn
         self._lock = threading.RLock()  # one connection, possibly shared by a GUI worker thread
@@ -70,6 +71,9 @@ class Register:
         self.watermark_path = watermark_path(path)
         self.read_only = read_only
         self._scratch = scratch  # a private copy read instead of a read-only original (see opening)
+        self._read_only_reason = read_only_reason
+        self._depth = 0  # nesting of _write() inside transaction()
+        self._after_commit: list[Callable[[], None]] = []  # run once the outermost transaction committed
 
     # -- opening and closing ------------------------------------------------------------------------
 
@@ -77,51 +81,66 @@ class Register:
     def open(cls, path: Path, *, now: datetime | None = None, read_only: bool | None = None) -> Register:
         """Open (or create) the register at `path`; foreign, damaged or newer files are refused untouched.
 
-        A register in a folder that cannot be written (a read-only disk, an auditor's copy, no permission) is
-        opened read-only: everything can be read and verified, and a write raises RegisterReadOnlyError.
-        `read_only=True` asks for that mode explicitly, `False` refuses it."""
+        A register that cannot be written (a read-only disk or folder, an auditor's copy, a full disk) is opened
+        read-only: everything can be read and verified, and a write raises RegisterReadOnlyError naming why.
+        `read_only=True` asks for that mode, `False` refuses it (the error says why it cannot be written)."""
         target = Path(path)
         opening.check_file(target)
-        if read_only is None:
-            read_only = not opening.is_writable(target)
+        automatic = read_only is None
         at = utc_iso(now or datetime.now(UTC))
-        scratch = None
-        if read_only:
-            conn, scratch = opening.connect_read_only(target)
-        else:
+        reason = f"its folder {target.parent} is read-only or not yours to write"
+        if not (read_only or (automatic and not opening.is_writable(target))):
             try:
-                create_private_file(
-                    target
-                )  # before SQLite makes it with the umask; -wal/-shm follow its mode
-            except FileNotFoundError:
-                pass  # no such folder: check_file above names it
-            except OSError as exc:
-                raise RegisterStorageError(
-                    f"{target}: {fault_message(exc, target.parent)}", target.parent, exc.errno or 0
-                ) from None
-            conn = opening.connect(target)
+                return cls(cls._open_writable(target, at), target)
+            except RegisterStorageError as exc:
+                if not automatic or not target.is_file() or target.stat().st_size == 0:
+                    raise
+                reason = fault_cause(exc)  # a full disk: what is there can still be read
+        conn, scratch = opening.connect_read_only(target)
         try:
-            if scratch is None and read_only:
-                if current_version(conn) > LATEST_VERSION:
-                    raise NewerRegisterError(
-                        f"the register has schema version {current_version(conn)}, newer than this Clearstone "
-                        f"knows ({LATEST_VERSION}); update Clearstone to open it"
-                    )
-            else:
-                migrate(conn, at, {retention.SETTING: str(retention.MINIMUM_YEARS)})
-        except RegisterError as exc:
+            if scratch is not None:
+                migrate(conn, at, {retention.SETTING: str(retention.MINIMUM_YEARS)})  # the private copy
+            elif current_version(conn) > LATEST_VERSION:
+                raise NewerRegisterError(
+                    f"the register has schema version {current_version(conn)}, newer than this Clearstone "
+                    f"knows ({LATEST_VERSION}); update Clearstone to open it"
+                )
+        except (RegisterError, sqlite3.DatabaseError) as exc:
             conn.close()
             if scratch is not None:
                 scratch.cleanup()
+            if isinstance(exc, RegisterStorageError):
+                raise
+            if isinstance(exc, RegisterError):
+                raise type(exc)(f"{target}: {exc}") from None
+            raise opening.classify(target, exc) from None
+        return cls(conn, target, read_only=True, scratch=scratch, read_only_reason=reason)
+
+    @staticmethod
+    def _open_writable(target: Path, at: str) -> sqlite3.Connection:
+        try:
+            create_private_file(target)  # before SQLite makes it with the umask; -wal/-shm follow its mode
+        except FileNotFoundError:
+            pass  # no such folder: check_file named it already
+        except OSError as exc:
+            raise RegisterStorageError(
+                f"{target}: {fault_message(exc, target.parent)}", target.parent, exc.errno or 0
+            ) from None
+        conn = opening.connect(target)
+        try:
+            migrate(conn, at, {retention.SETTING: str(retention.MINIMUM_YEARS)})
+        except RegisterStorageError:
+            conn.close()
+            raise
+        except RegisterError as exc:
+            conn.close()
             raise type(exc)(f"{target}: {exc}") from None
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if scratch is not None:
-                scratch.cleanup()
             if opening.is_busy(exc):
                 raise RegisterError(f"{target}: the register is locked by another program ({exc})") from None
             raise opening.classify(target, exc) from None
-        return cls(conn, target, read_only=read_only, scratch=scratch)
+        return conn
 
     @classmethod
     def in_data_dir(
@@ -145,36 +164,58 @@ class Register:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: all of them are stored, or none (`attest` records the lot, the assessment and
+        the attestation together, so a full disk midway leaves nothing behind)."""
+        with self._write():
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction: the write lock is taken up front, so readers of the chain head never race.
-
-        A full disk or a folder turned read-only rolls the transaction back and raises RegisterStorageError."""
+        Inside `transaction()` it joins the open one. A full disk or a folder turned read-only rolls the whole
+        transaction back and raises RegisterStorageError."""
         if self.read_only:
             raise RegisterReadOnlyError(
-                f"the register {self.path} is open read-only (its folder cannot be written); nothing was changed",
+                f"cannot write the register {self.path}: {self._read_only_reason}; nothing was changed",
                 self.path.parent,
             )
         with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
+                self._depth = 1
                 try:
                     yield self._conn
                 except BaseException:
+                    self._after_commit.clear()
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
+                finally:
+                    self._depth = 0
                 self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
+                self._after_commit.clear()
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 fault = sqlite_fault(exc, self.path.parent)
                 if fault is None:
                     raise
                 raise RegisterStorageError(
-                    f"cannot write the register {self.path}: {fault.message}",
+                    f"cannot write the register {self.path}: {fault_cause(fault)}; nothing was changed",
                     self.path.parent,
                     fault.errno or 0,
                 ) from None
+            actions, self._after_commit = self._after_commit, []
+            for action in actions:
+                action()
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -406,7 +447,7 @@ class Register:
                 (number, year, seq, assessment_id, hashlib.sha256(pdf).hexdigest(), pdf, at),
             )
             chain.log_record(c, "attestation", number, at)
-        self._raise_watermark({year: seq}, at)
+            self._after_commit.append(lambda: self._raise_watermark({year: seq}, at))
         return number, pdf
 
     def _raise_watermark(self, numbers: dict[int, int], at: str, *, reset_head: bool = False) -> None:

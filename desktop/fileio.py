@@ -6,9 +6,12 @@ import contextlib
 import errno
 import os
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite3 stays out of the start-up path (the window opens without it)
+    import sqlite3
 
 # On POSIX the data folder holds counterparties, signed PDFs and the signing key: owner only.
 PRIVATE_DIR_MODE = 0o700

@@ -143,17 +143,23 @@ class _ClosedPipeGuard:
 
 
 class _Guards:
+    """Both guards in place for one command; a missing stream (a windowed build has none) is left alone."""
+
     def __init__(self, out: _ClosedPipeGuard, err: _ClosedPipeGuard) -> None:
-        self.out, self.err = out, err
-        sys.stdout, sys.stderr = out, err
+        self.out = out if out._stream is not None else None
+        self.err = err if err._stream is not None else None
+        if self.out is not None:
+            sys.stdout = self.out
+        if self.err is not None:
+            sys.stderr = self.err
 
     def remove(self) -> None:
-        self.out.flush()
-        self.err.flush()
-        if sys.stdout is self.out:
-            sys.stdout = self.out._stream
-        if sys.stderr is self.err:
-            sys.stderr = self.err._stream
+        for guard, name in ((self.out, "stdout"), (self.err, "stderr")):
+            if guard is None:
+                continue
+            guard.flush()
+            if getattr(sys, name) is guard:
+                setattr(sys, name, guard._stream)
 
 
 def __debug_enabled() -> bool:

@@ -258,9 +258,14 @@ def _check_search_column(
     columns = {row[1] for row in conn.execute("PRAGMA table_info(assessments)")}
     if "search_text" not in columns:
         return
-    for row_id, text, stored in conn.execute("SELECT id, json, search_text FROM assessments"):
+    # Only the lot enters the search column: let SQLite cut it out rather than parse whole assessments.
+    for row_id, text, stored in conn.execute(
+        "SELECT id, CASE WHEN json_valid(json) THEN json_extract(json, '$.lot') END, search_text FROM assessments"
+    ):
+        if text is None:
+            continue  # unreadable JSON: the row hash already names the record
         try:
-            expected = search_text(json.loads(text))
+            expected = search_text({"lot": json.loads(text)})
         except (ValueError, AttributeError, TypeError):
             continue  # unreadable JSON: the row hash already names the record
         if stored != expected:

@@ -211,7 +211,7 @@ def restore(
                     stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
                     safety = live_path.parent / "backups" / f"before-restore-{stamp}.sqlite"
                     make_private_dir(safety.parent)
-                    live.backup(safety)
+                    live.backup(safety, now=when)
                 with live._lock:
                     staged.connection.backup(live.connection)
                 live.record_restore(

@@ -40,10 +40,6 @@ class RestoreRefusedError(BackupError):
     """The backup is older than, or forked from, the register it would replace (a rollback); `--force REASON`."""
 
 
-class NumberRecordError(RegisterError):
-    """The record of attestation numbers ever issued (kept beside the register) is unreadable or damaged."""
-
-
 class RegisterStorageError(RegisterError, EnvironmentFault):
     """The disk is full, or the register's folder is read-only or not ours: one line naming the folder, nothing
     was changed. Also an OSError, so the command line reports it as a fault the user can fix (exit 2)."""
@@ -57,3 +53,11 @@ class RegisterReadOnlyError(RegisterStorageError):
 
     def __init__(self, message: str, folder: Path) -> None:
         super().__init__(message, folder, errno.EROFS)
+
+
+class NumberRecordError(RegisterError, EnvironmentFault):
+    """The record of attestation numbers ever issued (kept beside the register) is unreadable or damaged: a
+    fault the user fixes (move it aside), so issuing stops with one line rather than risk a number twice."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        EnvironmentFault.__init__(self, errno.EIO, message, path.parent)

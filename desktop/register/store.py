@@ -636,13 +636,13 @@ class Register:
             chain.log_record(c, "rescreen", run_id, at)
         return RescreenReport(run_id, found.assessments, found.parties, found.changes)
 
-    def backup(self, path: Path) -> ChainReport:
+    def backup(self, path: Path, *, now: datetime | None = None) -> ChainReport:
         """A consistent online copy (SQLite backup API) plus the evidence files beside it."""
         from desktop.register import backup
 
         report = backup.write_backup(self, self._lock, Path(path))
         # The backup carries this head: remember it, so a register rolled back behind it is noticed.
-        self._raise_watermark({}, utc_iso(datetime.now(UTC)))
+        self._raise_watermark({}, utc_iso(now or datetime.now(UTC)))
         return report
 
     @classmethod

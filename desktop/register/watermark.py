@@ -52,10 +52,10 @@ def read_watermark(path: Path) -> Watermark:
         return Watermark()
     except OSError as exc:
         raise NumberRecordError(
-            f"{path}: cannot read the record of attestation numbers ({exc.strerror})"
+            f"{path}: cannot read the record of attestation numbers ({exc.strerror})", path
         ) from None
     except ValueError:
-        raise NumberRecordError(_damaged(path)) from None
+        raise NumberRecordError(_damaged(path), path) from None
     try:
         if raw.get("format") != FORMAT:
             raise ValueError("format")
@@ -67,7 +67,7 @@ def read_watermark(path: Path) -> Watermark:
         if seq < 0 or (seq and len(digest) != 64):
             raise ValueError("head")
     except (ValueError, TypeError, AttributeError, KeyError):
-        raise NumberRecordError(_damaged(path)) from None
+        raise NumberRecordError(_damaged(path), path) from None
     return Watermark(numbers, seq, digest, at)
 
 

@@ -159,3 +159,22 @@ def test_hiding_a_record_from_search_breaks_verify(data_dir: Path, make_assessme
         assert register.search("orapa") == []
         report = register.verify()
     assert not report.ok and "hidden from or planted in search" in report.describe()
+
+
+def test_a_damaged_number_record_stops_issuing_in_one_line(issued: tuple[Path, Path]) -> None:
+    from desktop.fileio import is_fault
+    from desktop.register.errors import NumberRecordError
+
+    live, _ = issued
+    with Register.open(live, now=NOW) as register:
+        register.watermark_path.write_text(
+            '{"format": "clearstone.register-watermark/1", "numbers": {"2026": "x"}}'
+        )
+        before = register.verify().entries
+        with pytest.raises(NumberRecordError, match="move it aside") as refused:
+            register.issue_attestation(1, pdf_for, now=NOW)
+        assert is_fault(refused.value) and "\n" not in str(refused.value)  # the CLI's exit 2, one line
+        report = register.verify()
+        assert report.entries == before and "damaged" in report.describe()
+        register.watermark_path.unlink()  # moved aside: issuing continues from the register's own counter
+        assert register.issue_attestation(1, pdf_for, now=NOW)[0] == "CS-2026-000004"

@@ -624,6 +624,14 @@ def parse_lot(data: bytes, source: str = "lot", *, jurisdictions: Collection[str
         ) from None
     if not isinstance(raw, dict):
         raise LotError(f"{source}: a lot file is a JSON object, not {type(raw).__name__}")
+    try:
+        # JSON may escape half of a UTF-16 pair ("\ud800"): no character, and no way to store or print it.
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape", "backslashreplace").decode("ascii")
+        raise LotError(
+            f"{source}: text contains {bad}, half of a UTF-16 surrogate pair, which is no character"
+        ) from None
     return validate_lot(raw, jurisdictions=jurisdictions)
 
 

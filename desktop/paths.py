@@ -50,9 +50,3 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def ensure_data_dir(path: Path | None = None) -> Path:
-    target = path if path is not None else default_data_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    return target

@@ -54,7 +54,8 @@ def issue_attestation(
         built.append(attestation)
         return attestation.pdf
 
-    register.record_lot(assessment.lot, now=now)
-    assessment_id = register.record_assessment(assessment)
-    number, pdf = register.issue_attestation(assessment_id, pdf_builder, now=now)
+    with register.transaction():  # all three records, or none (a full disk midway leaves nothing behind)
+        register.record_lot(assessment.lot, now=now)
+        assessment_id = register.record_assessment(assessment)
+        number, pdf = register.issue_attestation(assessment_id, pdf_builder, now=now)
     return IssuedAttestation(number=number, pdf=pdf, attestation=built[-1], assessment_id=assessment_id)

@@ -16,6 +16,12 @@ from desktop.attestation.content import AttestationContent
 
 PREFIX = "CS1:"
 SIGNATURE_BYTES = 64
+# The order of the P-256 group: (r, s) and (r, n - s) both verify, so only the low half is accepted, and one
+# code has exactly one valid signature (no second, different-looking text for the same attestation).
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+# Codes issued from this day on are written low-S, so a high-S one is not genuine. Codes printed before it
+# may carry either form and still verify: a buyer's paper copy must not turn invalid with an update.
+LOW_S_REQUIRED_FROM = date(2026, 12, 7)
 TEXT_LIMIT = 40  # issuer and buyer names, in Unicode code points
 LOT_ID_LIMIT = 32
 RULE_PACK_HASH_BYTES = 16
@@ -159,6 +165,8 @@ def _signed_message(body: bytes) -> bytes:
 def encode_qr(payload: QrPayload, key: ec.EllipticCurvePrivateKey) -> str:
     body = payload.to_cbor()
     r, s = decode_dss_signature(key.sign(_signed_message(body), ec.ECDSA(hashes.SHA256())))
+    if s > P256_ORDER // 2:
+        s = P256_ORDER - s  # low-S form (as in Bitcoin's BIP 62): the one accepted by verifiers
     signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
     return PREFIX + base45.encode(body + signature)
 
@@ -169,7 +177,19 @@ class SignedQr:
     body: bytes
     signature: bytes
 
+    @property
+    def high_s(self) -> bool:
+        """A signature in high-S form: Clearstone writes only the low-S twin."""
+        return int.from_bytes(self.signature[32:], "big") > P256_ORDER // 2
+
+    @property
+    def non_canonical(self) -> bool:
+        """High-S on a code issued since Clearstone writes low-S only: not a code it wrote, so refused."""
+        return self.high_s and self.payload.issued_on >= LOW_S_REQUIRED_FROM
+
     def signed_by(self, cert: x509.Certificate) -> bool:
+        if self.non_canonical:
+            return False
         public = cert.public_key()
         if not isinstance(public, ec.EllipticCurvePublicKey) or not isinstance(public.curve, ec.SECP256R1):
             return False

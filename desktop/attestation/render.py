@@ -36,6 +36,9 @@ from desktop.attestation.qrdraw import QrFlowable
 from desktop.attestation.tables import Blocks
 
 QR_SIZE = 44 * mm
+# Aliases and owners beyond this many are listed in their own tables, one per row, rather than in the
+# counterparty's cell: a lot may name hundreds of owners, and a table row cannot be taller than a page.
+INLINE_NAMES = 12
 ACTIVITY = {"cutting_polishing": "Cutting and polishing", "setting": "Setting", "sorting": "Sorting",
             "growing": "Growing"}  # fmt: skip
 EVIDENCE = {
@@ -141,14 +144,23 @@ class _Renderer(Blocks):
             cp_lines.append(f"Reg. no. {text(cp.registration_number)}")
         if cp.address:
             cp_lines.append(text(cp.address))
+        listed_apart = len(cp.aliases) + len(cp.owners) > INLINE_NAMES
         if cp.aliases:
-            cp_lines.append("Also known as " + text("; ".join(cp.aliases)))
+            cp_lines.append(
+                f"Also known as: {len(cp.aliases)} names, listed below"
+                if listed_apart
+                else "Also known as " + text("; ".join(cp.aliases))
+            )
         if cp.owners:
-            cp_lines.append("Owners: " + text("; ".join(cp.owners)))
+            cp_lines.append(
+                f"Owners: {len(cp.owners)}, listed below"
+                if listed_apart
+                else "Owners: " + text("; ".join(cp.owners))
+            )
         buyer = f"<b>{text(c.buyer)}</b>" if c.buyer else '<font color="#5B6673">not named</font>'
         role = "Seller (counterparty)" if cp.role == "seller" else "Counterparty"
         w = self.width / 3
-        return [
+        flow: list[Flowable] = [
             self.heading("Parties"),
             self.table(
                 [
@@ -158,6 +170,14 @@ class _Renderer(Blocks):
                 [w, w, w],
             ),
         ]
+        if listed_apart:
+            # One row per name: a long list breaks across pages row by row, with its header repeated.
+            for title, names in (("Also known as", cp.aliases), ("Owner (share)", cp.owners)):
+                if names:
+                    rows: list[list[object]] = [self.th("", f"{title} — {cp.name}")]
+                    rows += [[self.p(str(n), "small"), self.p(text(name))] for n, name in enumerate(names, 1)]
+                    flow += [Spacer(1, 5), self.table(rows, [self.width * 0.07, self.width * 0.93])]
+        return flow
 
     def lot(self) -> list[Flowable]:
         lot = self.c.lot

@@ -7,11 +7,13 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from desktop import __version__
 from desktop.cli.common import EXIT_INTERNAL, EXIT_USAGE, CommandError, print_error
 
 Handler = Callable[[argparse.Namespace], int]
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
 
 # Order of the subcommands in --help; modules not listed here still register, after these.
 _PREFERRED_ORDER = (
@@ -82,27 +84,97 @@ def run(argv: Sequence[str] | None = None) -> int:
         from desktop.startup import configure, log_level
 
         configure(log_level(args.log_level))
+    guard = _ClosedPipeGuard.install()
     try:
-        return handler(args)
+        code = handler(args)
     except CommandError as exc:
         print_error(str(exc))
-        return exc.code
+        code = exc.code
     except KeyboardInterrupt:
         print_error("interrupted")
-        return 130
+        code = 130
     except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: send further output nowhere so the interpreter does not
-        # complain at exit, and report success — the command itself did its job.
+        # Output written past the guard (raw file descriptors) met a closed pipe: the command was cut short,
+        # so it cannot report success; 141 is what a shell shows for a process ended by SIGPIPE.
+        code = EXIT_CLOSED_PIPE
+    except Exception as exc:  # the crash hook of the command line: one line, details only on request
+        from desktop.fileio import fault_message, is_fault
+
+        if is_fault(exc):  # disk full, read-only folder, permission denied: the user can fix it
+            assert isinstance(exc, OSError)
+            print_error(fault_message(exc))
+            code = EXIT_USAGE
+        else:
+            print_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+            if "--debug" in sys.argv or __debug_enabled():
+                guard.remove()
+                raise
+            code = EXIT_INTERNAL
+    guard.remove()
+    return code
+
+
+class _ClosedPipeGuard:
+    """While a command runs, a reader that went away (`| head -1`) silences further output instead of raising
+    mid-command: the command finishes and its own exit code stands, so a failure is never reported as 0."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.closed_pipe = False
+
+    @classmethod
+    def install(cls) -> _Guards:
+        return _Guards(cls(sys.stdout), cls(sys.stderr))
+
+    def write(self, text: str) -> int:
+        if not self.closed_pipe:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._silence()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_pipe:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._silence()
+
+    def _silence(self) -> None:
+        self.closed_pipe = True
+        # Point the descriptor at /dev/null so the interpreter's final flush does not fail a second time.
         import os
 
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except Exception as exc:  # the crash hook of the command line: one line, details only on request
-        print_error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
-        if "--debug" in sys.argv or __debug_enabled():
-            raise
-        return EXIT_INTERNAL
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass  # a stream without a descriptor (tests capture output in memory)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Guards:
+    """Both guards in place for one command; a missing stream (a windowed build has none) is left alone."""
+
+    def __init__(self, out: _ClosedPipeGuard, err: _ClosedPipeGuard) -> None:
+        self.out = out if out._stream is not None else None
+        self.err = err if err._stream is not None else None
+        if self.out is not None:
+            sys.stdout = self.out
+        if self.err is not None:
+            sys.stderr = self.err
+
+    def remove(self) -> None:
+        for guard, name in ((self.out, "stdout"), (self.err, "stderr")):
+            if guard is None:
+                continue
+            guard.flush()
+            if getattr(sys, name) is guard:
+                setattr(sys, name, guard._stream)
 
 
 def __debug_enabled() -> bool:

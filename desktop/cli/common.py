@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.fileio import make_private_dir
 from desktop.paths import default_data_dir
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ def data_dir(args: argparse.Namespace) -> Path:
     chosen: Path | None = getattr(args, "data_dir", None)
     target = chosen if chosen is not None else default_data_dir()
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        make_private_dir(
+            target
+        )  # owner-only (0700 on POSIX) when created here; an existing one is left as it is
     except OSError as exc:
         raise CommandError(f"cannot use data folder {target}: {exc.strerror}") from None
     if not target.is_dir():

@@ -57,8 +57,19 @@ def register(commands: Any) -> None:
     add_common_options(export)
     export.set_defaults(handler=run_export)
 
-    trust = actions.add_parser("trust", help="add an issuer's certificate (PEM or DER) to your trust list")
+    trust = actions.add_parser(
+        "trust",
+        help="add an issuer's certificate (PEM, DER, or the signer of an attestation PDF) to your trust list",
+        description="Prints the certificate's SHA-256 fingerprint: compare it with the issuer by phone, on a "
+        "number you already know, before you rely on it. A different key under a name you already trust is "
+        "refused unless --replace.",
+    )
     trust.add_argument("file", type=Path, metavar="CERT.pem")
+    trust.add_argument(
+        "--replace",
+        action="store_true",
+        help="the issuer confirmed a new key: replace the certificates trusted under the same name",
+    )
     add_common_options(trust)
     trust.set_defaults(handler=run_trust)
 
@@ -229,21 +240,45 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    from desktop.identity import TrustList, TrustListError
+    from desktop.identity import TrustList, TrustListError, certificate_pem
 
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         raise CommandError(f"{args.file}: cannot read ({exc.strerror})") from None
+    if data.startswith(b"%PDF"):
+        from desktop.attestation.verify import signer_certificate
+
+        try:
+            data = certificate_pem(signer_certificate(data))
+        except ValueError as exc:
+            raise CommandError(f"{args.file}: {exc}") from None
     try:
-        added = TrustList(data_dir(args)).add(data, str(args.file))
+        result = TrustList(data_dir(args)).add(
+            data, str(args.file), now=datetime.now(UTC), replace=args.replace
+        )
     except TrustListError as exc:
         raise CommandError(str(exc)) from None
-    _print_certificate(
-        args,
-        added.certificate,
-        "Trusted issuer added — compare this fingerprint with the issuer (by phone, not by e-mail):",
+    for warning in result.warnings:
+        sys.stderr.write(f"clearstone: warning: {warning}\n")
+    if args.json:
+        print_json(
+            {
+                **describe(result.issuer.certificate),
+                "already_trusted": result.already_trusted,
+                "replaced": [describe(item.certificate) for item in result.replaced],
+                "warnings": list(result.warnings),
+            }
+        )
+        return EXIT_OK
+    headline = (
+        "Already in your trust list"
+        if result.already_trusted
+        else "Trusted issuer added — compare this fingerprint with the issuer (by phone, not by e-mail):"
     )
+    _print_certificate(args, result.issuer.certificate, headline)
+    for item in result.replaced:
+        sys.stdout.write(f"  Replaced     SHA-256 {item.fingerprint}\n")
     return EXIT_OK
 
 

@@ -33,7 +33,7 @@ def register(commands: Any) -> None:
     listing.add_argument(
         "--kind",
         action="append",
-        choices=["lot", "assessment", "decision", "evidence", "attestation", "rescreen", "draft"],
+        choices=["lot", "assessment", "decision", "evidence", "attestation", "rescreen", "restore", "draft"],
         help="only records of this kind (repeatable)",
     )
     listing.add_argument("--lot", metavar="LOT_ID", help="only records of this lot")
@@ -54,13 +54,29 @@ def register(commands: Any) -> None:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--format", choices=["json", "csv"], help="default: from the file name, else json")
 
-    action("verify", "recompute the audit chain; exit 3 naming the first bad entry", _verify)
+    verify = action("verify", "recompute the audit chain; exit 3 naming the first bad entry", _verify)
+    verify.add_argument(
+        "--against",
+        nargs="+",
+        type=Path,
+        metavar="PDF",
+        help="also check the chain head printed on these attestations against the register",
+    )
 
     backup = action("backup", "consistent copy of the register (and its evidence files) to FILE", _backup)
     backup.add_argument("file", type=Path, metavar="FILE")
 
-    restore = action("restore", "replace the register with a backup, once the backup verifies", _restore)
+    restore = action(
+        "restore",
+        "replace the register with a backup, once it verifies and is not older than the register",
+        _restore,
+    )
     restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--force",
+        metavar="REASON",
+        help="restore an older or forked backup anyway (a rollback); the reason is recorded in the register",
+    )
 
     reconcile = action("reconcile", "WDC System of Warranties reconciliation of YEAR as CSV", _reconcile)
     reconcile.add_argument("year", type=int, metavar="YEAR")
@@ -199,17 +215,44 @@ def _report(args: argparse.Namespace, document: dict[str, Any], text: str) -> No
 def _verify(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         report = reg.verify()
+        anchors = _anchors(args, reg) if args.against else []
+    failed = [a for a in anchors if not a.ok]
     if args.json:
-        print_json(report.to_json())
+        document = report.to_json()
+        if args.against:
+            document["against"] = [a.to_json() for a in anchors]
+            document["ok"] = report.ok and not failed
+        print_json(document)
     else:
         for problem in report.problems:
             print(f"audit entry {problem.seq}: {problem.problem}" if problem.seq else problem.problem)
+        for anchor in anchors:
+            label = f"{anchor.source} ({anchor.number})" if anchor.number else anchor.source
+            print(f"{label}: {anchor.problem}" if anchor.problem else f"{label}: agrees with the register")
         if report.ok:
             print(report.describe())
-    if report.ok:
+    if report.ok and not failed:
         return EXIT_OK
-    sys.stderr.write(f"clearstone: verification failed: {report.describe()}\n")
+    first = report.describe() if not report.ok else f"{failed[0].source}: {failed[0].problem}"
+    sys.stderr.write(f"clearstone: verification failed: {first}\n")
     return EXIT_INVALID
+
+
+def _anchors(args: argparse.Namespace, reg: Register) -> list[Any]:
+    from desktop.attestation.anchors import check_against
+    from desktop.identity import TrustListError, trusted_certificates
+
+    pdfs = []
+    for path in args.against:
+        try:
+            pdfs.append((str(path), path.read_bytes()))
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        trusted = trusted_certificates(data_dir(args))
+    except TrustListError as exc:
+        raise CommandError(str(exc)) from None
+    return check_against(reg, pdfs, trusted, now=_now())
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -231,15 +274,16 @@ def _restore(args: argparse.Namespace) -> int:
 
     live = data_dir(args) / FILE_NAME
     with _user_errors():
-        report, safety = Register.restore(args.file, live, now=_now())
+        outcome = Register.restore(args.file, live, now=_now(), force_reason=args.force)
+    report, safety = outcome.report, outcome.safety_copy
     text = f"restored {live} from {args.file}: {report.describe()}"
+    if outcome.forced:
+        text += f"\nrollback forced ({args.force}): {'; '.join(outcome.rollback)}"
+        if outcome.dropped:
+            text += f"\nattestations no longer in the register: {', '.join(outcome.dropped)} (their numbers stay used)"
     if safety is not None:
         text += f"\nthe register as it was before is kept in {safety}"
-    _report(
-        args,
-        {"restored": str(live), "safety_copy": str(safety) if safety else None, **report.to_json()},
-        text,
-    )
+    _report(args, {"restored": str(live), **outcome.to_json()}, text)
     return EXIT_OK
 
 

@@ -18,9 +18,11 @@ MAX_INPUT = 50 * 1024 * 1024
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "verify",
-        help="verify an attestation PDF or its scanned QR code (exit 0 valid, 3 invalid)",
+        help="verify an attestation PDF or its scanned QR code (exit 0 valid, 3 untrusted or invalid)",
         description="Checks the PDF signature, that the document is unchanged since signing, and the signed QR "
-        "payload; or, with --qr, a code scanned off a printed copy. Exit 0 valid, 3 invalid.",
+        "payload; or, with --qr, a code scanned off a printed copy. VALID (exit 0) only for an issuer you trust: "
+        "one in your trust list, given with --cert, or this data folder's own identity. An intact signature by "
+        "anyone else is UNTRUSTED (exit 3); anything else INVALID (exit 3).",
     )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE.pdf")
     parser.add_argument(
@@ -30,11 +32,10 @@ def register(commands: Any) -> None:
         "--cert",
         type=Path,
         metavar="CERT.pem",
-        help="the issuer's certificate, when it is not in your trust list",
+        help="trust this issuer certificate for this check (compare its fingerprint with the issuer first)",
     )
-    parser.add_argument(
-        "--require-trusted", action="store_true", help="also exit 3 when the issuer is not in your trust list"
-    )
+    # Kept so that old scripts keep working: an untrusted issuer now always exits 3.
+    parser.add_argument("--require-trusted", action="store_true", help=argparse.SUPPRESS)
     add_common_options(parser)
     parser.set_defaults(handler=run)
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.qr is None):
         raise CommandError("give either FILE.pdf or --qr TEXT")
     from desktop.attestation.verify import verify_pdf, verify_qr_text
-    from desktop.identity import TrustList, TrustListError
+    from desktop.identity import TrustListError, trusted_certificates
     from desktop.identity.certificate import load_certificate
     from desktop.identity.errors import CorruptIdentityError
 
@@ -51,33 +52,38 @@ def run(args: argparse.Namespace) -> int:
         # pyHanko logs a full traceback for every untrusted self-signed certificate; the result says it once.
         logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     try:
-        trusted = TrustList(data_dir(args)).certificates()
+        trusted = trusted_certificates(data_dir(args))
     except TrustListError as exc:
         raise CommandError(str(exc)) from None
+    if args.cert is not None:
+        try:
+            trusted.append(load_certificate(_read(args.cert), str(args.cert)))
+        except CorruptIdentityError as exc:
+            raise CommandError(str(exc)) from None
+    now = datetime.now(UTC)
     if args.file is not None:
-        data = _read(args.file)
-        result = verify_pdf(data, trusted, now=datetime.now(UTC))
+        result = verify_pdf(_read(args.file), trusted, now=now)
+        source = str(args.file)
     else:
-        extra = []
-        if args.cert is not None:
-            try:
-                extra.append(load_certificate(_read(args.cert), str(args.cert)))
-            except CorruptIdentityError as exc:
-                raise CommandError(str(exc)) from None
         text = sys.stdin.read(MAX_INPUT) if args.qr == "-" else args.qr
-        result = verify_qr_text(text, trusted, extra=extra)
-    untrusted_refused = args.require_trusted and result.valid and not result.trusted
+        result = verify_qr_text(text, trusted, now=now)
+        source = "CERT.pem"
     if args.json:
-        print_json(result.to_json())
+        document = result.to_json()
+        document["how_to_trust"] = result.how_to_trust(source)
+        print_json(document)
     else:
-        sys.stdout.write(_describe(result) + "\n")
-    if not result.valid:
+        sys.stdout.write(_describe(result, source) + "\n")
+    if result.status == "valid":
+        return EXIT_OK
+    if result.status == "untrusted":
+        sys.stderr.write(
+            f"clearstone: UNTRUSTED: the signature is intact but {result.company or result.signer} is not an issuer "
+            f"you trust (certificate SHA-256 {result.fingerprint}); {result.trust_note}\n"
+        )
+    else:
         sys.stderr.write("clearstone: verification failed: " + "; ".join(result.problems) + "\n")
-        return EXIT_INVALID
-    if untrusted_refused:
-        sys.stderr.write("clearstone: verification failed: the issuer is not in your trust list\n")
-        return EXIT_INVALID
-    return EXIT_OK
+    return EXIT_INVALID
 
 
 def _read(path: Path) -> bytes:
@@ -90,7 +96,7 @@ def _read(path: Path) -> bytes:
         raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def _describe(result: Any) -> str:
+def _describe(result: Any, source: str) -> str:
     lines = [result.summary()]
     if result.signer:
         lines.append(f"  Signed by    {result.signer}, {result.company}")
@@ -99,6 +105,8 @@ def _describe(result: Any) -> str:
         lines.append(f"  Signed at    {result.signed_at.isoformat(timespec='seconds')}")
     p = result.payload
     if p is not None and result.valid:
+        if result.status == "untrusted":
+            lines.append("  Claimed by an issuer you do not trust (intact, but not vouched for):")
         lines.append(f"  Attestation  {p.number} of {p.issued_on.isoformat()}")
         lines.append(
             f"  Lot          {p.lot_id}: {p.stone_count} stone(s)"
@@ -110,4 +118,7 @@ def _describe(result: Any) -> str:
     elif p is not None:
         lines.append(f"  Claimed (NOT verified): attestation {p.number} of {p.issued_on.isoformat()}, lot {p.lot_id}, "
                      f"issuer {p.issuer}")  # fmt: skip
+    advice = result.how_to_trust(source)
+    if advice:
+        lines.append(f"  What to do   {advice}")
     return "\n".join(lines)

@@ -7,13 +7,14 @@ from desktop.identity.errors import (
     IdentityError,
     IdentityExistsError,
     NoIdentityError,
+    TrustConflictError,
     TrustListError,
     UnsupportedKeyError,
     WeakPassphraseError,
     WrongPassphraseError,
 )
 from desktop.identity.store import IdentityStore, SigningIdentity
-from desktop.identity.trust import TrustedIssuer, TrustList
+from desktop.identity.trust import TrustedIssuer, TrustList, TrustResult, trusted_certificates
 
 __all__ = [
     "CorruptIdentityError",
@@ -24,8 +25,10 @@ __all__ = [
     "IdentityStore",
     "NoIdentityError",
     "SigningIdentity",
+    "TrustConflictError",
     "TrustList",
     "TrustListError",
+    "TrustResult",
     "TrustedIssuer",
     "UnsupportedKeyError",
     "WeakPassphraseError",
@@ -33,4 +36,5 @@ __all__ = [
     "certificate_fingerprint",
     "certificate_pem",
     "key_id",
+    "trusted_certificates",
 ]

@@ -37,3 +37,7 @@ class WeakPassphraseError(IdentityError):
 
 class TrustListError(IdentityError):
     """A certificate could not be added to, or read from, the local trust list."""
+
+
+class TrustConflictError(TrustListError):
+    """A different key under a name already trusted: the classic impostor, unless the issuer confirms a new key."""

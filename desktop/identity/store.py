@@ -29,16 +29,17 @@ from desktop.identity.errors import (
     IdentityError,
     IdentityExistsError,
     NoIdentityError,
-    WeakPassphraseError,
     WrongPassphraseError,
 )
 from desktop.identity.files import write_atomic
+from desktop.identity.passphrase import check_passphrase
+from desktop.identity.pkcs12mac import strengthen_mac
 
 IDENTITY_DIR = "identity"
 P12_NAME = "signing-identity.p12"
 CERT_NAME = "certificate.pem"
-MIN_PASSPHRASE = 8
-# PBKDF2 rounds for the PKCS#12 key bag: slows guessing, costs ~0.1 s once per attestation run.
+# PBKDF2 rounds for the PKCS#12 key bag, and as many for its MAC: a guessed passphrase costs the same
+# whichever of the two an attacker tests it against (~0.1 s each, once per attestation run).
 KDF_ROUNDS = 200_000
 MAX_P12_BYTES = 1024 * 1024
 
@@ -59,12 +60,6 @@ class SigningIdentity:
     @property
     def key_id(self) -> bytes:
         return key_id(self.certificate)
-
-
-def _check_passphrase(passphrase: str) -> bytes:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphraseError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
-    return passphrase.encode("utf-8")
 
 
 def _encryption(passphrase: bytes) -> serialization.KeySerializationEncryption:
@@ -126,7 +121,7 @@ class IdentityStore:
         replace_existing: bool = False,
         validity: timedelta = DEFAULT_VALIDITY,
     ) -> SigningIdentity:
-        secret = _check_passphrase(passphrase)
+        secret = check_passphrase(passphrase)
         self._refuse_overwrite(replace_existing)
         try:
             info.validate()
@@ -152,7 +147,7 @@ class IdentityStore:
             raise CorruptIdentityError(f"{source}: {len(data):,} bytes is too large for a PKCS#12 identity")
         identity = open_pkcs12(data, passphrase, source)
         check_validity(identity.certificate, now)
-        secret = _check_passphrase(new_passphrase if new_passphrase is not None else passphrase)
+        secret = check_passphrase(new_passphrase if new_passphrase is not None else passphrase)
         self._refuse_overwrite(replace_existing)
         self._save(identity, secret)
         return identity
@@ -199,5 +194,16 @@ class IdentityStore:
             cas=list(identity.chain) or None,
             encryption_algorithm=_encryption(secret),
         )
-        write_atomic(self.p12_path, blob, private=True)
+        blob = strengthen_mac(blob, secret.decode("utf-8"), KDF_ROUNDS)
+        previous_cert = self.cert_path.read_bytes() if self.cert_path.is_file() else None
+        # The certificate copy first: if the disk fills up in between, the PKCS#12 (the source of truth) is
+        # still the old one and the old copy is put back, so the two never disagree.
         write_atomic(self.cert_path, certificate_pem(identity.certificate))
+        try:
+            write_atomic(self.p12_path, blob, private=True)
+        except BaseException:
+            if previous_cert is None:
+                self.cert_path.unlink(missing_ok=True)
+            else:
+                write_atomic(self.cert_path, previous_cert)
+            raise

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.register.models import ChainProblem, ChainReport
+from desktop.register.search import search_text
 
 GENESIS = "0" * 64
 
@@ -65,6 +66,12 @@ PAYLOADS: dict[str, Payload] = {
     ),
     "draft": Payload("drafts", "id", ("id", "key", "saved_at", "json")),
     "rescreen": Payload("rescreen_runs", "id", ("id", "run_at", "since", "assessments", "parties", "json")),
+    "restore": Payload(
+        "restores",
+        "id",
+        ("id", "restored_at", "source", "forced", "reason", "backup_head", "replaced_head", "json"),
+    ),
+    "skip": Payload("number_skips", "id", ("id", "year", "first", "last", "skipped_at", "reason")),
 }
 
 
@@ -241,6 +248,34 @@ def _check_records(
     for ref, (seq, _) in vouched.items():
         if ref not in seen:
             problems.append(ChainProblem(seq, f"{ref} was deleted behind the log's back"))
+    _check_search_column(conn, vouched, problems)
+
+
+def _check_search_column(
+    conn: sqlite3.Connection, vouched: dict[str, tuple[int, str]], problems: list[ChainProblem]
+) -> None:
+    """The search column is derived from the hashed JSON: recompute it, so no record is hidden from search."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(assessments)")}
+    if "search_text" not in columns:
+        return
+    # Only the lot enters the search column: let SQLite cut it out rather than parse whole assessments.
+    for row_id, text, stored in conn.execute(
+        "SELECT id, CASE WHEN json_valid(json) THEN json_extract(json, '$.lot') END, search_text FROM assessments"
+    ):
+        if text is None:
+            continue  # unreadable JSON: the row hash already names the record
+        try:
+            expected = search_text({"lot": json.loads(text)})
+        except (ValueError, AttributeError, TypeError):
+            continue  # unreadable JSON: the row hash already names the record
+        if stored != expected:
+            ref = f"assessment:{row_id}"
+            problems.append(
+                ChainProblem(
+                    vouched.get(ref, (0, ""))[0],
+                    f"{ref}: its search entry does not match its content (hidden from or planted in search)",
+                )
+            )
 
 
 def _file_sha256(path: Path) -> str:
@@ -260,6 +295,12 @@ def _check_numbering(conn: sqlite3.Connection, problems: list[ChainProblem]) -> 
         )
     }
     counted = dict(conn.execute("SELECT year, last FROM attestation_counters").fetchall())
+    # Numbers issued before a rollback and skipped since (so none is issued twice) are logged ranges.
+    skipped: list[tuple[int, int, int]] = []
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'number_skips'").fetchone():
+        skipped = [
+            (int(y), int(a), int(b)) for y, a, b in conn.execute("SELECT year, first, last FROM number_skips")
+        ]
     for (year,) in conn.execute("SELECT DISTINCT year FROM attestations ORDER BY year").fetchall():
         if year not in counted:
             problems.append(ChainProblem(0, f"the {year} attestation counter is missing"))
@@ -270,7 +311,9 @@ def _check_numbering(conn: sqlite3.Connection, problems: list[ChainProblem]) -> 
         holes = [
             number
             for number in (f"CS-{year:04d}-{n:06d}" for n in range(1, int(last) + 1))
-            if int(number[-6:]) not in issued and number not in deleted
+            if int(number[-6:]) not in issued
+            and number not in deleted
+            and not any(y == year and a <= int(number[-6:]) <= b for y, a, b in skipped)
         ]
         if holes:
             more = f" (and {len(holes) - 1} more)" if len(holes) > 1 else ""

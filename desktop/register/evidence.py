@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from desktop.fileio import full_sync
+from desktop.fileio import as_fault, full_sync, is_fault, make_private_dir
 
 FILE_NAME = "register.sqlite"
 
@@ -22,17 +22,24 @@ def store_file(folder: Path, digest: str, data: bytes) -> Path:
     target = folder / digest[:2] / digest
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A name of its own, so two windows adding the same file never write into one half-finished copy.
-    fd, partial = tempfile.mkstemp(prefix=f".{digest[:16]}-", suffix=".partial", dir=target.parent)
+    try:
+        make_private_dir(target.parent)
+        # A name of its own, so two windows adding the same file never write into one half-finished copy.
+        fd, partial = tempfile.mkstemp(prefix=f".{digest[:16]}-", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        if is_fault(exc):
+            raise as_fault(exc, target.parent) from None
+        raise
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             full_sync(handle.fileno())
         os.replace(partial, target)
-    except BaseException:
+    except BaseException as exc:
         Path(partial).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and is_fault(exc):
+            raise as_fault(exc, target.parent) from None
         raise
     _sync_folder(target.parent)
     return target

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +19,7 @@ class RecordKind(StrEnum):
     ATTESTATION = "attestation"
     DRAFT = "draft"
     RESCREEN = "rescreen"
+    RESTORE = "restore"
 
 
 class ReviewResolution(BaseModel):
@@ -129,6 +131,26 @@ class ChainReport:
             "integrity": self.integrity,
             "first_bad": self.problems[0].to_json() if self.problems else None,
             "problems": [p.to_json() for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What a restore did: the restored register's report, the safety copy, and any rollback it forced."""
+
+    report: ChainReport
+    safety_copy: Path | None
+    forced: bool = False
+    rollback: list[str] = field(default_factory=list)  # why it was a rollback (empty when it was not)
+    dropped: list[str] = field(default_factory=list)  # attestation numbers the replaced register had
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.report.to_json(),
+            "safety_copy": str(self.safety_copy) if self.safety_copy else None,
+            "forced": self.forced,
+            "rollback": self.rollback,
+            "dropped_attestations": self.dropped,
         }
 
 

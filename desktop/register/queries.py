@@ -71,6 +71,14 @@ _LISTINGS: dict[RecordKind, _Listing] = {
         "json LIKE ? ESCAPE '\\'",
         _rescreen_summary,
     ),
+    RecordKind.RESTORE: _Listing(
+        "SELECT id, restored_at, NULL, source, forced, reason, backup_head, json FROM restores",
+        "(source LIKE ?1 ESCAPE '\\' OR reason LIKE ?1 ESCAPE '\\')",
+        lambda r: (
+            f"restored from {r[3]} (head {r[6][:24]})" + (f"; rollback forced: {r[5]}" if r[4] else ""),
+            sha256_text(r[7]),
+        ),
+    ),
     RecordKind.DRAFT: _Listing(
         "SELECT id, saved_at, NULL, key, json FROM drafts",
         "key LIKE ? ESCAPE '\\'",
@@ -206,6 +214,15 @@ def show(conn: sqlite3.Connection, text: str) -> dict[str, Any]:
             ref,
         )
         detail["changes"] = json.loads(detail.pop("json"))["changes"]
+    elif kind == "restore":
+        detail = _one(
+            conn,
+            "SELECT id, restored_at, source, forced, reason, backup_head, replaced_head, json FROM restores"
+            " WHERE id = ?",
+            key,
+            ref,
+        )
+        detail["details"] = json.loads(detail.pop("json"))
     else:
         detail = _one(conn, "SELECT id, key, saved_at, json FROM drafts WHERE id = ?", key, ref)
     detail["ref"] = ref

@@ -6,10 +6,10 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from desktop.register.chain import log_record
-from desktop.register.errors import NewerRegisterError, NotARegisterError
+from desktop.register.errors import NewerRegisterError, NotARegisterError, RegisterDamagedError
+from desktop.register.search import search_text
 
 # "ClSt": PRAGMA application_id marks the file as a Clearstone register (sqlite.org/fileformat.html#appid).
 APPLICATION_ID = 0x436C5374
@@ -123,24 +123,6 @@ CREATE INDEX drafts_key ON drafts(key, id);
 """ + _no_update("drafts")
 
 
-def search_text(assessment: dict[str, Any]) -> str:
-    """The names and references a dealer searches by, case-folded, one per line."""
-    lot = assessment.get("lot", {})
-    party = lot.get("counterparty", {})
-    invoice = (lot.get("transaction") or {}).get("invoice") or {}
-    items = [
-        lot.get("lot_id"),
-        lot.get("description"),
-        party.get("name"),
-        *party.get("aliases", []),
-        party.get("registration_number"),
-        *(owner.get("name") for owner in party.get("owners", [])),
-        invoice.get("number"),
-        invoice.get("sow_id"),
-    ]
-    return "\n".join(str(item).casefold() for item in items if item)
-
-
 def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE assessments ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
     rows = conn.execute("SELECT id, json FROM assessments").fetchall()
@@ -172,12 +154,36 @@ CREATE TABLE chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT 
 INSERT INTO chain_head (id, seq, hash) SELECT 1, seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1;
 """
 
+_V5 = """
+CREATE TABLE restores (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    restored_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    forced INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    backup_head TEXT NOT NULL,
+    replaced_head TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE number_skips (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    year INTEGER NOT NULL,
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    skipped_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+""" + "".join(_no_update(t) for t in ("restores", "number_skips"))
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "lots, assessments, decisions, evidence, attestations, audit log", _script(_V1)),
     Migration(2, "autosaved wizard drafts", _script(_V2)),
     Migration(3, "search column for assessments; re-screening runs", _v3),
     # The head is kept apart from the log so that entries cut off the end of the log are noticed.
     Migration(4, "chain head", _script(_V4)),
+    # Restores (with the reason when a rollback was forced) and attestation numbers skipped because they were
+    # issued before the register was rolled back: both are vouched for by the chain.
+    Migration(5, "restores and skipped attestation numbers", _script(_V5)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -212,7 +218,16 @@ def migrate(conn: sqlite3.Connection, at: str, default_settings: dict[str, str])
         for step in MIGRATIONS:
             if step.version <= found:
                 continue
-            step.apply(conn)
+            try:
+                step.apply(conn)
+            except sqlite3.OperationalError as exc:
+                if "already exists" not in str(exc):
+                    raise
+                # The step's tables are there but its row in schema_version is not: edited behind the app.
+                raise RegisterDamagedError(
+                    f"the register's record of schema versions was altered (step {step.version} is missing but "
+                    "its tables exist); it was left unchanged: restore a backup"
+                ) from None
             conn.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                 (step.version, step.description, at),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -14,24 +16,37 @@ from types import TracebackType
 from typing import Any
 
 from desktop.assessment import Assessment
+from desktop.fileio import create_private_file, fault_cause, fault_message, sqlite_fault
 from desktop.lot import Lot
 from desktop.register import chain, exports, opening, queries, retention
 from desktop.register.clock import add_years, parse_iso, utc_iso
-from desktop.register.errors import RecordNotFoundError, RegisterError
+from desktop.register.errors import (
+    NewerRegisterError,
+    RecordNotFoundError,
+    RegisterError,
+    RegisterReadOnlyError,
+    RegisterStorageError,
+)
 from desktop.register.evidence import FILE_NAME, evidence_dir_for, store_file
 from desktop.register.models import (
     AttestationRecord,
+    ChainProblem,
     ChainReport,
     Draft,
     RecordKind,
     RecordSummary,
     RescreenReport,
+    RestoreOutcome,
     ReviewResolution,
 )
 from desktop.register.rescreen import Screen
 from desktop.register.rescreen import plan as rescreen_plan
-from desktop.register.schema import migrate, search_text
+from desktop.register.schema import LATEST_VERSION, current_version, migrate
+from desktop.register.search import search_text
+from desktop.register.watermark import Watermark, raised, read_watermark, watermark_path, write_watermark
 from desktop.screening.types import ScreeningDecision
+
+log = logging.getLogger(__name__)
 
 MAX_ATTESTATIONS_PER_YEAR = 999_999
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
@@ -40,23 +55,83 @@ MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 class Register:
     """Crash-safe and tamper-evident: every write is one IMMEDIATE transaction that also appends to the chain."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        scratch: tempfile.TemporaryDirectory[str] | None = None,
+        read_only_reason: str = "",
+    ) -> None:
         self._conn = conn
         self._lock = threading.RLock()  # one connection, possibly shared by a GUI worker thread
         self.path = path
         self.evidence_dir = evidence_dir_for(path)
+        self.watermark_path = watermark_path(path)
+        self.read_only = read_only
+        self._scratch = scratch  # a private copy read instead of a read-only original (see opening)
+        self._read_only_reason = read_only_reason
+        self._depth = 0  # nesting of _write() inside transaction()
+        self._after_commit: list[Callable[[], None]] = []  # run once the outermost transaction committed
 
     # -- opening and closing ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, now: datetime | None = None) -> Register:
-        """Open (or create) the register at `path`; foreign, damaged or newer files are refused untouched."""
+    def open(cls, path: Path, *, now: datetime | None = None, read_only: bool | None = None) -> Register:
+        """Open (or create) the register at `path`; foreign, damaged or newer files are refused untouched.
+
+        A register that cannot be written (a read-only disk or folder, an auditor's copy, a full disk) is opened
+        read-only: everything can be read and verified, and a write raises RegisterReadOnlyError naming why.
+        `read_only=True` asks for that mode, `False` refuses it (the error says why it cannot be written)."""
         target = Path(path)
         opening.check_file(target)
-        conn = opening.connect(target)
+        automatic = read_only is None
         at = utc_iso(now or datetime.now(UTC))
+        reason = f"its folder {target.parent} is read-only or not yours to write"
+        if not (read_only or (automatic and not opening.is_writable(target))):
+            try:
+                return cls(cls._open_writable(target, at), target)
+            except RegisterStorageError as exc:
+                if not automatic or not target.is_file() or target.stat().st_size == 0:
+                    raise
+                reason = fault_cause(exc)  # a full disk: what is there can still be read
+        conn, scratch = opening.connect_read_only(target)
+        try:
+            if scratch is not None:
+                migrate(conn, at, {retention.SETTING: str(retention.MINIMUM_YEARS)})  # the private copy
+            elif current_version(conn) > LATEST_VERSION:
+                raise NewerRegisterError(
+                    f"the register has schema version {current_version(conn)}, newer than this Clearstone "
+                    f"knows ({LATEST_VERSION}); update Clearstone to open it"
+                )
+        except (RegisterError, sqlite3.DatabaseError) as exc:
+            conn.close()
+            if scratch is not None:
+                scratch.cleanup()
+            if isinstance(exc, RegisterStorageError):
+                raise
+            if isinstance(exc, RegisterError):
+                raise type(exc)(f"{target}: {exc}") from None
+            raise opening.classify(target, exc) from None
+        return cls(conn, target, read_only=True, scratch=scratch, read_only_reason=reason)
+
+    @staticmethod
+    def _open_writable(target: Path, at: str) -> sqlite3.Connection:
+        try:
+            create_private_file(target)  # before SQLite makes it with the umask; -wal/-shm follow its mode
+        except FileNotFoundError:
+            pass  # no such folder: check_file named it already
+        except OSError as exc:
+            raise RegisterStorageError(
+                f"{target}: {fault_message(exc, target.parent)}", target.parent, exc.errno or 0
+            ) from None
+        conn = opening.connect(target)
         try:
             migrate(conn, at, {retention.SETTING: str(retention.MINIMUM_YEARS)})
+        except RegisterStorageError:
+            conn.close()
+            raise
         except RegisterError as exc:
             conn.close()
             raise type(exc)(f"{target}: {exc}") from None
@@ -65,15 +140,20 @@ class Register:
             if opening.is_busy(exc):
                 raise RegisterError(f"{target}: the register is locked by another program ({exc})") from None
             raise opening.classify(target, exc) from None
-        return cls(conn, target)
+        return conn
 
     @classmethod
-    def in_data_dir(cls, data_dir: Path, *, now: datetime | None = None) -> Register:
-        return cls.open(Path(data_dir) / FILE_NAME, now=now)
+    def in_data_dir(
+        cls, data_dir: Path, *, now: datetime | None = None, read_only: bool | None = None
+    ) -> Register:
+        return cls.open(Path(data_dir) / FILE_NAME, now=now, read_only=read_only)
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._scratch is not None:
+                self._scratch.cleanup()
+                self._scratch = None
 
     def __enter__(self) -> Register:
         return self
@@ -84,16 +164,58 @@ class Register:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: all of them are stored, or none (`attest` records the lot, the assessment and
+        the attestation together, so a full disk midway leaves nothing behind)."""
+        with self._write():
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction: the write lock is taken up front, so readers of the chain head never race."""
+        """One IMMEDIATE transaction: the write lock is taken up front, so readers of the chain head never race.
+        Inside `transaction()` it joins the open one. A full disk or a folder turned read-only rolls the whole
+        transaction back and raises RegisterStorageError."""
+        if self.read_only:
+            raise RegisterReadOnlyError(
+                f"cannot write the register {self.path}: {self._read_only_reason}; nothing was changed",
+                self.path.parent,
+            )
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._depth = 1
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._after_commit.clear()
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                finally:
+                    self._depth = 0
+                self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._after_commit.clear()
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                fault = sqlite_fault(exc, self.path.parent)
+                if fault is None:
+                    raise
+                raise RegisterStorageError(
+                    f"cannot write the register {self.path}: {fault_cause(fault)}; nothing was changed",
+                    self.path.parent,
+                    fault.errno or 0,
+                ) from None
+            actions, self._after_commit = self._after_commit, []
+            for action in actions:
+                action()
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -287,6 +409,9 @@ class Register:
         """Reserve the next CS-YYYY-NNNNNN, build the PDF for it and store both in one transaction.
 
         If the builder fails, the transaction rolls back and the number is not used: numbers stay gapless.
+        Numbers continue above every number ever issued from this register, as kept in the watermark file
+        beside it: after a rollback (an older backup restored, the file replaced by hand) the numbers issued
+        since are skipped, and the skip is logged, so no number is ever issued twice.
         """
         year = now.year
         at = utc_iso(now)
@@ -294,10 +419,25 @@ class Register:
             if not c.execute("SELECT 1 FROM assessments WHERE id = ?", (assessment_id,)).fetchone():
                 raise RecordNotFoundError(f"no assessment {assessment_id} in the register")
             row = c.execute("SELECT last FROM attestation_counters WHERE year = ?", (year,)).fetchone()
-            seq = (int(row[0]) if row else 0) + 1
+            counted = int(row[0]) if row else 0
+            # Read inside the write transaction: every process issuing from this register holds the same lock.
+            highest = max(counted, read_watermark(self.watermark_path).numbers.get(year, 0))
+            seq = highest + 1
             if seq > MAX_ATTESTATIONS_PER_YEAR:
                 raise RegisterError(f"attestation numbers for {year} are exhausted")
             number = f"CS-{year:04d}-{seq:06d}"
+            if highest > counted:
+                cursor = c.execute(
+                    "INSERT INTO number_skips (year, first, last, skipped_at, reason) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        year,
+                        counted + 1,
+                        highest,
+                        at,
+                        "issued before the register was rolled back or replaced",
+                    ),
+                )
+                chain.log_record(c, "skip", int(cursor.lastrowid or 0), at)
             pdf = pdf_builder(number)
             if not isinstance(pdf, bytes) or not pdf:
                 raise RegisterError(f"the attestation PDF for {number} is empty")
@@ -312,7 +452,52 @@ class Register:
                 (number, year, seq, assessment_id, hashlib.sha256(pdf).hexdigest(), pdf, at),
             )
             chain.log_record(c, "attestation", number, at)
+            self._after_commit.append(lambda: self._raise_watermark({year: seq}, at))
         return number, pdf
+
+    def _raise_watermark(self, numbers: dict[int, int], at: str, *, reset_head: bool = False) -> None:
+        """Record numbers issued and the current head beside the register, after the commit.
+
+        Done under the register's write lock, so two processes never write the file over each other. A
+        failure (a full disk) is logged, not raised: the attestation is issued and stored, and the next
+        issue lifts the mark from the register's counters again."""
+        if self.read_only:
+            return
+        try:
+            with self._lock:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    counters = dict(
+                        self._conn.execute("SELECT year, last FROM attestation_counters").fetchall()
+                    )
+                    merged = {int(y): int(n) for y, n in counters.items()}
+                    for year, last in numbers.items():
+                        merged[year] = max(merged.get(year, 0), last)
+                    head = self._conn.execute(
+                        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+                    ).fetchone()
+                    mark = read_watermark(self.watermark_path)
+                    held = self._conn.execute(
+                        "SELECT hash FROM audit_log WHERE seq = ?", (mark.head_seq,)
+                    ).fetchone()
+                    # Move the head on only along the same history: a rolled-back register that grows past the
+                    # recorded head must not wipe out the evidence (only a recorded restore resets it).
+                    continues = not mark.head_seq or (held is not None and held[0] == mark.head_hash)
+                    mark = raised(
+                        mark,
+                        merged,
+                        (int(head[0]), str(head[1])) if head and (continues or reset_head) else None,
+                        at,
+                        reset_head=reset_head,
+                    )
+                    write_watermark(self.watermark_path, mark)
+                finally:
+                    self._conn.execute("ROLLBACK")
+        except (OSError, sqlite3.Error, RegisterError) as exc:
+            log.warning("could not update %s: %s", self.watermark_path, exc)
+
+    def watermark(self) -> Watermark:
+        return read_watermark(self.watermark_path)
 
     def attestation(self, number: str) -> AttestationRecord | None:
         rows = self._read(
@@ -456,20 +641,68 @@ class Register:
             chain.log_record(c, "rescreen", run_id, at)
         return RescreenReport(run_id, found.assessments, found.parties, found.changes)
 
-    def backup(self, path: Path) -> ChainReport:
+    def backup(self, path: Path, *, now: datetime | None = None) -> ChainReport:
         """A consistent online copy (SQLite backup API) plus the evidence files beside it."""
         from desktop.register import backup
 
-        return backup.write_backup(self, self._lock, Path(path))
+        report = backup.write_backup(self, self._lock, Path(path))
+        # The backup carries this head: remember it, so a register rolled back behind it is noticed.
+        self._raise_watermark({}, utc_iso(now or datetime.now(UTC)))
+        return report
 
     @classmethod
     def restore(
-        cls, backup_file: Path, register_path: Path, *, now: datetime | None = None
-    ) -> tuple[ChainReport, Path | None]:
-        """Replace the register at `register_path` with a backup, only once the backup verifies."""
+        cls,
+        backup_file: Path,
+        register_path: Path,
+        *,
+        now: datetime | None = None,
+        force_reason: str | None = None,
+    ) -> RestoreOutcome:
+        """Replace the register at `register_path` with a backup, only once the backup verifies and is not
+        older than, or forked from, the register it replaces (or the last head given out); a rollback needs
+        `force_reason`, which is recorded in the chain (RestoreRefusedError otherwise)."""
         from desktop.register import backup
 
-        return backup.restore(Path(backup_file), Path(register_path), now=now)
+        return backup.restore(Path(backup_file), Path(register_path), now=now, force_reason=force_reason)
+
+    def record_restore(
+        self,
+        *,
+        source: str,
+        forced: bool,
+        reason: str,
+        backup_head: tuple[int, str],
+        replaced_head: tuple[int, str] | None,
+        details: dict[str, Any],
+        now: datetime,
+    ) -> int:
+        """Log a restore in the restored register: from which backup, what it replaced, and why a rollback."""
+        at = utc_iso(now)
+        with self._write() as c:
+            cursor = c.execute(
+                "INSERT INTO restores (restored_at, source, forced, reason, backup_head, replaced_head, json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    at,
+                    source,
+                    int(forced),
+                    reason,
+                    f"{backup_head[0]}:{backup_head[1]}",
+                    f"{replaced_head[0]}:{replaced_head[1]}" if replaced_head else "",
+                    chain.canonical(details),
+                ),
+            )
+            row_id = int(cursor.lastrowid or 0)
+            chain.log_record(c, "restore", row_id, at)
+        self._raise_watermark({}, at, reset_head=True)
+        return row_id
+
+    def entry_hash(self, seq: int) -> str | None:
+        """The hash of audit entry `seq`, or None when the log has no such entry."""
+        with self._lock:
+            row = self._conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+        return str(row[0]) if row else None
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the last audit entry: print it on an attestation, and later tampering with
@@ -479,16 +712,44 @@ class Register:
         return (int(row[0]), str(row[1])) if row else (0, chain.GENESIS)
 
     def verify(self) -> ChainReport:
-        """Recompute the audit chain and re-hash every record and evidence file."""
+        """Recompute the audit chain and re-hash every record and evidence file; also compare the register with
+        the last chain head given out (kept beside it), so a register replaced by an older copy shows."""
         with self._lock:
             try:
                 self._conn.execute("BEGIN")  # one consistent snapshot while other processes keep writing
-                return chain.verify(self._conn, self.evidence_dir)
+                report = chain.verify(self._conn, self.evidence_dir)
             except sqlite3.DatabaseError as exc:
                 return ChainReport(entries=0, head_hash="", integrity=f"unreadable ({exc})")
             finally:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
+        problem = self._rollback_problem()
+        if problem is not None:
+            report.problems.append(problem)
+        return report
+
+    def _rollback_problem(self) -> ChainProblem | None:
+        try:
+            mark = self.watermark()
+        except RegisterError as exc:
+            return ChainProblem(0, str(exc))
+        if not mark.head_seq:
+            return None
+        found = self.entry_hash(mark.head_seq)
+        where = f"{self.watermark_path.name} (recorded {mark.head_at[:19].replace('T', ' ')} UTC)"
+        if found is None:
+            return ChainProblem(
+                mark.head_seq,
+                f"missing, but {where} shows this register reached it: the register was replaced by an older "
+                "copy (rolled back)",
+            )
+        if found != mark.head_hash:
+            return ChainProblem(
+                mark.head_seq,
+                f"differs from the head recorded in {where}: the register was rewritten, or rolled back and "
+                "written again",
+            )
+        return None
 
 
 def _attestation(row: sqlite3.Row) -> AttestationRecord:

@@ -111,10 +111,11 @@ def assess_lot(
 def record_check(ws: Workspace, assessment: Assessment, decisions: Sequence[ScreeningDecision] = ()) -> int:
     """Keep the check in the register: the lot, the frozen assessment, and the decisions made during it."""
     register = ws.register()
-    register.record_lot(assessment.lot, now=ws.now())
-    assessment_id = register.record_assessment(assessment)
-    for decision in decisions:
-        register.record_decision(decision, assessment_id=assessment_id)
+    with register.transaction():  # all of it or nothing (a full disk midway leaves no half-recorded check)
+        register.record_lot(assessment.lot, now=ws.now())
+        assessment_id = register.record_assessment(assessment)
+        for decision in decisions:
+            register.record_decision(decision, assessment_id=assessment_id)
     return assessment_id
 
 

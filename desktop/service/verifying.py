@@ -14,13 +14,9 @@ if TYPE_CHECKING:
 
 def trusted_certificates(ws: Workspace) -> list[x509.Certificate]:
     """The trust list plus this data folder's own signing certificate (one's own attestations verify at home)."""
-    certificates = list(ws.trust_list().certificates())
-    store = ws.identity_store()
-    if store.exists():
-        own = store.certificate()
-        if own not in certificates:
-            certificates.append(own)
-    return certificates
+    from desktop.identity import trusted_certificates as trusted
+
+    return trusted(ws.data_dir)
 
 
 def verify_pdf(ws: Workspace, data: bytes, *, extra: Sequence[x509.Certificate] = ()) -> Verification:
@@ -32,6 +28,8 @@ def verify_pdf(ws: Workspace, data: bytes, *, extra: Sequence[x509.Certificate] 
 
 
 def verify_qr(ws: Workspace, text: str, *, extra: Sequence[x509.Certificate] = ()) -> Verification:
+    """A code scanned off a printed copy, checked offline against the certificates trusted here (and `extra`,
+    given for this one verification)."""
     from desktop.attestation.verify import verify_qr_text
 
-    return verify_qr_text(text, trusted_certificates(ws), extra=extra)
+    return verify_qr_text(text, [*trusted_certificates(ws), *extra], now=ws.now())

@@ -88,7 +88,9 @@ class Workspace:
             from desktop.screening.service import Screener
 
             try:
-                seed_bundled_lists(self.data_dir)  # an installation's bundled lists, on first use; cheap later
+                seed_bundled_lists(
+                    self.data_dir
+                )  # an installation's bundled lists, on first use; cheap later
             except ScreeningError as exc:  # e.g. a read-only folder: screen with what is there
                 log.warning("bundled lists not installed: %s", exc)
             self._screener = Screener.open(self.data_dir, clock=self.clock)

@@ -900,6 +900,26 @@
         <translation>Non valide</translation>
     </message>
     <message>
+        <source>Certificate SHA-256</source>
+        <translation>Certificat SHA-256</translation>
+    </message>
+    <message>
+        <source>Untrusted issuer — not verified</source>
+        <translation>Émetteur non approuvé — non vérifié</translation>
+    </message>
+    <message>
+        <source>Valid — issuer trusted</source>
+        <translation>Valide — émetteur approuvé</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>Why not trusted</source>
+        <translation>Pourquoi non approuvé</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>

@@ -90,20 +90,37 @@ def test_attest_then_verify(
 
     pem = tmp_path / "issuer.pem"
     run(["identity", "export-certificate", str(pem), "--data-dir", str(issuer_dir)])
+    capsys.readouterr()
+    assert run(["identity", "show", "--json", "--data-dir", str(issuer_dir)]) == 0
+    fingerprint = json.loads(capsys.readouterr().out)["fingerprint_sha256"]
+    # The issuer's own data folder trusts its own identity.
+    assert run(["verify", str(out), "--data-dir", str(issuer_dir)]) == 0
     buyer = tmp_path / "buyer"
     capsys.readouterr()
-    assert run(["verify", str(out), "--data-dir", str(buyer)]) == 0
-    assert "issuer not in your trust list" in capsys.readouterr().out
-    assert run(["verify", str(out), "--require-trusted", "--data-dir", str(buyer)]) == 3
+    # An intact signature by an issuer the buyer has not trusted is UNTRUSTED, exit 3, with the fingerprint.
+    assert run(["verify", str(out), "--data-dir", str(buyer)]) == 3
+    seen = capsys.readouterr()
+    assert seen.out.startswith("UNTRUSTED") and "VALID (" not in seen.out
+    assert fingerprint in seen.out and fingerprint in seen.err and "identity trust" in seen.out
+    assert len(seen.err.strip().splitlines()) == 1
+    assert run(["verify", str(out), "--json", "--data-dir", str(buyer)]) == 3
+    document = json.loads(capsys.readouterr().out)
+    assert (document["status"], document["valid"], document["intact"]) == ("untrusted", False, True)
+    assert document["certificate_sha256"] == fingerprint and fingerprint in document["how_to_trust"]
+    # --cert trusts the given certificate for this one check.
+    assert run(["verify", str(out), "--cert", str(pem), "--json", "--data-dir", str(buyer)]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "valid"
     run(["identity", "trust", str(pem), "--data-dir", str(buyer)])
     capsys.readouterr()
     assert run(["verify", str(out), "--json", "--require-trusted", "--data-dir", str(buyer)]) == 0
-    assert json.loads(capsys.readouterr().out)["status"] == "valid, issuer trusted"
+    assert json.loads(capsys.readouterr().out)["status"] == "valid"
 
     qr = issued["qr"]
     assert run(["verify", "--qr", qr, "--data-dir", str(buyer)]) == 0
     changed = qr[:30] + ("A" if qr[30] != "A" else "B") + qr[31:]
-    assert run(["verify", "--qr", changed, "--data-dir", str(buyer)]) == 3
+    capsys.readouterr()
+    assert run(["verify", "--qr", changed, "--json", "--data-dir", str(buyer)]) == 3
+    assert json.loads(capsys.readouterr().out)["status"] == "invalid"
     assert run(["verify", "--qr", qr, "--data-dir", str(tmp_path / "stranger")]) == 3
     assert run(["verify", "--qr", qr, "--cert", str(pem), "--data-dir", str(tmp_path / "stranger")]) == 0
 

@@ -54,7 +54,8 @@ def test_verifies_with_the_issuer_certificate(attestation: Attestation, identity
     assert result.valid and result.trusted, result.problems
     untrusted = verify_qr_text(attestation.qr_text, [], extra=[identity.certificate])
     assert untrusted.valid and not untrusted.trusted
-    assert untrusted.status == "valid signature, issuer not in your trust list"
+    assert untrusted.status == "untrusted" and not untrusted.ok
+    assert untrusted.to_json()["how_to_trust"] and untrusted.fingerprint == identity.fingerprint
 
 
 def test_unknown_issuer_cannot_be_verified(attestation: Attestation) -> None:

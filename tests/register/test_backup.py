@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.register import BackupError, NotARegisterError, Register
+from desktop.register import BackupError, NotARegisterError, RecordKind, Register
+from desktop.register.errors import RestoreRefusedError
 from tests.register.conftest import NOW, MakeAssessment, pdf_for
 
 
@@ -60,8 +61,12 @@ def test_restore_brings_back_the_backed_up_state(
     digest = live.connection.execute("SELECT sha256 FROM evidence_files").fetchone()[0]
     live.evidence_path(digest).unlink()  # lost with the disk, say
     path = live.path
-    report, safety = Register.restore(target, path, now=NOW)
-    assert report.ok
+    # The backup is older than the register: restoring it would be a rollback, refused without a reason.
+    with pytest.raises(RestoreRefusedError, match=r"older than the register it replaces.*--force REASON"):
+        Register.restore(target, path, now=NOW)
+    assert [r.lot_id for r in live.search("after-backup")] == ["AFTER-BACKUP"]
+    outcome = Register.restore(target, path, now=NOW, force_reason="disk failure; last backup of the 28th")
+    assert outcome.report.ok and outcome.forced and outcome.rollback
     assert [
         r.lot_id for r in live.search("after-backup")
     ] == []  # an open connection sees the restored content
@@ -70,9 +75,27 @@ def test_restore_brings_back_the_backed_up_state(
         assert restored.attestation("CS-2026-000001") is not None
         assert restored.evidence_path(digest).read_bytes() == b"KP scan"
         assert restored.verify().ok
-    assert safety is not None
-    with Register.open(safety, now=NOW) as before:  # the state just before the restore was kept
+        (record,) = restored.list_records([RecordKind.RESTORE])
+        assert "rollback forced: disk failure" in record.summary
+        assert restored.show(record.ref)["reason"] == "disk failure; last backup of the 28th"
+    assert outcome.safety_copy is not None
+    with Register.open(outcome.safety_copy, now=NOW) as before:  # the state just before the restore was kept
         assert [r.lot_id for r in before.search("after-backup")] == ["AFTER-BACKUP"]
+
+
+def test_restoring_a_newer_backup_needs_no_force(
+    live: Register, tmp_path: Path, make_assessment: MakeAssessment
+) -> None:
+    other = tmp_path / "copy.sqlite"
+    live.backup(other)
+    live.close()
+    with Register.open(other, now=NOW) as copy:  # the backup went on to record more (another machine)
+        copy.record_assessment(make_assessment(lot_id="LATER"))
+    path = live.path
+    outcome = Register.restore(other, path, now=NOW)
+    assert outcome.report.ok and not outcome.forced
+    with Register.open(path, now=NOW) as restored:
+        assert [r.lot_id for r in restored.search("later")] == ["LATER"]
 
 
 def test_a_tampered_backup_is_refused_and_the_live_register_is_unchanged(

@@ -28,18 +28,38 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def describe_result(result: Any) -> tuple[bool, str]:
-    """(valid, rich text) from a Verification: the status or the reasons, the issuer, the attested facts."""
-    valid = bool(result.valid)
-    lines = [f"<b>{tr('Status')}:</b> {_esc(result.status)}"]
+# Green only for a trusted issuer; amber for an intact signature by someone the user has not trusted (the
+# same-name impostor looks exactly like this), red for anything broken.
+STATUS_COLOURS = {"valid": "#1a7f37", "untrusted": "#9a6700", "invalid": "#cf222e"}
+
+
+def status_headline(status: str) -> str:
+    if status == "valid":
+        return "\u2714 " + tr("Valid — issuer trusted")
+    if status == "untrusted":
+        return "\u26a0 " + tr("Untrusted issuer — not verified")
+    return "\u2716 " + tr("Not valid")
+
+
+def describe_result(result: Any, source: str = "CERT.pem") -> tuple[str, str]:
+    """(status, rich text) from a Verification: "valid", "untrusted" or "invalid"; the reasons, the issuer and
+    its certificate fingerprint, what to do for an untrusted issuer, and the attested facts."""
+    status = str(result.status)
+    lines = [f"<b>{tr('Status')}:</b> {_esc(result.status_text())}"]
     for problem in result.problems:
         lines.append(f"<b>{tr('Reason')}:</b> {_esc(problem)}")
     if result.signer:
         lines.append(f"<b>{tr('Issuer')}:</b> {_esc(result.signer)} ({_esc(result.company or '')})")
+    if result.fingerprint:
+        lines.append(f"<b>{tr('Certificate SHA-256')}:</b> <tt>{_esc(result.fingerprint)}</tt>")
+    if status == "untrusted":
+        if result.trust_note:
+            lines.append(f"<b>{tr('Why not trusted')}:</b> {_esc(result.trust_note)}")
+        lines.append(f"<b>{tr('What to do')}:</b> {_esc(result.how_to_trust(source) or '')}")
     if result.signed_at:
         lines.append(f"<b>{tr('Signed at')}:</b> {result.signed_at:%Y-%m-%d %H:%M} UTC")
     facts = result.to_json().get("attestation") or {}
-    if facts and not valid:
+    if facts and status != "valid":
         lines.append(f"<i>{tr('What the document claims (not verified):')}</i>")
     labels = {
         "number": "Attestation",
@@ -58,17 +78,20 @@ def describe_result(result: Any) -> tuple[bool, str]:
         if value not in (None, "", []):
             shown = ", ".join(value) if isinstance(value, list) else str(value)
             lines.append(f"<b>{tr(label)}:</b> {_esc(shown)}")
-    return valid, "<br>".join(lines)
+    return status, "<br>".join(lines)
 
 
 class VerifyDialog(QDialog):
-    verification_finished = Signal(bool)
+    verification_finished = Signal(bool)  # True only for "valid": intact and by an issuer the user trusts
+    status_shown = Signal(str)  # "valid", "untrusted" or "invalid"
 
     def __init__(self, services: Services, workers: Workers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.services = services
         self.workers = workers
+        self.status = ""  # the last status shown: "valid", "untrusted" or "invalid"
+        self._source = "CERT.pem"  # what `identity trust` is told to read for an untrusted issuer
         self.setWindowTitle(tr("Verify an attestation"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
@@ -102,6 +125,8 @@ class VerifyDialog(QDialog):
         self.verdict.setAccessibleName(tr("Verification result"))
         self.details = QLabel()
         self.details.setWordWrap(True)
+        # The fingerprint is read out on the phone or pasted into a message: it must be selectable.
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(tr("Verification details"))
         layout.addWidget(self.verdict)
         layout.addWidget(self.details, 1)
@@ -117,6 +142,7 @@ class VerifyDialog(QDialog):
     def verify_pdf(self, path: Path) -> None:
         services = self.services
         self._busy()
+        self._source = str(path)
         self.workers.start(lambda _t: services.verify_pdf(path.read_bytes()), self._show, self._failed)
 
     def _on_check_qr_clicked(self) -> None:
@@ -125,6 +151,7 @@ class VerifyDialog(QDialog):
             return
         services = self.services
         self._busy()
+        self._source = "CERT.pem"
         self.workers.start(lambda _t: services.verify_qr(text), self._show, self._failed)
 
     def _busy(self) -> None:
@@ -132,14 +159,19 @@ class VerifyDialog(QDialog):
         self.details.clear()
 
     def _show(self, result: Any) -> None:
-        valid, text = describe_result(result)
-        self.verdict.setText(("\u2714 " + tr("Valid")) if valid else ("\u2716 " + tr("Not valid")))
-        self.verdict.setStyleSheet("color: #1a7f37;" if valid else "color: #cf222e;")
+        status, text = describe_result(result, self._source)
+        self._set_status(status)
         self.details.setText(text)
-        self.verification_finished.emit(valid)
+        self.verification_finished.emit(status == "valid")
+        self.status_shown.emit(status)
 
     def _failed(self, message: str) -> None:
-        self.verdict.setText("\u2716 " + tr("Not valid"))
-        self.verdict.setStyleSheet("color: #cf222e;")
+        self._set_status("invalid")
         self.details.setText(_esc(message))
         self.verification_finished.emit(False)
+        self.status_shown.emit("invalid")
+
+    def _set_status(self, status: str) -> None:
+        self.status = status
+        self.verdict.setText(status_headline(status))
+        self.verdict.setStyleSheet(f"color: {STATUS_COLOURS.get(status, STATUS_COLOURS['invalid'])};")

@@ -64,6 +64,24 @@ def check_reason(reason: str) -> str:
     return text
 
 
+def differing_facts(
+    ws: Workspace, list_id: str, entry_id: str, given: Sequence[tuple[str, str]]
+) -> list[DifferingFact]:
+    """The party's values of identifying facts, each beside what the list gives for the entry."""
+    from desktop.screening.types import DifferingFact
+
+    listed = listed_facts(ws, list_id, entry_id)
+    return [
+        DifferingFact(field=field, party_value=value, listed_value="; ".join(listed.get(field, [])))
+        for field, value in given
+    ]
+
+
+def listed_facts(ws: Workspace, list_id: str, entry_id: str) -> dict[str, list[str]]:
+    """What the list itself gives to identify an entry (dates of birth, nationalities, registrations, ...)."""
+    return {}
+
+
 @dataclass(frozen=True)
 class MatchDecision:
     """What a person says about one possible match."""
@@ -101,8 +119,8 @@ def match_decision(ws: Workspace, request: MatchDecision, *, match: Match | None
     from desktop.parties import is_exact
     from desktop.screening.types import Decision, ScreeningDecision
 
-    person = check_person(request.decided_by)
     reason = check_reason(request.reason)
+    person = check_person(request.decided_by)
     found = match or find_match(ws, request.party, request.list_id, request.entry_id)
     if found is None:
         raise ServiceError(
@@ -178,8 +196,8 @@ def resolve_review(
     from desktop.assessment import review_resolutions
     from desktop.register import ReviewResolution
 
-    person = check_person(decided_by)
     text = check_reason(reason)
+    person = check_person(decided_by)
     current = finding or latest_finding(ws, lot_id, jurisdiction, rule)
     if current is None:
         raise ServiceError(

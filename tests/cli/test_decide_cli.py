@@ -12,9 +12,9 @@ from desktop.lot import save_lot
 from tests.lotfactory import make_lot
 
 
-def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+def _check(path: Path, capsys: pytest.CaptureFixture[str], *, record: bool = False) -> dict:  # type: ignore[type-arg]
     capsys.readouterr()
-    assert run(["check", str(path), "--json", "--no-record"]) == 0
+    assert run(["check", str(path), "--json", *([] if record else ["--no-record"])]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -34,29 +34,21 @@ def test_review_finding_settled_by_a_person(
     )
     path = tmp_path / "ring.lot.json"
     save_lot(lot, path)
-    before = _check(path, capsys)
+    before = _check(path, capsys, record=True)
     assert before["jurisdictions"]["EU"]["verdict"] == "review"
+    # a lot that was never checked has no finding to settle; "x" is no reason and "A" nobody in particular
+    assert run(["decide", "review", "OTHER-LOT", "EU", "EU-R4-C", "--as", "cleared", "--reason",
+                "Council has not activated Part C", "--by", "E. Peeters, MLRO"]) == 2  # fmt: skip
+    assert "check the lot first" in capsys.readouterr().err
     assert (
-        run(
-            [
-                "decide",
-                "review",
-                "OTHER-LOT",
-                "EU",
-                "EU-R4-C",
-                "--as",
-                "cleared",
-                "--reason",
-                "x",
-                "--by",
-                "A",
-            ]
-        )
-        == 0
+        run(["decide", "review", "RING-1", "EU", "EU-R4-C", "--as", "cleared", "--reason", "x", "--by", "A"])
+        == 2
     )
-    assert (
-        _check(path, capsys)["jurisdictions"]["EU"]["verdict"] == "review"
-    )  # another lot's ruling does not apply
+    assert "reason of at least 3 words" in capsys.readouterr().err
+    assert run(["decide", "review", "RING-1", "EU", "EU-R4-C", "--as", "cleared", "--reason",
+                "Council has not activated Part C", "--by", "unknown user"]) == 2  # fmt: skip
+    assert "name of the person deciding" in capsys.readouterr().err
+    assert _check(path, capsys)["jurisdictions"]["EU"]["verdict"] == "review"  # nothing was recorded
     assert (
         run(
             [
@@ -87,9 +79,10 @@ def test_blocked_findings_cannot_be_talked_away(
 ) -> None:
     path = tmp_path / "blocked.lot.json"
     save_lot(make_lot(lot_id="B-1", transaction__jurisdictions=["US"]), path)
-    assert (
-        run(["decide", "review", "B-1", "US", "US-R2", "--as", "cleared", "--reason", "no", "--by", "A"]) == 0
-    )
+    assert _check(path, capsys, record=True)["jurisdictions"]["US"]["verdict"] == "blocked"
+    reason = ["--reason", "the buyer says the stone is not Russian", "--by", "A. Smith, trader"]
+    assert run(["decide", "review", "B-1", "US", "US-R2", "--as", "cleared", *reason]) == 2
+    assert "only a finding in review can be settled; this one is blocked" in capsys.readouterr().err
     assert _check(path, capsys)["jurisdictions"]["US"]["verdict"] == "blocked"
 
 
@@ -140,7 +133,7 @@ def test_possible_match_needs_a_person(
                 match["list"],
                 match["entry_id"],
                 "--reason",
-                "same passport number",
+                "same passport number on the invoice",
                 "--by",
                 "A. Smith",
             ]

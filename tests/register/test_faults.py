@@ -163,7 +163,7 @@ def test_full_disk_is_one_line_exit_2_and_changes_nothing(dealer: dict[str, str]
             "--accept-list-gap",
             "test folder: no official lists loaded",
             *at,
-        ],  # fmt: skip
+        ],
         ["register", "retention", "--set", "12", *at],
         ["register", "backup", str(mount / "backup.sqlite"), *at],
         [

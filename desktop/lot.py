@@ -494,17 +494,20 @@ Evidence = Annotated[
     Field(discriminator="type"),
 ]
 
-EVIDENCE_TYPES: tuple[str, ...] = (
-    "kp_certificate",
-    "g7_verification",
-    "supplier_declaration",
-    "due_diligence_statement",
-    "grading_report",
-    "origin_report",
-    "general_licence",
-    "prior_confirmation",
-    "pre_ban_proof",
-)
+# The document types of the format and their names (the one home: the wizard, the attestation and the
+# translations take them from here). The order is the order they are offered in.
+EVIDENCE_LABELS: dict[str, str] = {
+    "kp_certificate": "Kimberley Process certificate",
+    "g7_verification": "G7 verification (e.g. Antwerp Diamond Office)",
+    "supplier_declaration": "Supplier's declaration of non-Russian origin",
+    "due_diligence_statement": "Due diligence statement",
+    "grading_report": "Grading report",
+    "origin_report": "Origin report",
+    "general_licence": "General licence",
+    "prior_confirmation": "Authority's prior confirmation",
+    "pre_ban_proof": "Proof of location before a ban",
+}
+EVIDENCE_TYPES: tuple[str, ...] = tuple(EVIDENCE_LABELS)
 
 
 class Lot(Model):

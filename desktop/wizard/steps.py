@@ -24,6 +24,17 @@ class Step(StrEnum):
 
 STEPS: tuple[Step, ...] = tuple(Step)
 
+# Each step's title, in English; the window translates it (the one home of the step names).
+STEP_TITLES: dict[Step, str] = {
+    Step.LOT_TRANSACTION: "Lot and transaction",
+    Step.ORIGIN: "Origin",
+    Step.PROCESSING: "Processing",
+    Step.COUNTERPARTY: "Counterparty",
+    Step.EVIDENCE: "Evidence",
+    Step.REVIEW: "Review",
+    Step.ATTEST: "Attest",
+}
+
 # The steps whose pages edit the lot; review and attest only read it.
 EDITING_STEPS: tuple[Step, ...] = STEPS[: STEPS.index(Step.REVIEW)]
 

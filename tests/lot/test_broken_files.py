@@ -158,3 +158,13 @@ def test_saved_lot_round_trips(tmp_path: Path) -> None:
     again = load_lot(path)
     assert again == lot
     assert json.loads(path.read_text(encoding="utf-8"))["goods"]["largest_stone_carats"] == "0.495"
+
+
+def test_every_evidence_type_of_the_format_has_one_label() -> None:
+    from typing import get_args
+
+    from desktop.lot import EVIDENCE_LABELS, EVIDENCE_TYPES, Evidence
+
+    union = get_args(get_args(Evidence)[0])
+    declared = {model.model_fields["type"].annotation.__args__[0] for model in union}
+    assert set(EVIDENCE_TYPES) == declared == set(EVIDENCE_LABELS)

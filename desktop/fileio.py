@@ -133,7 +133,8 @@ def make_private_dir(folder: Path) -> Path:
 
 
 def write_atomic(target: Path, data: bytes | str, *, private: bool = True) -> None:
-    """Write to a temporary file beside `target`, sync, then rename over it: never half a file.
+    """Write to a temporary file beside `target`, sync, rename over it, then sync the folder (so the rename
+    itself survives a power cut): never half a file, never a lost one.
 
     The file is owner-only (0600) unless `private` is False (documents the user hands on, such as a PDF);
     a full disk or a read-only folder raises EnvironmentFault naming the folder, and leaves no temporary file.
@@ -158,6 +159,18 @@ def write_atomic(target: Path, data: bytes | str, *, private: bool = True) -> No
         if isinstance(exc, OSError) and is_fault(exc):
             raise as_fault(exc, target.parent) from None
         raise
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable."""
+    if os.name == "nt":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _shared_mode() -> int:

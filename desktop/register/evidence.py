@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
-from desktop.fileio import as_fault, full_sync, is_fault, make_private_dir
+from desktop.fileio import write_atomic
 
 FILE_NAME = "register.sqlite"
 
@@ -18,38 +16,10 @@ def evidence_dir_for(path: Path) -> Path:
 
 
 def store_file(folder: Path, digest: str, data: bytes) -> Path:
-    """Write content-addressed and synced; an existing copy with the right hash is kept as it is."""
+    """Write content-addressed, owner-only and synced (the one atomic write); an existing copy with the right
+    hash is kept as it is."""
     target = folder / digest[:2] / digest
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
         return target
-    try:
-        make_private_dir(target.parent)
-        # A name of its own, so two windows adding the same file never write into one half-finished copy.
-        fd, partial = tempfile.mkstemp(prefix=f".{digest[:16]}-", suffix=".partial", dir=target.parent)
-    except OSError as exc:
-        if is_fault(exc):
-            raise as_fault(exc, target.parent) from None
-        raise
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            full_sync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException as exc:
-        Path(partial).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and is_fault(exc):
-            raise as_fault(exc, target.parent) from None
-        raise
-    _sync_folder(target.parent)
+    write_atomic(target, data)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

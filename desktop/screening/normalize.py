@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
 from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
+from desktop.textnorm import canonical_text, visual_text
 
 MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
@@ -33,17 +33,30 @@ class NormName:
         return " ".join(sorted(self.tokens))
 
 
-_ASCII_CONTROLS = {i: " " for i in (*range(32), 127)}
-
-
 def clean(text: str) -> str:
-    """NFKC, control and format characters to spaces, stray combining marks removed, spaces collapsed."""
+    """The canonical text (desktop.textnorm: invisibles dropped, homoglyphs folded) without combining marks."""
+    text = canonical_text(text)
     if text.isascii():
-        return " ".join(text.translate(_ASCII_CONTROLS).split())
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
-    text = _COMBINING.sub("", text)
-    return " ".join(text.split())
+        return text
+    return " ".join(_COMBINING.sub("", text).split())
+
+
+def join_letters(tokens: list[str]) -> list[str]:
+    """Runs of two or more one-letter tokens joined: A L R O S A -> ALROSA (spaced or dotted letters)."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*tokens, ""]:
+        if len(tok) == 1 and tok.isalpha():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if tok:
+            out.append(tok)
+    return out
 
 
 def _tokens(latin: str) -> list[str]:
@@ -93,19 +106,31 @@ def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], 
 
 
 def normalise(text: str, kind: str | None = None) -> list[NormName]:
-    """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one."""
+    """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one.
+
+    Spaced or dotted single letters (A L R O S A) add a reading with the letters joined; a right-to-left
+    override adds the order a reader sees.
+    """
     cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
-    schemes = CYRILLIC_SCHEMES if has_cyrillic(cleaned) else CYRILLIC_SCHEMES[:1]
+    texts = [cleaned]
+    if "\u202e" in text:
+        shown = " ".join(_COMBINING.sub("", visual_text(text)).split())[:MAX_NAME_CHARS].casefold()
+        if shown != cleaned:
+            texts.append(shown)
     out: list[NormName] = []
     seen: set[tuple[str, ...]] = set()
-    abjad = not cleaned.isascii() and has_abjad(cleaned)
-    syllabic = not cleaned.isascii() and has_syllabic(cleaned)
-    for scheme in schemes:
-        toks = _tokens(to_latin(cleaned, scheme))
-        kept, removed = strip_edges(toks, kind)
-        if kept and tuple(kept) not in seen:
-            seen.add(tuple(kept))
-            out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))
+    for variant in texts:
+        schemes = CYRILLIC_SCHEMES if has_cyrillic(variant) else CYRILLIC_SCHEMES[:1]
+        abjad = not variant.isascii() and has_abjad(variant)
+        syllabic = not variant.isascii() and has_syllabic(variant)
+        for scheme in schemes:
+            toks = _tokens(to_latin(variant, scheme))
+            joined = join_letters(toks)
+            for form in (toks, joined) if joined != toks else (toks,):
+                kept, removed = strip_edges(form, kind)
+                if kept and tuple(kept) not in seen:
+                    seen.add(tuple(kept))
+                    out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))
     return out
 
 

@@ -200,9 +200,9 @@ class Screener:
             )
         readings = [
             r
-            for name in [text, *query.aliases]
+            for name in [query.name, *query.aliases]
             if clean(name)
-            for r in normalise(name[:MAX_NAME_CHARS], query.kind)
+            for r in normalise(name[: 2 * MAX_NAME_CHARS], query.kind)
         ]
         if not readings and not query.registration_number:
             raise InvalidQueryError(f"the name {query.name[:60]!r} has no letters or digits to compare")

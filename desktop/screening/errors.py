@@ -29,3 +29,7 @@ class BundledListError(ScreeningError):
 
 class ListStoreError(ScreeningError):
     """The list store in the data folder cannot be read or written."""
+
+
+class UnknownEntryError(ScreeningError):
+    """A list entry asked for by id is not in the loaded lists."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.model import Entry
-from desktop.screening.normalize import identifier_keys, normalise, skeleton
+from desktop.screening.normalize import abjad_skeleton, identifier_keys, normalise, skeleton
+from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
 # How many postings a query may walk when blocking (rarest tokens first).
@@ -135,6 +136,7 @@ class NameIndex:
         self._log_n = math.log(self.entry_count + _PRIOR_NAMES)
         self._weights: dict[str, float] = {}
         self._variants: dict[str, frozenset[str]] = {}
+        self._by_abjad: dict[str, list[str]] | None = None  # built on the first Arabic-script query
 
     @classmethod
     def from_entries(cls, lists: Sequence[Sequence[Entry]]) -> NameIndex:
@@ -163,13 +165,14 @@ class NameIndex:
         # A background of _PRIOR_NAMES unseen names keeps small lists (the bundled one) from making
         # every token look common.
         w = math.log((self.entry_count + _PRIOR_NAMES) / (df + 1)) / self._log_n if df else 1.0
-        w = min(1.0, max(0.12, w))
+        # rare on the lists is not enough: ALPHA, CROWN or ALI are common in the world (the prior)
+        w = min(1.0, max(0.12, min(w, world_factor(token))))
         if len(token) == 1:
             return 0.08
         if token in GENERIC_WORDS:
             return w * 0.2
         if token.endswith(_PATRONYMIC_ENDINGS):
-            return w * 0.4  # patronymics are often left out of a query: missing them costs little
+            return w * 0.3  # patronymics are often left out of a query: missing them costs little
         return w
 
     def variants(self, token: str) -> frozenset[str]:
@@ -201,6 +204,17 @@ class NameIndex:
                 found.update(self.by_delete.get(d, ()))
         return found
 
+    def abjad_variants(self, token: str) -> list[str]:
+        """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
+        if self._by_abjad is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for tok in self.postings:
+                if len(tok) >= 2:
+                    table[abjad_skeleton(tok)].append(tok)
+            self._by_abjad = dict(table)
+        sk = abjad_skeleton(token)
+        return self._by_abjad.get(sk, []) if len(sk) >= 2 else []
+
     def candidates(self, tokens: Sequence[str], limit: int, abjad: bool = False) -> list[int]:
         """Rows sharing a token (or a spelling variant of one) with the query, best blocked first.
 
@@ -212,7 +226,8 @@ class NameIndex:
             if len(tok) < 2:
                 continue
             own = self.weight(tok) if tok in self.df else 1.0
-            for v in self.variants(tok):
+            found = self.variants(tok) | set(self.abjad_variants(tok)) if abjad else self.variants(tok)
+            for v in found:
                 posting = self.postings.get(v)
                 if not posting:
                     continue

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from desktop.paths import resource
+
+LEGAL_FORMS_FILE = ("screening", "legal_forms.txt")
+
 # Written for Clearstone from the ideas of rigour's org_types (MIT): the forms a diamond dealer meets,
 # in Latin and Cyrillic spellings. Each phrase is normalised with the same pipeline as names.
 LEGAL_FORMS = (
@@ -34,6 +40,23 @@ LEGAL_FORMS = (
     # Elsewhere
     "PT", "Tbk", "JSC", "Co.,Ltd", "KK", "Kabushiki Kaisha", "YK", "Pvt. Ltd.", "Private Ltd",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def resource_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Legal forms and honorifics of resources/screening/legal_forms.txt (generated from rigour, MIT)."""
+    legal: list[str] = []
+    honor: list[str] = []
+    target = legal
+    for line in resource(*LEGAL_FORMS_FILE).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line in ("[legal]", "[honorific]"):
+            target = legal if line == "[legal]" else honor
+            continue
+        target.append(line)
+    return tuple(legal), tuple(honor)
+
 
 HONORIFICS = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
+from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS, resource_phrases
 from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
 from desktop.textnorm import canonical_text, visual_text
 
@@ -41,6 +41,18 @@ def clean(text: str) -> str:
     return " ".join(_COMBINING.sub("", text).split())
 
 
+# Arabic and Hebrew particles spelt many ways in Latin: one form each, on both sides of a comparison.
+_PARTICLES = {
+    "EL": "AL", "UL": "AL", "IBN": "BIN", "BEN": "BIN", "BN": "BIN", "ABDEL": "ABDUL", "ABDOUL": "ABDUL",
+    "ABDOL": "ABDUL", "ABOU": "ABU", "ABO": "ABU",
+}  # fmt: skip
+
+
+def canonical_particles(tokens: list[str]) -> list[str]:
+    """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU."""
+    return [_PARTICLES.get(t, t) for t in tokens]
+
+
 def join_letters(tokens: list[str]) -> list[str]:
     """Runs of two or more one-letter tokens joined: A L R O S A -> ALROSA (spaced or dotted letters)."""
     out: list[str] = []
@@ -70,13 +82,15 @@ def raw_tokens(text: str, scheme: str = "bgn") -> list[str]:
 
 @lru_cache(maxsize=1)
 def _edge_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    extra_legal, extra_honor = resource_phrases()
     legal: set[tuple[str, ...]] = set()
-    for phrase in LEGAL_FORMS:
-        for scheme in CYRILLIC_SCHEMES:
+    for phrase in (*LEGAL_FORMS, *extra_legal):
+        for scheme in CYRILLIC_SCHEMES if has_cyrillic(phrase.casefold()) else CYRILLIC_SCHEMES[:1]:
             toks = tuple(raw_tokens(phrase, scheme))
             if toks:
                 legal.add(toks)
-    honor = {tuple(raw_tokens(p)) for p in HONORIFICS}
+    honor = {tuple(raw_tokens(p)) for p in (*HONORIFICS, *extra_honor)}
+    honor.discard(())
     longest = max(len(p) for p in legal | honor)
     return frozenset(legal), frozenset(honor), longest
 
@@ -124,7 +138,7 @@ def normalise(text: str, kind: str | None = None) -> list[NormName]:
         abjad = not variant.isascii() and has_abjad(variant)
         syllabic = not variant.isascii() and has_syllabic(variant)
         for scheme in schemes:
-            toks = _tokens(to_latin(variant, scheme))
+            toks = canonical_particles(_tokens(to_latin(variant, scheme)))
             joined = join_letters(toks)
             for form in (toks, joined) if joined != toks else (toks,):
                 kept, removed = strip_edges(form, kind)
@@ -179,9 +193,27 @@ def identifier_keys(value: str) -> set[str]:
     return keys
 
 
-_ABJAD_FOLD = str.maketrans("PVG", "BFK")
+_ABJAD_RULES = (
+    ("SH", "S"), ("CH", "S"), ("KH", "H"), ("TH", "T"), ("DH", "D"), ("GH", "G"), ("PH", "F"), ("DJ", "J"),
+    ("OU", "U"), ("Q", "K"), ("C", "K"), ("X", "KS"), ("P", "B"), ("V", "F"), ("G", "K"),
+)  # fmt: skip
+# Arabic writes no short vowels, and waw and yeh are long vowels as often as consonants (THARWAT/THRUT,
+# UBAYDI/BIDI); a final heh is often not written in Latin (TAHA/TH, SHIHATA/SHHATH).
+_ABJAD_DROP = str.maketrans("", "", "AEIOUWY")
 
 
+@lru_cache(maxsize=200_000)
 def abjad_skeleton(token: str) -> str:
-    """Skeleton for names read from Arabic or Hebrew script, which have no P, V or hard G."""
-    return skeleton(token).translate(_ABJAD_FOLD)
+    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels)."""
+    s = token
+    for a, b in _ABJAD_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    s = s.translate(_ABJAD_DROP)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    if len(out) > 1 and out[-1] == "H":
+        out.pop()
+    return "".join(out) or token

@@ -152,6 +152,15 @@ class ListStore:
             idents[value].append(ref_base + seq)
         return rows, metas, idents
 
+    def seqs_of(self, list_id: str, entry_id: str) -> list[int]:
+        """Positions of the entries with the list's own id `entry_id` (one, unless the file repeats it)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT seq FROM entries WHERE list_id = ? AND json_extract(data, '$.id') = ?",
+                (list_id, entry_id),
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def entry(self, list_id: str, seq: int) -> Entry:
         with self._lock:
             row = self._db.execute(

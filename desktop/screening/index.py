@@ -22,18 +22,21 @@ _MIN_DELETE_LEN = 4
 _PRIOR_NAMES = 10_000
 _PREFIX_LEN = 5
 _PREFIX_FROM = 6
-_PATRONYMIC_ENDINGS = (
-    "OVICH",
-    "EVICH",
+# Russian, Ukrainian, Belarusian and Turkic patronymics in their usual romanisations (GRIGORIYEVICH,
+# HRYHORYAVICH, PETROVNA, IVANIVNA, OGLU): often left out of a query, so missing them costs little.
+PATRONYMIC_ENDINGS = (
+    "VICH",
+    "VITCH",
+    "VITSCH",
+    "VYCH",
     "OVNA",
     "EVNA",
+    "IVNA",
+    "AVNA",
     "ICHNA",
-    "OVYCH",
-    "OVYCH",
     "OVICI",
-    "OVITCH",
-    "OWITSCH",
     "OGLU",
+    "KYZY",
 )
 
 
@@ -171,7 +174,7 @@ class NameIndex:
             return 0.08
         if token in GENERIC_WORDS:
             return w * 0.2
-        if token.endswith(_PATRONYMIC_ENDINGS):
+        if token.endswith(PATRONYMIC_ENDINGS):
             return w * 0.3  # patronymics are often left out of a query: missing them costs little
         return w
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.index import NameIndex, NameRow
+from desktop.screening.index import PATRONYMIC_ENDINGS, NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys
-from desktop.screening.prior import world_factor
+from desktop.screening.prior import is_common_part, world_factor
 from desktop.screening.similarity import token_similarity
 from desktop.screening.translit import CYRILLIC_SCHEMES
 
@@ -20,6 +20,8 @@ _CANDIDATES = 80
 PRIMARY_SCHEME = CYRILLIC_SCHEMES[0]
 _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed name's coverage
 _EVIDENCE_MIN = 0.9  # one matched token rare in the world, or two common ones, to alert
+_SHARED_SURNAME = 5  # a name part borne by this many listed entries is common where they come from
+_MISSING_EVIDENCE = 0.3
 _MISSING_FACTOR = 0.5  # a part only one name has (middle name, patronymic) costs half a wrong part
 
 
@@ -65,6 +67,7 @@ class _Alignment:
     pairs: list[tuple[str, str, float]]
     distinctive: bool  # a matched pair involves a rare, non-generic token
     weights: list[float]  # of the listed name's tokens
+    missing: int = 0  # name parts only the longer name has (not generic words, initials or patronymics)
 
 
 def align(
@@ -111,9 +114,18 @@ def align(
     # parts that are there on both sides but differ: the lightest unmatched parts of the longer name,
     # as many as it has extra, count at _MISSING_FACTOR.
     surplus = len(q) - len(c)
+    missing = 0
     if surplus:
         longer, weights, used = (q, qw, used_q) if surplus > 0 else (c, cw, used_c)
         spare = sorted(weights[k] for k in range(len(longer)) if k not in used)[: abs(surplus)]
+        missing = sum(
+            1
+            for k in range(len(longer))
+            if k not in used
+            and len(longer[k]) > 1
+            and longer[k] not in GENERIC_WORDS
+            and not longer[k].endswith(PATRONYMIC_ENDINGS)
+        )
         discount = (1 - _MISSING_FACTOR) * sum(spare)
         if surplus > 0:
             q_total -= discount
@@ -122,7 +134,7 @@ def align(
     q_cov = q_hit / q_total
     c_cov = c_hit / c_total
     score = _QUERY_SHARE * q_cov + (1 - _QUERY_SHARE) * c_cov
-    return _Alignment(score, pairs, distinctive, cw)
+    return _Alignment(score, pairs, distinctive, cw, min(missing, abs(surplus)))
 
 
 def opens_with_listed_name(al: _Alignment, q: Sequence[str], c: Sequence[str]) -> bool:
@@ -153,7 +165,11 @@ def _concat_similarity(q: Sequence[str], c: Sequence[str], abjad: bool = False) 
     a, b = "".join(q), "".join(c)
     best = Indel.normalized_similarity(a, b)
     if abjad and abjad_skeleton(a) == abjad_skeleton(b):
-        best = max(best, 0.92)
+        # whole-name consonant skeletons: only long ones, or a word split in two (ABD ALLH / ABDULLAH),
+        # say much (MILA ABU DAUD and MUALLA BADI share MLBD)
+        size = len(abjad_skeleton(a))
+        if size >= 6 or (size >= 3 and max(len(q), len(c)) <= 2 and len(q) != len(c)):
+            best = max(best, 0.92)
     if len(q) > 1 or len(c) > 1:
         best = max(best, Indel.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
     return best
@@ -256,7 +272,9 @@ class Matcher:
             notes.append("a syllable of the query matches no listed syllable")
         evidence = self._evidence(al)
         same_name = concat >= 0.9 or _all_paired(al, q, c, 0.9)
-        if not al.distinctive or (evidence < _EVIDENCE_MIN and not same_name):
+        # a name with a part missing (RUIZ PEREZ, Leonardo for Leonardo Ruiz) needs rarer matching parts
+        needed = _EVIDENCE_MIN + (_MISSING_EVIDENCE if al.missing else 0.0)
+        if not al.distinctive or (evidence < needed and not same_name):
             # generic words (DIAMOND, TRADING, DMCC...), initials and words common in the world (ALPHA,
             # CROWN, VENUS, ALI) never decide a match alone
             score = min(score, self.threshold - 0.15)
@@ -278,6 +296,12 @@ class Matcher:
             why += "; " + "; ".join(notes)
         score = min(score, 0.99)
         return Hit(row.ref, row, score, False, why, weak=not row.strong, raw_score=score)
+
+    def is_common_person_name(self, tokens: Sequence[str]) -> bool:
+        """Every part is common in the world, or borne by many listed people (EBRAHIMI, REZAEI, KHAN)."""
+        shared = max(_SHARED_SURNAME, self.index.entry_count // 10_000)
+        parts = [t for t in tokens if len(t) > 1]
+        return bool(parts) and all(is_common_part(t) or self.index.df.get(t, 0) >= shared for t in parts)
 
     def _evidence(self, al: _Alignment) -> float:
         """How much the matched tokens say about identity: the rarity in the world of each matched token."""

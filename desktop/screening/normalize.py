@@ -44,13 +44,34 @@ def clean(text: str) -> str:
 # Arabic and Hebrew particles spelt many ways in Latin: one form each, on both sides of a comparison.
 _PARTICLES = {
     "EL": "AL", "UL": "AL", "IBN": "BIN", "BEN": "BIN", "BN": "BIN", "ABDEL": "ABDUL", "ABDOUL": "ABDUL",
-    "ABDOL": "ABDUL", "ABOU": "ABU", "ABO": "ABU",
+    "ABDOL": "ABDUL", "ABOU": "ABU", "ABO": "ABU", "DEEN": "DIN", "DINE": "DIN",
 }  # fmt: skip
 
 
+_DIN_ENDINGS = ("UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN")
+_ALLAH_ENDINGS = ("ULLAH", "ALLAH", "OLLAH", "ULLA", "ULAH", "ALAH", "OLAH")
+
+
+def _split_compound(token: str) -> list[str]:
+    """SHAMSUDDIN -> SHAMS AL DIN, EHSANULLAH -> EHSAN ALLAH: Latin spellings join what Arabic writes apart."""
+    if token in ("EDDINE", "EDDIN", "UDDIN", "ALDIN", "ADDIN", "ALDEEN"):
+        return ["AL", "DIN"]
+    for end in _DIN_ENDINGS:
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return [token[: -len(end)], "AL", "DIN"]
+    for end in _ALLAH_ENDINGS:
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return [token[: -len(end)], "ALLAH"]
+    return [token]
+
+
 def canonical_particles(tokens: list[str]) -> list[str]:
-    """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU."""
-    return [_PARTICLES.get(t, t) for t in tokens]
+    """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU; -uddin, -ullah apart."""
+    out: list[str] = []
+    for t in tokens:
+        t = _PARTICLES.get(t, t)
+        out.extend(_split_compound(t) if len(t) >= 5 else (t,))
+    return out
 
 
 def join_letters(tokens: list[str]) -> list[str]:
@@ -194,9 +215,11 @@ def identifier_keys(value: str) -> set[str]:
 
 
 _ABJAD_RULES = (
-    ("SH", "S"), ("CH", "S"), ("KH", "H"), ("TH", "T"), ("DH", "D"), ("GH", "G"), ("PH", "F"), ("DJ", "J"),
-    ("OU", "U"), ("Q", "K"), ("C", "K"), ("X", "KS"), ("P", "B"), ("V", "F"), ("G", "K"),
+    ("SH", "S"), ("CH", "S"), ("KH", "X"), ("TH", "T"), ("DH", "D"), ("GH", "G"), ("PH", "F"), ("DJ", "J"),
+    ("OU", "U"), ("Q", "K"), ("C", "K"), ("P", "B"), ("V", "F"), ("G", "K"), ("Z", "D"),
 )  # fmt: skip
+# KH stays apart from H (KHAN is not HANIH); Z and D fold (dad and zah are D in Arabic, Z in Persian
+# and Urdu spellings: FADL/FAZAL, DIYA/ZIA).
 # Arabic writes no short vowels, and waw and yeh are long vowels as often as consonants (THARWAT/THRUT,
 # UBAYDI/BIDI); a final heh is often not written in Latin (TAHA/TH, SHIHATA/SHHATH).
 _ABJAD_DROP = str.maketrans("", "", "AEIOUWY")

@@ -14,29 +14,37 @@ from collections.abc import Sequence
 from desktop.paths import resource
 from desktop.screening.errors import BundledListError
 from desktop.screening.legal_forms import GENERIC_WORDS
+from desktop.screening.normalize import abjad_skeleton
 
 PRIOR_FILE = ("screening", "name_prior.txt.gz")
-# Zipf at or above which a token counts as common in the world: 300 times per billion words, the
-# frequency of IVANOV, GUPTA or AJAY in the press.
-COMMON_ZIPF = 2.5
+# Zipf at or above which a name part counts as common in the world: 1,000 times per billion words, as
+# SERGEI, GUPTA, AJAY or ZHANG; the surnames of the famous few (TIMCHENKO 3.3 but GENNADY 2.5) stay below.
+COMMON_ZIPF = 3.0
 _RARE_ZIPF = 3.0  # at or below this a token weighs fully
 _ZIPF_SPAN = 3.0  # the weight falls linearly over this span above _RARE_ZIPF
 _MIN_FACTOR = 0.25
+_ABJAD_COMMON = 4.5  # skeletons collide more than spellings: a higher bar, and four consonants at least
 
 _lock = threading.Lock()
-_table: dict[str, int] | None = None
+_tables: tuple[dict[str, int], dict[str, int]] | None = None
 
 
-def _load() -> dict[str, int]:
-    global _table
+def _load() -> tuple[dict[str, int], dict[str, int]]:
+    """(Latin tokens, Arabic-script consonant skeletons) -> Zipf x 10; read once, on first use."""
+    global _tables
     with _lock:
-        if _table is None:
+        if _tables is None:
             path = resource(*PRIOR_FILE)
-            table: dict[str, int] = {}
+            words: dict[str, int] = {}
+            skeletons: dict[str, int] = {}
+            table = words
             try:
                 with gzip.open(path, "rt", encoding="utf-8") as fh:
                     for line in fh:
                         if line.startswith("#"):
+                            continue
+                        if line.startswith("[abjad]"):
+                            table = skeletons
                             continue
                         tenths, _, tokens = line.partition("\t")
                         value = int(tenths)
@@ -44,13 +52,19 @@ def _load() -> dict[str, int]:
                             table[tok] = value
             except (OSError, ValueError) as exc:
                 raise BundledListError(f"the name frequency prior {path} cannot be read: {exc}") from None
-            _table = table
-        return _table
+            _tables = (words, skeletons)
+        return _tables
 
 
 def zipf(token: str) -> float:
     """Zipf frequency of a normalised token in ordinary text; 0.0 when it is rarer than the prior keeps."""
-    return _load().get(token, 0) / 10
+    return _load()[0].get(token, 0) / 10
+
+
+def abjad_zipf(token: str) -> float:
+    """Zipf frequency of the token's consonant skeleton among Arabic, Persian and Urdu words."""
+    sk = abjad_skeleton(token)
+    return _load()[1].get(sk, 0) / 10 if len(sk) >= 4 else 0.0
 
 
 def world_factor(token: str) -> float:
@@ -61,13 +75,19 @@ def world_factor(token: str) -> float:
     return max(_MIN_FACTOR, 1.0 - (z - _RARE_ZIPF) / _ZIPF_SPAN * (1.0 - _MIN_FACTOR))
 
 
+def is_common_part(token: str) -> bool:
+    """A name part common in the world (in text of 13 languages, or as an Arabic-script skeleton)."""
+    return zipf(token) >= COMMON_ZIPF or abjad_zipf(token) >= _ABJAD_COMMON
+
+
 def is_common_person_name(tokens: Sequence[str]) -> bool:
     """Every part of the name is common in the world: MOHAMMED ALI, SERGEI IVANOV, ZHANG WEI, AJAY GUPTA.
 
-    Such a name, even equal to a listed one, says little about who the person is.
+    Such a name, even equal to a listed one, says little about who the person is. (The matcher also
+    counts a part as common when many listed people share it: EBRAHIMI, REZAEI.)
     """
     parts = [t for t in tokens if len(t) > 1]
-    return bool(parts) and all(zipf(t) >= COMMON_ZIPF for t in parts)
+    return bool(parts) and all(is_common_part(t) for t in parts)
 
 
 def is_generic_name(tokens: Sequence[str]) -> bool:

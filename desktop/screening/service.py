@@ -18,7 +18,7 @@ from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, e
 from desktop.screening.matcher import ALERT_THRESHOLD, Hit, Matcher, QueryFacts
 from desktop.screening.model import Entry
 from desktop.screening.normalize import MAX_NAME_CHARS, clean, identifier_keys, normalise
-from desktop.screening.prior import is_common_person_name, is_generic_name
+from desktop.screening.prior import is_generic_name
 from desktop.screening.store import STORE_FILE, ListStore
 from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
 
@@ -265,7 +265,7 @@ class Screener:
             score = min(score, self._threshold - 0.05)
         tokens = hit.row.tokens if hit.row is not None else ()
         personal = query.kind == "person" or (query.kind is None and entry.kind == "person")
-        common = personal and is_common_person_name(tokens)
+        common = personal and matcher.is_common_person_name(tokens)
         generic = not personal and is_generic_name(tokens)
         strong = (
             not hit.weak

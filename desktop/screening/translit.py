@@ -58,6 +58,8 @@ def _arabic_letter(text: str, i: int) -> str:
         return "w" if word_start else "u"
     if ch in _ARABIC_YEH:
         return "y" if word_start else "i"
+    if ch == "ع" and word_start:
+        return "a"  # a word-initial ain is written as a vowel in Latin: ALI, ABBAS, OMAR
     if ch == "ل" and i > 0 and text[i - 1] in "اٱ" and (i == 1 or not _is_arabic(text[i - 2])):
         # the article al- is a word of its own in Latin spellings (AL-UBAYDI, EL MOTASSADEQ), unless
         # the rest of the word is too short to be a name

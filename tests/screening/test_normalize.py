@@ -54,7 +54,7 @@ def test_honorifics_diacritics_and_punctuation() -> None:
 
 def test_other_scripts_become_latin() -> None:
     assert _tokens("Αλέξανδρος")[0] == ("ALEXANDROS",)
-    assert _tokens("محمد علي")[0] == ("MHMD", "LI")
+    assert _tokens("محمد علي")[0] == ("MHMD", "ALI")  # a word-initial ain reads as a vowel
     assert _tokens("משה")[0] == ("MSH",)
     assert skeleton("MHMD") == skeleton("MOHAMMED") == skeleton("MUHAMMAD")
 

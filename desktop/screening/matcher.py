@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.index import PATRONYMIC_ENDINGS, NameIndex, NameRow
+from desktop.screening.index import PATRONYMIC_ENDINGS, EntryRef, NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys
 from desktop.screening.prior import is_common_part, world_factor
@@ -16,7 +16,7 @@ from desktop.screening.translit import CYRILLIC_SCHEMES
 
 ALERT_THRESHOLD = 0.82  # documented in docs/screening.md; at or above it a match is reported
 WEAK_EXACT_SCORE = 0.95  # exact equality with a low-quality alias: reported, never strong
-_CANDIDATES = 80
+_CANDIDATES = 50
 PRIMARY_SCHEME = CYRILLIC_SCHEMES[0]
 _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed name's coverage
 _EVIDENCE_MIN = 0.9  # one matched token rare in the world, or two common ones, to alert
@@ -45,7 +45,7 @@ class Hit:
     below the alert line and only returned to callers that ask for dismissed hits.
     """
 
-    ref: int
+    ref: EntryRef
     row: NameRow | None
     score: float
     exact: bool
@@ -185,7 +185,7 @@ class Matcher:
     def _query_weights(self, tokens: Sequence[str]) -> list[float]:
         weights = []
         for tok in tokens:
-            if tok in self.index.df or len(tok) == 1:
+            if self.index.df(tok) or len(tok) == 1:
                 weights.append(self.index.weight(tok))
                 continue
             # an unseen token weighs like its closest listed spelling; among equally close ones the
@@ -198,7 +198,7 @@ class Matcher:
 
     def search(self, readings: Sequence[NormName], facts: QueryFacts, dismissed: bool = False) -> list[Hit]:
         """Hits at or above the threshold (and, with `dismissed`, those a conflicting fact lowered)."""
-        best: dict[int, Hit] = {}
+        best: dict[EntryRef, Hit] = {}
 
         def offer(hit: Hit) -> None:
             old = best.get(hit.ref)
@@ -206,16 +206,15 @@ class Matcher:
                 best[hit.ref] = hit
 
         for value in facts.identifiers:
-            refs = {r for key in identifier_keys(value) for r in self.index.identifiers.get(key, ())}
+            refs = {r for key in identifier_keys(value) for r in self.index.identifier_refs(key)}
             for ref in sorted(refs):
                 why = f"identifier {value} equals a listed identifier"
                 offer(Hit(ref, None, 1.0, True, why, identifier=value, raw_score=1.0))
         for reading in readings:
             q = reading.tokens
-            exact_rows = self.index.exact.get(reading.key, [])
-            exact_set = set(exact_rows)
-            for rid in exact_rows:
-                row = self.index.rows[rid]
+            exact_rows = self.index.exact(reading.key)
+            exact_set = {(r.src, r.list_id, r.rid) for r in exact_rows}
+            for row in exact_rows:
                 how = _exact_why(reading, row)
                 if row.strong:
                     offer(Hit(row.ref, row, 1.0, True, how, raw_score=1.0))
@@ -228,14 +227,16 @@ class Matcher:
                 continue  # other Cyrillic readings differ in spelling only: the skeleton blocks them already
             qw = self._query_weights(q)
             cache: dict[tuple[str, str], float] = {}
-            for rid in self.index.candidates(q, _CANDIDATES, reading.abjad):
-                row = self.index.rows[rid]
-                if rid in exact_set or (row.ref in best and best[row.ref].exact):
+            rows = self.index.candidates(q, _CANDIDATES, reading.abjad)
+            self.index.load_stats(t for row in rows for t in row.tokens)  # one look-up, not one per token
+            for row in rows:
+                if (row.src, row.list_id, row.rid) in exact_set or (row.ref in best and best[row.ref].exact):
                     continue
                 hit = self._score(reading, qw, row, cache, facts.kind)
                 if hit is not None:
                     offer(hit)
-        hits = [self._refine(h, facts) for h in best.values()]
+        # facts move a score by +0.06 at most: hits further below the line cannot alert, and need no look-up
+        hits = [self._refine(h, facts) for h in best.values() if h.score >= self.threshold - 0.07]
         hits = [h for h in hits if h.score >= self.threshold or (dismissed and h.conflicts)]
         hits.sort(key=lambda h: (-h.score, not h.exact, h.ref))
         return hits
@@ -249,7 +250,7 @@ class Matcher:
         kind: str | None,
     ) -> Hit | None:
         q, c = reading.tokens, row.tokens
-        unseen = [t not in self.index.df and len(t) > 1 for t in q]
+        unseen = [not self.index.df(t) and len(t) > 1 for t in q]
         al = align(self.index, q, qw, c, cache, reading.abjad, unseen)
         score = al.score
         notes = []
@@ -260,7 +261,6 @@ class Matcher:
             al.distinctive = (
                 al.distinctive or sum(self.index.weight(t) for t in c if t not in GENERIC_WORDS) >= 0.3
             )
-        meta = self.index.metas[row.ref]
         if (
             reading.syllabic
             and concat < 0.97
@@ -283,8 +283,8 @@ class Matcher:
         elif (
             score < self.threshold
             and kind != "person"
-            and meta.kind in ("organization", "unknown")
             and opens_with_listed_name(al, q, c)
+            and self.index.meta(row.ref).kind in ("organization", "unknown")
         ):
             score = self.threshold + 0.01
             notes.append("every distinctive listed token appears in the query: possible related party")
@@ -301,7 +301,7 @@ class Matcher:
         """Every part is common in the world, or borne by many listed people (EBRAHIMI, REZAEI, KHAN)."""
         shared = max(_SHARED_SURNAME, self.index.entry_count // 10_000)
         parts = [t for t in tokens if len(t) > 1]
-        return bool(parts) and all(is_common_part(t) or self.index.df.get(t, 0) >= shared for t in parts)
+        return bool(parts) and all(is_common_part(t) or self.index.df(t) >= shared for t in parts)
 
     def _evidence(self, al: _Alignment) -> float:
         """How much the matched tokens say about identity: the rarity in the world of each matched token."""
@@ -313,7 +313,7 @@ class Matcher:
 
     def _refine(self, hit: Hit, facts: QueryFacts) -> Hit:
         """Birth year and country move a name match; a conflicting birth year dismisses it."""
-        meta = self.index.metas[hit.ref]
+        meta = self.index.meta(hit.ref)
         score = hit.score
         notes: list[str] = []
         good: list[str] = []

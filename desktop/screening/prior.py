@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 
 from desktop.paths import resource
 from desktop.screening.errors import BundledListError
@@ -67,6 +68,7 @@ def abjad_zipf(token: str) -> float:
     return _load()[1].get(sk, 0) / 10 if len(sk) >= 4 else 0.0
 
 
+@lru_cache(maxsize=100_000)
 def world_factor(token: str) -> float:
     """1 for a token rare in the world, falling to 0.25 for the most common words (STAR, BLUE, NEW)."""
     z = zipf(token)

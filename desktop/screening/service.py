@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gc
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,10 +14,10 @@ from desktop.screening.errors import InvalidQueryError, ListStoreError, UnknownE
 from desktop.screening.facts import birth_date_corroborates, identifier_conflicts, listed_facts
 from desktop.screening.importers import read_path
 from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Progress
-from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
+from desktop.screening.index import EntryRef, NameIndex, memory_database, write_list
 from desktop.screening.matcher import ALERT_THRESHOLD, Hit, Matcher, QueryFacts
 from desktop.screening.model import Entry
-from desktop.screening.normalize import MAX_NAME_CHARS, clean, identifier_keys, normalise
+from desktop.screening.normalize import MAX_NAME_CHARS, clean, normalise
 from desktop.screening.prior import is_generic_name
 from desktop.screening.store import STORE_FILE, ListStore
 from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
@@ -38,18 +38,6 @@ class _MemoryList:
     def __init__(self, info: ListInfo, entries: Sequence[Entry], confidence: str = "P") -> None:
         self.info, self.entries, self.confidence = info, entries, confidence
 
-    def index_parts(
-        self, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        rows: list[NameRow] = []
-        idents: dict[str, list[int]] = {}
-        for seq, e in enumerate(self.entries):
-            rows.extend(entry_rows(ref_base + seq, e))
-            for ident in e.identifiers:
-                for value in identifier_keys(ident.value):
-                    idents.setdefault(value, []).append(ref_base + seq)
-        return rows, [entry_meta(list_pos, seq, e) for seq, e in enumerate(self.entries)], idents
-
     def entry(self, seq: int) -> Entry:
         return self.entries[seq]
 
@@ -62,11 +50,6 @@ class _StoredList:
 
     def __init__(self, store: ListStore, info: ListInfo, confidence: str) -> None:
         self.store, self.info, self.confidence = store, info, confidence
-
-    def index_parts(
-        self, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        return self.store.index_parts(self.info.id, list_pos, ref_base)
 
     def entry(self, seq: int) -> Entry:
         return self.store.entry(self.info.id, seq)
@@ -112,6 +95,10 @@ class Screener:
         self._threshold = threshold
         self._matcher: Matcher | None = None
         self._lock = threading.Lock()
+        self._memory_db: sqlite3.Connection | None = None
+        self._memory_lock = threading.Lock()
+        self._memory_keys: list[int] = []
+        self._by_key: dict[tuple[int, str], _Source] = {}
 
     @classmethod
     def open(cls, data_dir: Path | None, *, clock: Clock = _utc_now) -> Screener:
@@ -171,27 +158,36 @@ class Screener:
         return rows, warnings
 
     def _build(self) -> Matcher:
+        """The matcher over the on-disk index of stored lists plus an in-memory index of the others."""
         with self._lock:
             if self._matcher is None:
-                rows: list[NameRow] = []
-                metas: list[EntryMeta] = []
-                idents: dict[str, list[int]] = {}
-                for pos, source in enumerate(self._sources):
-                    r, m, i = source.index_parts(pos, len(metas))
-                    rows += r
-                    metas += m
-                    for k, v in i.items():
-                        idents.setdefault(k, []).extend(v)
-                gc.unfreeze()  # a previous index (before an import) may be collected now
-                self._matcher = Matcher(NameIndex(rows, metas, idents), self._threshold)
-                # The index is millions of long-lived objects: without this, every full garbage
-                # collection walks them all and one query in a few hundred takes 100+ ms.
-                gc.freeze()
+                memory = [(pos, s) for pos, s in enumerate(self._sources) if isinstance(s, _MemoryList)]
+                stored = [(pos, s) for pos, s in enumerate(self._sources) if isinstance(s, _StoredList)]
+                if self._memory_db is None or self._memory_keys != [id(s) for _, s in memory]:
+                    # lists held in memory (the bundled list: 28 entries) are indexed into an in-memory
+                    # database once; keys are positions, as two parsed files may carry one list id
+                    db, lock = memory_database()
+                    with db:
+                        for pos, source in memory:
+                            write_list(db, f"m{pos}", source.entries, keep_data=False)
+                    self._memory_db, self._memory_lock = db, lock
+                    self._memory_keys = [id(s) for _, s in memory]
+                self._by_key = {(0, f"m{pos}"): s for pos, s in memory}
+                parts: list[tuple[sqlite3.Connection, threading.Lock, list[str]]] = [
+                    (self._memory_db, self._memory_lock, [f"m{pos}" for pos, _ in memory])
+                ]
+                if self._store is not None and stored:
+                    self._by_key.update({(1, s.info.id): s for _, s in stored})
+                    parts.append((*self._store.index_source(), [s.info.id for _, s in stored]))
+                self._matcher = Matcher(NameIndex(parts), self._threshold)
             return self._matcher
 
+    def _source_of(self, ref: EntryRef) -> _Source:
+        return self._by_key[(ref[0], ref[1])]
+
     def indexed_names(self) -> int:
-        """How many name readings the index holds (builds it if needed)."""
-        return len(self._build().index.rows)
+        """How many name readings the index holds."""
+        return self._build().index.row_count()
 
     def warm(self) -> None:
         """Build the index now (a GUI may call this off the GUI thread right after start-up)."""
@@ -232,9 +228,8 @@ class Screener:
 
     def _match(self, query: PartyQuery, hit: Hit, matcher: Matcher) -> Match | None:
         """A hit with the listing's facts weighed: corroborated, conflicting, common name, strong or not."""
-        meta = matcher.index.metas[hit.ref]
-        source = self._sources[meta.list_pos]
-        entry = source.entry(meta.seq)
+        source = self._source_of(hit.ref)
+        entry = source.entry(hit.ref[2])
         bindings = (
             entry.bindings
             if (entry.bindings or source.info.id in _PER_ENTRY_BINDINGS)

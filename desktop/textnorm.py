@@ -159,6 +159,9 @@ def _drop_stray_marks(text: str) -> str:
     return "".join(out)
 
 
+_ASCII_CONTROLS = {i: " " for i in (*range(32), 127)}
+
+
 def canonical_text(text: str) -> str:
     """The form to store, show and screen: NFKC, invisibles removed, look-alike letters folded, one space.
 
@@ -166,7 +169,7 @@ def canonical_text(text: str) -> str:
     space. Idempotent: canonical_text(canonical_text(s)) == canonical_text(s).
     """
     if text.isascii():
-        return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text).split())
+        return " ".join(text.translate(_ASCII_CONTROLS).split())
     chars = []
     for ch in text:
         if _is_invisible(ch):

@@ -401,8 +401,11 @@ class NameIndex:
 
     def _postings(self, token: str) -> Iterator[tuple[int, str, int]]:
         for src, s in enumerate(self._sources):
+            # a query of common words only walks at most the budget of each list (an arbitrary part of
+            # it: such a query blocks on nothing better)
             for list_id, rid in s.query(
-                "SELECT list_id, rid FROM postings WHERE token = ? AND $LISTS", (token,)
+                f"SELECT list_id, rid FROM postings WHERE token = ? AND $LISTS LIMIT {_POSTING_BUDGET}",
+                (token,),
             ):
                 yield (src, str(list_id), int(rid))
 

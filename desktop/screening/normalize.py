@@ -52,8 +52,13 @@ _DIN_ENDINGS = ("UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN"
 _ALLAH_ENDINGS = ("ULLAH", "ALLAH", "OLLAH", "ULLA", "ULAH", "ALAH", "OLAH")
 
 
+_COMPOUND_TAILS = frozenset(e[-3:] for e in (*_DIN_ENDINGS, *_ALLAH_ENDINGS))
+
+
 def _split_compound(token: str) -> list[str]:
     """SHAMSUDDIN -> SHAMS AL DIN, EHSANULLAH -> EHSAN ALLAH: Latin spellings join what Arabic writes apart."""
+    if token[-3:] not in _COMPOUND_TAILS:
+        return [token]
     if token in ("EDDINE", "EDDIN", "UDDIN", "ALDIN", "ADDIN", "ALDEEN"):
         return ["AL", "DIN"]
     for end in _DIN_ENDINGS:
@@ -116,9 +121,19 @@ def _edge_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
     return frozenset(legal), frozenset(honor), longest
 
 
+@lru_cache(maxsize=1)
+def _phrase_ends() -> frozenset[str]:
+    """Tokens a legal form or honorific starts or ends with."""
+    legal, honor, _ = _edge_phrases()
+    return frozenset(t for p in legal | honor for t in (p[0], p[-1]))
+
+
 def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], list[str]]:
     """Remove legal forms and honorifics at the start and end; keep all tokens if nothing would remain."""
     legal, honor, longest = _edge_phrases()
+    ends = _phrase_ends()
+    if not tokens or (tokens[0] not in ends and tokens[-1] not in ends):
+        return list(tokens), []  # most names: no phrase can start or end there
     # a person's name keeps "SA" or "AO" (Thomas Sa); an organisation's keeps "Dr" or "Sheikh"
     phrases = honor if kind == "person" else legal if kind == "organization" else legal | honor
     toks = list(tokens)

@@ -213,11 +213,60 @@ def _latency(lat: list[float]) -> dict[str, float]:
     }
 
 
+_NK_SETS = ("ofac_spelling", "ofac_parts", "cross_list", "original_script", "negatives")
+
+
+def _nomenklatura(python: str, data: Data, split: str, only: set[str] | None) -> dict[str, Any]:
+    """Run bench/screening_nomenklatura.py in the given Python over the same sets and split."""
+    import subprocess
+    import tempfile
+
+    sets = [s for s in data.sets if s.name in _NK_SETS and (not only or s.name in only)]
+    stores = {
+        key: [
+            {"list": p.id, "id": e.id, "kind": e.kind, "names": [t for t, _ in e.all_names()]}
+            for p in data.stores[key]
+            for e in p.entries
+        ]
+        for key in {s.store for s in sets}
+    }
+    doc = {
+        "stores": stores,
+        "sets": {
+            s.name: {
+                "store": s.store,
+                "negative": s.name == "negatives",
+                "queries": [
+                    {"name": q.query.name, "kind": q.query.kind, "expected": q.expected}
+                    for q in s.queries
+                    if split == "all" or q.split == split
+                ],
+            }
+            for s in sets
+        },
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(doc, fh)
+    script = Path(__file__).resolve().parent / "screening_nomenklatura.py"
+    done = subprocess.run([python, str(script), fh.name], capture_output=True, text=True, check=False)
+    if not os.environ.get("KEEP_NK_DOC"):
+        Path(fh.name).unlink()
+    else:
+        print(fh.name, file=sys.stderr)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("CLEARSTONE_SHARED", "../shared")))
     parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
     parser.add_argument("--only", help="comma-separated set names")
+    parser.add_argument(
+        "--nomenklatura", metavar="PYTHON", help="a Python with nomenklatura installed (baseline)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sanctions = args.shared / "sanctions-data"
@@ -262,6 +311,8 @@ def main() -> int:
             1000 * b.seconds / max(1, b.queries), 3
         )
         report["latency_all_official_lists"]["indexed_names"] = screeners["all_official"].indexed_names()
+    if args.nomenklatura:
+        report["nomenklatura_logic_v2"] = _nomenklatura(args.nomenklatura, data, args.split, only)
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
     else:

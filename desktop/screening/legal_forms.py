@@ -37,6 +37,9 @@ LEGAL_FORMS = (
     "SA", "S.A.", "SARL", "S.a.r.l.", "SAS", "SRL", "S.r.l.", "SpA", "S.p.A.", "BV", "B.V.", "BVBA",
     "NV", "N.V.", "SE", "AB", "AS", "A/S", "ApS", "Oy", "Oyj", "Sp. z o.o.", "s.r.o.", "a.s.", "d.o.o.",
     "Kft", "Zrt", "Nyrt", "UAB", "SIA", "OU", "Ltda", "SL", "S.L.", "CV", "C.V.", "Comm.V", "VOF",
+    # Irish and Maltese forms missing from rigour's org_types (checked at its commit 14a456ca)
+    "Teoranta", "Teo", "Cuideachta Phoiblí Theoranta", "CPT", "Cuideachta Ghníomhaíochta Ainmnithe", "CGA",
+    "Cuideachta Faoi Theorainn Scaireanna", "Limitata", "Kumpannija Pubblika Limitata",
     # Elsewhere
     "PT", "Tbk", "JSC", "Co.,Ltd", "KK", "Kabushiki Kaisha", "YK", "Pvt. Ltd.", "Private Ltd",
 )  # fmt: skip

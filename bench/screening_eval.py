@@ -87,7 +87,7 @@ def evaluate_set(
             row[1] += bool(ms)
             row[2] += bool(bs)
             row[3] += any(m.strong for m in ms) and q.query.kind == "person"
-            if ms and len(examples) < 40:
+            if ms and len(examples) < 400:
                 m = ms[0]
                 examples.append(
                     f"{q.query.name} -> {m.list}:{m.entry_id} '{m.alias}' {m.score}{' STRONG' if m.strong else ''}"
@@ -111,7 +111,7 @@ def evaluate_set(
         hit = any((m.list, m.entry_id) == q.expected for m in ms)
         found += hit
         base_found += q.expected in bs
-        if not hit and len(misses) < 25:
+        if not hit and len(misses) < 400:
             misses.append(f"{q.query.name} (expected {q.expected[1] if q.expected else '-'})")
     return {
         "queries": len(qs),

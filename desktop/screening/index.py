@@ -22,7 +22,13 @@ from typing import Any
 
 from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.model import Entry
-from desktop.screening.normalize import abjad_skeleton, identifier_keys, normalise, skeleton
+from desktop.screening.normalize import (
+    PATRONYMIC_ENDINGS,
+    abjad_skeleton,
+    identifier_keys,
+    normalise,
+    skeleton,
+)
 from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
@@ -34,11 +40,6 @@ _PRIOR_NAMES = 10_000
 _PREFIX_LEN = 5
 _PREFIX_FROM = 6
 _JOIN = "+"  # postings of two adjacent listed tokens joined (ABDUL HAI -> +ABDULHAI)
-# Russian, Ukrainian, Belarusian and Turkic patronymics in their usual romanisations (GRIGORIYEVICH,
-# HRYHORYAVICH, PETROVNA, IVANIVNA, OGLU): often left out of a query, so missing them costs little.
-PATRONYMIC_ENDINGS = (
-    "VICH", "VITCH", "VITSCH", "VYCH", "OVNA", "EVNA", "IVNA", "AVNA", "ICHNA", "OVICI", "OGLU", "KYZY",
-)  # fmt: skip
 
 INDEX_SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.index import PATRONYMIC_ENDINGS, EntryRef, NameIndex, NameRow
+from desktop.screening.index import EntryRef, NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
-from desktop.screening.normalize import NormName, abjad_skeleton, identifier_keys
+from desktop.screening.normalize import PATRONYMIC_ENDINGS, NormName, abjad_skeleton, identifier_keys
 from desktop.screening.prior import is_common_part, world_factor
 from desktop.screening.similarity import token_similarity
 from desktop.screening.translit import CYRILLIC_SCHEMES

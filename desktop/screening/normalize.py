@@ -10,6 +10,11 @@ from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS, resource_phra
 from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
 from desktop.textnorm import canonical_text, visual_text
 
+# Russian, Ukrainian, Belarusian and Turkic patronymics in their usual romanisations (GRIGORIYEVICH,
+# HRYHORYAVICH, PETROVNA, IVANIVNA, OGLU): often left out of a query, so missing them costs little.
+PATRONYMIC_ENDINGS = (
+    "VICH", "VITCH", "VITSCH", "VYCH", "OVNA", "EVNA", "IVNA", "AVNA", "ICHNA", "OVICI", "OGLU", "KYZY",
+)  # fmt: skip
 MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _DROP = str.maketrans("", "", _APOSTROPHES + ".")

@@ -65,7 +65,11 @@ def zipf(token: str) -> float:
 def abjad_zipf(token: str) -> float:
     """Zipf frequency of the token's consonant skeleton among Arabic, Persian and Urdu words."""
     sk = abjad_skeleton(token)
-    return _load()[1].get(sk, 0) / 10 if len(sk) >= 4 else 0.0
+    # three consonants collide with too many words, except for the Persian and Arabic nisba surnames
+    # (RAHIMI, KARIMI, REZAEI: -I), the commonest of all
+    if len(sk) >= 4 or (len(sk) == 3 and token.endswith("I")):
+        return _load()[1].get(sk, 0) / 10
+    return 0.0
 
 
 @lru_cache(maxsize=100_000)

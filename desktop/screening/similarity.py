@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.normalize import abjad_skeleton, skeleton
+from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, skeleton
 
 _VOWEL_START = frozenset("AEIOUY")
 
@@ -39,4 +39,7 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
         sk = skeleton(q)
         if len(sk) >= 3 and sk == skeleton(c):
             ratio = max(ratio, 0.88)
+    if ratio < 0.7 and ratio >= 0.6 and q.endswith(PATRONYMIC_ENDINGS) and c.endswith(PATRONYMIC_ENDINGS):
+        # two patronymics are the father's name in two romanisations (GRIGORIYEVICH / HRYHORYAVICH)
+        return ratio
     return ratio if ratio >= 0.7 else 0.0

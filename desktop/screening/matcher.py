@@ -16,7 +16,7 @@ from desktop.screening.translit import CYRILLIC_SCHEMES
 
 ALERT_THRESHOLD = 0.82  # documented in docs/screening.md; at or above it a match is reported
 WEAK_EXACT_SCORE = 0.95  # exact equality with a low-quality alias: reported, never strong
-_CANDIDATES = 50
+_CANDIDATES = 40
 PRIMARY_SCHEME = CYRILLIC_SCHEMES[0]
 _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed name's coverage
 _EVIDENCE_MIN = 0.9  # one matched token rare in the world, or two common ones, to alert

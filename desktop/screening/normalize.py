@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS, resource_phrases
+from desktop.screening.legal_forms import GENERIC_WORDS, HONORIFICS, LEGAL_FORMS, resource_phrases
 from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
 from desktop.textnorm import canonical_text, visual_text
 
@@ -160,21 +160,45 @@ def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], 
     return toks, removed
 
 
-def normalise(text: str, kind: str | None = None) -> list[NormName]:
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]?")
+
+
+def bracket_parts(text: str) -> list[str]:
+    """The name outside brackets and each bracketed part: "Abou Dher (عبد العالي ابو ذر)" is two names."""
+    inner = [m.group(1).strip() for m in _BRACKETED.finditer(text)]
+    outer = " ".join(_BRACKETED.sub(" ", text).split())
+    return [p for p in (outer, *inner) if p and p != text]
+
+
+def _says_nothing(tokens: list[str]) -> bool:
+    legal, honor, _ = _edge_phrases()
+    return (
+        tuple(tokens) in legal
+        or tuple(tokens) in honor
+        or all(t in GENERIC_WORDS for t in tokens)
+        or (len(tokens) == 1 and len(tokens[0]) <= 3)
+    )
+
+
+def normalise(text: str, kind: str | None = None, *, brackets: bool = False) -> list[NormName]:
     """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one.
 
     Spaced or dotted single letters (A L R O S A) add a reading with the letters joined; a right-to-left
-    override adds the order a reader sees.
+    override adds the order a reader sees; with `brackets` (queries), the name outside brackets and each
+    bracketed part are read on their own too.
     """
     cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
     texts = [cleaned]
+    if brackets and ("(" in cleaned or "[" in cleaned):
+        texts += [p for p in bracket_parts(cleaned) if p not in texts]
     if "\u202e" in text:
         shown = " ".join(_COMBINING.sub("", visual_text(text)).split())[:MAX_NAME_CHARS].casefold()
         if shown != cleaned:
             texts.append(shown)
     out: list[NormName] = []
     seen: set[tuple[str, ...]] = set()
-    for variant in texts:
+    for n, variant in enumerate(texts):
+        part = n > 0 and brackets  # a bracketed part or the name outside the brackets
         schemes = CYRILLIC_SCHEMES if has_cyrillic(variant) else CYRILLIC_SCHEMES[:1]
         abjad = not variant.isascii() and has_abjad(variant)
         syllabic = not variant.isascii() and has_syllabic(variant)
@@ -183,6 +207,8 @@ def normalise(text: str, kind: str | None = None) -> list[NormName]:
             joined = join_letters(toks)
             for form in (toks, joined) if joined != toks else (toks,):
                 kept, removed = strip_edges(form, kind)
+                if part and _says_nothing(kept):
+                    continue  # "(PJSC)", "(USA)", "(HK)": not a name of its own
                 if kept and tuple(kept) not in seen:
                     seen.add(tuple(kept))
                     out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))

@@ -210,7 +210,7 @@ class Screener:
             r
             for name in [query.name, *query.aliases]
             if clean(name)
-            for r in normalise(name[: 2 * MAX_NAME_CHARS], query.kind)
+            for r in normalise(name[: 2 * MAX_NAME_CHARS], query.kind, brackets=True)
         ]
         identifiers = tuple(i.value for i in query.all_identifiers() if i.value.strip())
         if not readings and not identifiers:

@@ -85,3 +85,15 @@ def test_rigour_sample_names_never_crash(sanctions_data: Path) -> None:
             assert reading.tokens and all(
                 (t.isascii() and t.isupper()) or t.isdigit() for t in reading.tokens
             )
+
+
+def test_bracketed_parts_of_a_query_are_read_on_their_own() -> None:
+    readings = {
+        n.tokens for n in normalise("Abdelali Abou Dher (عبد العالي ابو ذر)", "person", brackets=True)
+    }
+    assert ("ABDELALI", "ABU", "DHER") in readings and ("ABD", "AL", "ALI", "ABU", "DHR") in readings
+    # a bracketed legal form, country or short code is not a name of its own
+    assert [n.tokens for n in normalise("ALROSA (PJSC)", "organization", brackets=True)] == [("ALROSA",)]
+    assert ("USA",) not in {n.tokens for n in normalise("Tiffany & Co (USA)", brackets=True)}
+    # list names are indexed as written: no extra readings
+    assert len(normalise("BANK MELLI IRAN (BMI)", "organization")) == 1

@@ -249,10 +249,7 @@ def _nomenklatura(python: str, data: Data, split: str, only: set[str] | None) ->
         json.dump(doc, fh)
     script = Path(__file__).resolve().parent / "screening_nomenklatura.py"
     done = subprocess.run([python, str(script), fh.name], capture_output=True, text=True, check=False)
-    if not os.environ.get("KEEP_NK_DOC"):
-        Path(fh.name).unlink()
-    else:
-        print(fh.name, file=sys.stderr)
+    Path(fh.name).unlink()
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
     result: dict[str, Any] = json.loads(done.stdout)

@@ -123,7 +123,7 @@ def main() -> int:
             truth = {
                 m.entry_id
                 for m in screener.screen(PartyQuery(name=clean_row["full_name"], kind="person"))
-                if m.list == "UN" and m.strong
+                if m.list == "UN" and m.exact
             }
             if not truth:
                 continue

@@ -26,6 +26,14 @@ def register(commands: Any) -> None:
     parser.add_argument("--kind", choices=_KINDS, help="organization or person")
     parser.add_argument("--registration", metavar="NUMBER", help="registration, INN/OGRN or IMO number")
     parser.add_argument("--birth-date", type=date.fromisoformat, metavar="YYYY-MM-DD", help="for persons")
+    parser.add_argument("--nationality", metavar="CC", help="ISO country code of a person's nationality")
+    parser.add_argument(
+        "--identifier",
+        action="append",
+        default=[],
+        metavar="TYPE=VALUE",
+        help="an identifier the party holds (registration, tax, lei, passport, national_id, imo, other); repeatable",
+    )
     add_common_options(parser)
     parser.set_defaults(handler=_screen)
 
@@ -49,6 +57,23 @@ def _rows(args: argparse.Namespace) -> list[dict[str, str]]:
         raise CommandError(f"{args.file} is not a readable UTF-8 CSV file: {exc}") from None
 
 
+_ID_TYPES = ("registration", "tax", "lei", "passport", "national_id", "imo", "other")
+
+
+def _identifiers(values: list[str]) -> list[Any]:
+    from desktop.screening.types import PartyIdentifier
+
+    out = []
+    for value in values:
+        kind, sep, number = value.partition("=")
+        if not sep or kind.strip().lower() not in _ID_TYPES or not number.strip():
+            raise CommandError(
+                f"--identifier {value!r}: expected TYPE=VALUE with TYPE one of {', '.join(_ID_TYPES)}"
+            )
+        out.append(PartyIdentifier(type=kind.strip().lower(), value=number.strip()))
+    return out
+
+
 def _screen(args: argparse.Namespace) -> int:
     from desktop.screening.errors import ScreeningError
     from desktop.screening.seed import seed_bundled_lists
@@ -56,6 +81,7 @@ def _screen(args: argparse.Namespace) -> int:
     from desktop.screening.types import PartyQuery
 
     rows = _rows(args)
+    identifiers = _identifiers(args.identifier)
     try:
         seed_bundled_lists(data_dir(args))  # the lists bundled with this installation, on first use
         screener = Screener.open(data_dir(args))
@@ -72,6 +98,8 @@ def _screen(args: argparse.Namespace) -> int:
             country=(row.get("country") or args.country or "").strip().upper() or None,
             registration_number=args.registration if args.file is None else None,
             birth_date=args.birth_date if args.file is None else None,
+            nationality=(args.nationality or "").strip().upper() or None if args.file is None else None,
+            identifiers=identifiers if args.file is None else [],
         )
         try:
             matches = screener.screen(query)

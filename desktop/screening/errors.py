@@ -45,3 +45,7 @@ class DownloadCancelledError(DownloadError):
 
 class DataPackError(ScreeningError):
     """A data pack is damaged, unsigned, tampered with or hostile; nothing was installed."""
+
+
+class UnknownEntryError(ScreeningError):
+    """A list entry asked for by id is not in the loaded lists."""

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from desktop.paths import resource
+
+LEGAL_FORMS_FILE = ("screening", "legal_forms.txt")
+
 # Written for Clearstone from the ideas of rigour's org_types (MIT): the forms a diamond dealer meets,
 # in Latin and Cyrillic spellings. Each phrase is normalised with the same pipeline as names.
 LEGAL_FORMS = (
@@ -31,9 +37,29 @@ LEGAL_FORMS = (
     "SA", "S.A.", "SARL", "S.a.r.l.", "SAS", "SRL", "S.r.l.", "SpA", "S.p.A.", "BV", "B.V.", "BVBA",
     "NV", "N.V.", "SE", "AB", "AS", "A/S", "ApS", "Oy", "Oyj", "Sp. z o.o.", "s.r.o.", "a.s.", "d.o.o.",
     "Kft", "Zrt", "Nyrt", "UAB", "SIA", "OU", "Ltda", "SL", "S.L.", "CV", "C.V.", "Comm.V", "VOF",
+    # Irish and Maltese forms missing from rigour's org_types (checked at its commit 14a456ca)
+    "Teoranta", "Teo", "Cuideachta Phoiblí Theoranta", "CPT", "Cuideachta Ghníomhaíochta Ainmnithe", "CGA",
+    "Cuideachta Faoi Theorainn Scaireanna", "Limitata", "Kumpannija Pubblika Limitata",
     # Elsewhere
     "PT", "Tbk", "JSC", "Co.,Ltd", "KK", "Kabushiki Kaisha", "YK", "Pvt. Ltd.", "Private Ltd",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def resource_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Legal forms and honorifics of resources/screening/legal_forms.txt (generated from rigour, MIT)."""
+    legal: list[str] = []
+    honor: list[str] = []
+    target = legal
+    for line in resource(*LEGAL_FORMS_FILE).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line in ("[legal]", "[honorific]"):
+            target = legal if line == "[legal]" else honor
+            continue
+        target.append(line)
+    return tuple(legal), tuple(honor)
+
 
 HONORIFICS = (
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau",

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.screening.legal_forms import HONORIFICS, LEGAL_FORMS
+from desktop.screening.legal_forms import GENERIC_WORDS, HONORIFICS, LEGAL_FORMS, resource_phrases
 from desktop.screening.translit import CYRILLIC_SCHEMES, has_abjad, has_cyrillic, has_syllabic, to_latin
+from desktop.textnorm import canonical_text, visual_text
 
+# Russian, Ukrainian, Belarusian and Turkic patronymics in their usual romanisations (GRIGORIYEVICH,
+# HRYHORYAVICH, PETROVNA, IVANIVNA, OGLU): often left out of a query, so missing them costs little.
+PATRONYMIC_ENDINGS = (
+    "VICH", "VITCH", "VITSCH", "VYCH", "OVNA", "EVNA", "IVNA", "AVNA", "ICHNA", "OVICI", "OGLU", "KYZY",
+)  # fmt: skip
 MAX_NAME_CHARS = 1000  # a query longer than this is refused; list names are cut to it
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _DROP = str.maketrans("", "", _APOSTROPHES + ".")
@@ -33,17 +38,68 @@ class NormName:
         return " ".join(sorted(self.tokens))
 
 
-_ASCII_CONTROLS = {i: " " for i in (*range(32), 127)}
-
-
 def clean(text: str) -> str:
-    """NFKC, control and format characters to spaces, stray combining marks removed, spaces collapsed."""
+    """The canonical text (desktop.textnorm: invisibles dropped, homoglyphs folded) without combining marks."""
+    text = canonical_text(text)
     if text.isascii():
-        return " ".join(text.translate(_ASCII_CONTROLS).split())
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
-    text = _COMBINING.sub("", text)
-    return " ".join(text.split())
+        return text
+    return " ".join(_COMBINING.sub("", text).split())
+
+
+# Arabic and Hebrew particles spelt many ways in Latin: one form each, on both sides of a comparison.
+_PARTICLES = {
+    "EL": "AL", "UL": "AL", "IBN": "BIN", "BEN": "BIN", "BN": "BIN", "ABDEL": "ABDUL", "ABDOUL": "ABDUL",
+    "ABDOL": "ABDUL", "ABOU": "ABU", "ABO": "ABU", "DEEN": "DIN", "DINE": "DIN",
+}  # fmt: skip
+
+
+_DIN_ENDINGS = ("UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN")
+_ALLAH_ENDINGS = ("ULLAH", "ALLAH", "OLLAH", "ULLA", "ULAH", "ALAH", "OLAH")
+
+
+_COMPOUND_TAILS = frozenset(e[-3:] for e in (*_DIN_ENDINGS, *_ALLAH_ENDINGS))
+
+
+def _split_compound(token: str) -> list[str]:
+    """SHAMSUDDIN -> SHAMS AL DIN, EHSANULLAH -> EHSAN ALLAH: Latin spellings join what Arabic writes apart."""
+    if token[-3:] not in _COMPOUND_TAILS:
+        return [token]
+    if token in ("EDDINE", "EDDIN", "UDDIN", "ALDIN", "ADDIN", "ALDEEN"):
+        return ["AL", "DIN"]
+    for end in _DIN_ENDINGS:
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return [token[: -len(end)], "AL", "DIN"]
+    for end in _ALLAH_ENDINGS:
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return [token[: -len(end)], "ALLAH"]
+    return [token]
+
+
+def canonical_particles(tokens: list[str]) -> list[str]:
+    """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU; -uddin, -ullah apart."""
+    out: list[str] = []
+    for t in tokens:
+        t = _PARTICLES.get(t, t)
+        out.extend(_split_compound(t) if len(t) >= 5 else (t,))
+    return out
+
+
+def join_letters(tokens: list[str]) -> list[str]:
+    """Runs of two or more one-letter tokens joined: A L R O S A -> ALROSA (spaced or dotted letters)."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*tokens, ""]:
+        if len(tok) == 1 and tok.isalpha():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if tok:
+            out.append(tok)
+    return out
 
 
 def _tokens(latin: str) -> list[str]:
@@ -57,20 +113,32 @@ def raw_tokens(text: str, scheme: str = "bgn") -> list[str]:
 
 @lru_cache(maxsize=1)
 def _edge_phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    extra_legal, extra_honor = resource_phrases()
     legal: set[tuple[str, ...]] = set()
-    for phrase in LEGAL_FORMS:
-        for scheme in CYRILLIC_SCHEMES:
+    for phrase in (*LEGAL_FORMS, *extra_legal):
+        for scheme in CYRILLIC_SCHEMES if has_cyrillic(phrase.casefold()) else CYRILLIC_SCHEMES[:1]:
             toks = tuple(raw_tokens(phrase, scheme))
             if toks:
                 legal.add(toks)
-    honor = {tuple(raw_tokens(p)) for p in HONORIFICS}
+    honor = {tuple(raw_tokens(p)) for p in (*HONORIFICS, *extra_honor)}
+    honor.discard(())
     longest = max(len(p) for p in legal | honor)
     return frozenset(legal), frozenset(honor), longest
+
+
+@lru_cache(maxsize=1)
+def _phrase_ends() -> frozenset[str]:
+    """Tokens a legal form or honorific starts or ends with."""
+    legal, honor, _ = _edge_phrases()
+    return frozenset(t for p in legal | honor for t in (p[0], p[-1]))
 
 
 def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], list[str]]:
     """Remove legal forms and honorifics at the start and end; keep all tokens if nothing would remain."""
     legal, honor, longest = _edge_phrases()
+    ends = _phrase_ends()
+    if not tokens or (tokens[0] not in ends and tokens[-1] not in ends):
+        return list(tokens), []  # most names: no phrase can start or end there
     # a person's name keeps "SA" or "AO" (Thomas Sa); an organisation's keeps "Dr" or "Sheikh"
     phrases = honor if kind == "person" else legal if kind == "organization" else legal | honor
     toks = list(tokens)
@@ -92,20 +160,58 @@ def strip_edges(tokens: list[str], kind: str | None = None) -> tuple[list[str], 
     return toks, removed
 
 
-def normalise(text: str, kind: str | None = None) -> list[NormName]:
-    """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one."""
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]?")
+
+
+def bracket_parts(text: str) -> list[str]:
+    """The name outside brackets and each bracketed part: "Abou Dher (عبد العالي ابو ذر)" is two names."""
+    inner = [m.group(1).strip() for m in _BRACKETED.finditer(text)]
+    outer = " ".join(_BRACKETED.sub(" ", text).split())
+    return [p for p in (outer, *inner) if p and p != text]
+
+
+def _says_nothing(tokens: list[str]) -> bool:
+    legal, honor, _ = _edge_phrases()
+    return (
+        tuple(tokens) in legal
+        or tuple(tokens) in honor
+        or all(t in GENERIC_WORDS for t in tokens)
+        or (len(tokens) == 1 and len(tokens[0]) <= 3)
+    )
+
+
+def normalise(text: str, kind: str | None = None, *, brackets: bool = False) -> list[NormName]:
+    """Every reading of `text` worth matching: one per Cyrillic scheme when it has Cyrillic, else one.
+
+    Spaced or dotted single letters (A L R O S A) add a reading with the letters joined; a right-to-left
+    override adds the order a reader sees; with `brackets` (queries), the name outside brackets and each
+    bracketed part are read on their own too.
+    """
     cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
-    schemes = CYRILLIC_SCHEMES if has_cyrillic(cleaned) else CYRILLIC_SCHEMES[:1]
+    texts = [cleaned]
+    if brackets and ("(" in cleaned or "[" in cleaned):
+        texts += [p for p in bracket_parts(cleaned) if p not in texts]
+    if "\u202e" in text:
+        shown = " ".join(_COMBINING.sub("", visual_text(text)).split())[:MAX_NAME_CHARS].casefold()
+        if shown != cleaned:
+            texts.append(shown)
     out: list[NormName] = []
     seen: set[tuple[str, ...]] = set()
-    abjad = not cleaned.isascii() and has_abjad(cleaned)
-    syllabic = not cleaned.isascii() and has_syllabic(cleaned)
-    for scheme in schemes:
-        toks = _tokens(to_latin(cleaned, scheme))
-        kept, removed = strip_edges(toks, kind)
-        if kept and tuple(kept) not in seen:
-            seen.add(tuple(kept))
-            out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))
+    for n, variant in enumerate(texts):
+        part = n > 0 and brackets  # a bracketed part or the name outside the brackets
+        schemes = CYRILLIC_SCHEMES if has_cyrillic(variant) else CYRILLIC_SCHEMES[:1]
+        abjad = not variant.isascii() and has_abjad(variant)
+        syllabic = not variant.isascii() and has_syllabic(variant)
+        for scheme in schemes:
+            toks = canonical_particles(_tokens(to_latin(variant, scheme)))
+            joined = join_letters(toks)
+            for form in (toks, joined) if joined != toks else (toks,):
+                kept, removed = strip_edges(form, kind)
+                if part and _says_nothing(kept):
+                    continue  # "(PJSC)", "(USA)", "(HK)": not a name of its own
+                if kept and tuple(kept) not in seen:
+                    seen.add(tuple(kept))
+                    out.append(NormName(tuple(kept), scheme, tuple(removed), abjad, syllabic))
     return out
 
 
@@ -154,9 +260,29 @@ def identifier_keys(value: str) -> set[str]:
     return keys
 
 
-_ABJAD_FOLD = str.maketrans("PVG", "BFK")
+_ABJAD_RULES = (
+    ("SH", "S"), ("CH", "S"), ("KH", "X"), ("TH", "T"), ("DH", "D"), ("GH", "G"), ("PH", "F"), ("DJ", "J"),
+    ("OU", "U"), ("Q", "K"), ("C", "K"), ("P", "B"), ("V", "F"), ("G", "K"), ("Z", "D"),
+)  # fmt: skip
+# KH stays apart from H (KHAN is not HANIH); Z and D fold (dad and zah are D in Arabic, Z in Persian
+# and Urdu spellings: FADL/FAZAL, DIYA/ZIA).
+# Arabic writes no short vowels, and waw and yeh are long vowels as often as consonants (THARWAT/THRUT,
+# UBAYDI/BIDI); a final heh is often not written in Latin (TAHA/TH, SHIHATA/SHHATH).
+_ABJAD_DROP = str.maketrans("", "", "AEIOUWY")
 
 
+@lru_cache(maxsize=200_000)
 def abjad_skeleton(token: str) -> str:
-    """Skeleton for names read from Arabic or Hebrew script, which have no P, V or hard G."""
-    return skeleton(token).translate(_ABJAD_FOLD)
+    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels)."""
+    s = token
+    for a, b in _ABJAD_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    s = s.translate(_ABJAD_DROP)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    if len(out) > 1 and out[-1] == "H":
+        out.pop()
+    return "".join(out) or token

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gc
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -11,14 +11,16 @@ from typing import Any
 
 from desktop.screening import archive
 from desktop.screening.bundled import load_bundled
-from desktop.screening.errors import ImportRefusedError, InvalidQueryError, ListStoreError
+from desktop.screening.errors import ImportRefusedError, InvalidQueryError, ListStoreError, UnknownEntryError
+from desktop.screening.facts import birth_date_corroborates, identifier_conflicts, listed_facts
 from desktop.screening.guards import refusal
 from desktop.screening.importers import read_path
 from desktop.screening.importers.common import ALL_JURISDICTIONS, ParsedList, Progress
-from desktop.screening.index import EntryMeta, NameIndex, NameRow, entry_meta, entry_rows
-from desktop.screening.matcher import ALERT_THRESHOLD, Matcher, QueryFacts
+from desktop.screening.index import EntryRef, NameIndex, memory_database, write_list
+from desktop.screening.matcher import ALERT_THRESHOLD, Hit, Matcher, QueryFacts
 from desktop.screening.model import Entry
-from desktop.screening.normalize import MAX_NAME_CHARS, clean, identifier_keys, normalise
+from desktop.screening.normalize import MAX_NAME_CHARS, clean, normalise
+from desktop.screening.prior import is_generic_name
 from desktop.screening.store import STORE_FILE, ImportNote, ListStore
 from desktop.screening.types import Binding, ListInfo, Match, PartyQuery
 
@@ -37,20 +39,11 @@ class _MemoryList:
     def __init__(self, info: ListInfo, entries: Sequence[Entry], confidence: str = "P") -> None:
         self.info, self.entries, self.confidence = info, entries, confidence
 
-    def index_parts(
-        self, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        rows: list[NameRow] = []
-        idents: dict[str, list[int]] = {}
-        for seq, e in enumerate(self.entries):
-            rows.extend(entry_rows(ref_base + seq, e))
-            for ident in e.identifiers:
-                for value in identifier_keys(ident.value):
-                    idents.setdefault(value, []).append(ref_base + seq)
-        return rows, [entry_meta(list_pos, seq, e) for seq, e in enumerate(self.entries)], idents
-
     def entry(self, seq: int) -> Entry:
         return self.entries[seq]
+
+    def seqs_of(self, entry_id: str) -> list[int]:
+        return [seq for seq, e in enumerate(self.entries) if e.id == entry_id]
 
 
 class _StoredList:
@@ -59,13 +52,11 @@ class _StoredList:
     def __init__(self, store: ListStore, info: ListInfo, confidence: str) -> None:
         self.store, self.info, self.confidence = store, info, confidence
 
-    def index_parts(
-        self, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        return self.store.index_parts(self.info.id, list_pos, ref_base)
-
     def entry(self, seq: int) -> Entry:
         return self.store.entry(self.info.id, seq)
+
+    def seqs_of(self, entry_id: str) -> list[int]:
+        return self.store.seqs_of(self.info.id, entry_id)
 
 
 _Source = _MemoryList | _StoredList
@@ -89,6 +80,10 @@ class Screener:
         self._threshold = threshold
         self._matcher: Matcher | None = None
         self._lock = threading.Lock()
+        self._memory_db: sqlite3.Connection | None = None
+        self._memory_lock = threading.Lock()
+        self._memory_keys: list[int] = []
+        self._by_key: dict[tuple[int, str], _Source] = {}
 
     @classmethod
     def open(cls, data_dir: Path | None, *, clock: Clock = _utc_now) -> Screener:
@@ -128,34 +123,47 @@ class Screener:
         return [s.info for s in self._sources]
 
     def _build(self) -> Matcher:
+        """The matcher over the on-disk index of stored lists plus an in-memory index of the others."""
         with self._lock:
             if self._matcher is None:
-                rows: list[NameRow] = []
-                metas: list[EntryMeta] = []
-                idents: dict[str, list[int]] = {}
-                for pos, source in enumerate(self._sources):
-                    r, m, i = source.index_parts(pos, len(metas))
-                    rows += r
-                    metas += m
-                    for k, v in i.items():
-                        idents.setdefault(k, []).extend(v)
-                gc.unfreeze()  # a previous index (before an import) may be collected now
-                self._matcher = Matcher(NameIndex(rows, metas, idents), self._threshold)
-                # The index is millions of long-lived objects: without this, every full garbage
-                # collection walks them all and one query in a few hundred takes 100+ ms.
-                gc.freeze()
+                memory = [(pos, s) for pos, s in enumerate(self._sources) if isinstance(s, _MemoryList)]
+                stored = [(pos, s) for pos, s in enumerate(self._sources) if isinstance(s, _StoredList)]
+                if self._memory_db is None or self._memory_keys != [id(s) for _, s in memory]:
+                    # lists held in memory (the bundled list: 28 entries) are indexed into an in-memory
+                    # database once; keys are positions, as two parsed files may carry one list id
+                    db, lock = memory_database()
+                    with db:
+                        for pos, source in memory:
+                            write_list(db, f"m{pos}", source.entries, keep_data=False)
+                    self._memory_db, self._memory_lock = db, lock
+                    self._memory_keys = [id(s) for _, s in memory]
+                self._by_key = {(0, f"m{pos}"): s for pos, s in memory}
+                parts: list[tuple[sqlite3.Connection, threading.Lock, list[str]]] = [
+                    (self._memory_db, self._memory_lock, [f"m{pos}" for pos, _ in memory])
+                ]
+                if self._store is not None and stored:
+                    self._by_key.update({(1, s.info.id): s for _, s in stored})
+                    parts.append((*self._store.index_source(), [s.info.id for _, s in stored]))
+                self._matcher = Matcher(NameIndex(parts), self._threshold)
             return self._matcher
 
+    def _source_of(self, ref: EntryRef) -> _Source:
+        return self._by_key[(ref[0], ref[1])]
+
     def indexed_names(self) -> int:
-        """How many name readings the index holds (builds it if needed)."""
-        return len(self._build().index.rows)
+        """How many name readings the index holds."""
+        return self._build().index.row_count()
 
     def warm(self) -> None:
         """Build the index now (a GUI may call this off the GUI thread right after start-up)."""
         self._build()
 
-    def screen(self, query: PartyQuery) -> list[Match]:
-        """Matches at or above the alert threshold, highest score first."""
+    def screen(self, query: PartyQuery, *, with_dismissed: bool = False) -> list[Match]:
+        """Matches at or above the alert threshold, highest score first.
+
+        With `with_dismissed`, also the name matches a conflicting fact (another birth year, another
+        registration number) lowered below the line, each with the conflict in `conflicts` and `why`.
+        """
         text = clean(query.name)
         if not text:
             raise InvalidQueryError("the name to screen is empty")
@@ -165,55 +173,107 @@ class Screener:
             )
         readings = [
             r
-            for name in [text, *query.aliases]
+            for name in [query.name, *query.aliases]
             if clean(name)
-            for r in normalise(name[:MAX_NAME_CHARS], query.kind)
+            for r in normalise(name[: 2 * MAX_NAME_CHARS], query.kind, brackets=True)
         ]
-        if not readings and not query.registration_number:
+        identifiers = tuple(i.value for i in query.all_identifiers() if i.value.strip())
+        if not readings and not identifiers:
             raise InvalidQueryError(f"the name {query.name[:60]!r} has no letters or digits to compare")
         year = query.birth_date.year if query.birth_date else query.birth_year
-        facts = QueryFacts(query.kind, query.country, year, query.registration_number)
+        facts = QueryFacts(query.kind, query.country, year, identifiers, query.nationality)
         matcher = self._build()
         out: list[Match] = []
-        for hit in matcher.search(readings, facts):
-            meta = matcher.index.metas[hit.ref]
-            source = self._sources[meta.list_pos]
-            entry = source.entry(meta.seq)
-            bindings = (
-                entry.bindings
-                if (entry.bindings or source.info.id in _PER_ENTRY_BINDINGS)
-                else [
-                    Binding(
-                        jurisdiction=j,
-                        listed_on=entry.listed_on,
-                        confidence=source.confidence,
-                        programme=", ".join(entry.programmes) or None,
-                    )
-                    for j in source.info.jurisdictions
-                ]
-            )
-            as_of = source.info.as_of.isoformat() if source.info.as_of else "unknown date"
-            why = f"{hit.why}; {source.info.id} entry {entry.id} (list as of {as_of})"
-            if entry.owned_by:
-                why += f"; owned by listed entry {entry.owned_by} (50 % rule)"
-            out.append(
-                Match(
-                    query=query.name,
-                    list=source.info.id,
-                    entry_id=entry.id,
-                    name=entry.name,
-                    alias=hit.row.alias if hit.row is not None else entry.name,
-                    score=round(hit.score, 4),
-                    strong=hit.strong,
-                    jurisdictions=sorted({b.jurisdiction for b in bindings}, key=_juris_order),
-                    bindings=bindings,
-                    why=why,
-                    entity_type=entry.kind,
-                    programmes=entry.programmes,
-                )
-            )
-        out.sort(key=lambda m: (-m.score, not m.strong, m.list, m.entry_id))
+        for hit in matcher.search(readings, facts, dismissed=with_dismissed):
+            match = self._match(query, hit, matcher)
+            if match is not None and (match.score >= self._threshold or with_dismissed):
+                out.append(match)
+        out.sort(key=lambda m: (-m.score, not m.strong, not m.exact, m.list, m.entry_id))
         return out
+
+    def _match(self, query: PartyQuery, hit: Hit, matcher: Matcher) -> Match | None:
+        """A hit with the listing's facts weighed: corroborated, conflicting, common name, strong or not."""
+        source = self._source_of(hit.ref)
+        entry = source.entry(hit.ref[2])
+        bindings = (
+            entry.bindings
+            if (entry.bindings or source.info.id in _PER_ENTRY_BINDINGS)
+            else [
+                Binding(
+                    jurisdiction=j,
+                    listed_on=entry.listed_on,
+                    confidence=source.confidence,
+                    programme=", ".join(entry.programmes) or None,
+                )
+                for j in source.info.jurisdictions
+            ]
+        )
+        score = hit.score
+        corroborated = list(hit.corroborated)
+        conflicts = list(hit.conflicts)
+        notes: list[str] = []
+        decisive = hit.identifier is not None
+        if decisive:
+            corroborated.insert(0, f"identifier {hit.identifier} listed")
+        else:
+            conflicts += identifier_conflicts(query, entry)
+        dob = birth_date_corroborates(query, entry)
+        if dob is not None:
+            decisive = True
+            corroborated = [dob, *(c for c in corroborated if not c.startswith("birth year"))]
+        if conflicts and not hit.identifier:
+            score = min(score, self._threshold - 0.05)
+        tokens = hit.row.tokens if hit.row is not None else ()
+        personal = query.kind == "person" or (query.kind is None and entry.kind == "person")
+        common = personal and matcher.is_common_person_name(tokens)
+        generic = not personal and is_generic_name(tokens)
+        strong = (
+            not hit.weak
+            and not conflicts
+            and score >= self._threshold
+            and (decisive or (hit.exact and not common and not generic))
+        )
+        if hit.exact and hit.identifier is None and not strong and not conflicts and not hit.weak:
+            if common:
+                notes.append("common name — confirm identity (date of birth, nationality, ID)")
+            elif generic:
+                notes.append("a name made of common trade words — confirm identity (registration number)")
+        if decisive and strong and not hit.exact:
+            notes.append(f"corroborated: {corroborated[0]}")
+        for c in conflicts[len(hit.conflicts) :]:
+            notes.append(f"conflict: {c}")
+        as_of = source.info.as_of.isoformat() if source.info.as_of else "unknown date"
+        why = "; ".join([hit.why, *notes, f"{source.info.id} entry {entry.id} (list as of {as_of})"])
+        if entry.owned_by:
+            why += f"; owned by listed entry {entry.owned_by} (50 % rule)"
+        return Match(
+            query=query.name,
+            list=source.info.id,
+            entry_id=entry.id,
+            name=entry.name,
+            alias=hit.row.alias if hit.row is not None else entry.name,
+            score=round(score, 4),
+            strong=strong,
+            jurisdictions=sorted({b.jurisdiction for b in bindings}, key=_juris_order),
+            bindings=bindings,
+            why=why,
+            entity_type=entry.kind,
+            programmes=entry.programmes,
+            exact=hit.exact,
+            corroborated_by=corroborated,
+            conflicts=conflicts,
+            common_name=common,
+            weak_alias=hit.weak,
+        )
+
+    def listed_facts(self, list_id: str, entry_id: str) -> dict[str, list[str]]:
+        """The identifying facts a list gives for one entry (date_of_birth, country, passport, ...)."""
+        for source in self._sources:
+            if source.info.id != list_id:
+                continue
+            for seq in source.seqs_of(entry_id):
+                return listed_facts(source.entry(seq))
+        raise UnknownEntryError(f"list {list_id} has no entry {entry_id}")
 
     def import_path(
         self,

@@ -4,22 +4,42 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.normalize import abjad_skeleton, skeleton
+from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, skeleton
+
+_VOWEL_START = frozenset("AEIOUY")
+
+
+def _short_skeleton_agrees(q: str, c: str) -> bool:
+    """Two consonants alone collide (HANIH/KHAN, SNAII/CHEN): the spellings must be close and start alike."""
+    if q[0] != c[0] and q[0] not in _VOWEL_START and c[0] not in _VOWEL_START:
+        return False
+    return Indel.normalized_similarity(q, c) >= 0.5
 
 
 def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
     if q == c:
         return 1.0
-    if abjad and len(q) > 1 and abjad_skeleton(q) == abjad_skeleton(c):
-        return 0.9
+    if abjad and len(q) > 1:
+        sk = abjad_skeleton(q)
+        # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
+        # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
+        # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
+        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
+        if sk == abjad_skeleton(c) and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
+            return 0.9
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)
     if min(len(q), len(c)) <= 4:
         ratio -= 0.08  # one letter changes a short name (CHEN/CHENG, ALI/ALLI): be stricter
-    if len(q) > 2 and len(c) > 2:
+    if len(q) > 2 and len(c) > 2 and ratio >= 0.55 and (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START):
+        # same consonants is a transliteration only when the spellings are not far apart already:
+        # ASPREY and SUPERIOR, or MESSIKA and MOSCO, share a skeleton and are different names
         sk = skeleton(q)
         if len(sk) >= 3 and sk == skeleton(c):
             ratio = max(ratio, 0.88)
+    if ratio < 0.7 and ratio >= 0.6 and q.endswith(PATRONYMIC_ENDINGS) and c.endswith(PATRONYMIC_ENDINGS):
+        # two patronymics are the father's name in two romanisations (GRIGORIYEVICH / HRYHORYAVICH)
+        return ratio
     return ratio if ratio >= 0.7 else 0.0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,9 +12,8 @@ from pathlib import Path
 
 from desktop.screening.errors import ListStoreError
 from desktop.screening.importers.common import ParsedList
-from desktop.screening.index import EntryMeta, NameRow, birth_years, entry_rows
+from desktop.screening.index import INDEX_VERSION, create_tables, drop_index, write_list
 from desktop.screening.model import Entry
-from desktop.screening.normalize import identifier_keys
 from desktop.screening.types import ListInfo
 
 STORE_FILE = "screening-lists.sqlite3"
@@ -26,15 +24,8 @@ CREATE TABLE IF NOT EXISTS lists (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, source TEXT NOT NULL, jurisdictions TEXT NOT NULL,
     as_of TEXT, entries INTEGER NOT NULL, sha256 TEXT NOT NULL, imported_at TEXT NOT NULL,
     format TEXT NOT NULL, confidence TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entries (
-    list_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, countries TEXT NOT NULL,
-    years TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (list_id, seq));
-CREATE TABLE IF NOT EXISTS names (
-    list_id TEXT NOT NULL, seq INTEGER NOT NULL, alias TEXT NOT NULL, strong INTEGER NOT NULL,
-    tokens TEXT NOT NULL, scheme TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS names_list ON names (list_id);
-CREATE TABLE IF NOT EXISTS identifiers (list_id TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL);
 """
+# Entries, identifiers and the name index: their tables are defined in desktop/screening/index.py.
 # Every import, kept: where a list came from, and when an import was forced over a refusal, what it overrode.
 _IMPORTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS list_imports (
@@ -72,6 +63,7 @@ class ListStore:
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self._db.commit()
             self._upgrade_list_metadata()
+            self._ensure_index()
         except sqlite3.Error as exc:
             raise ListStoreError(f"the list store {path} cannot be opened: {exc}") from None
 
@@ -122,6 +114,32 @@ class ListStore:
             for r in rows
         ]
 
+    def _ensure_index(self) -> None:
+        """Build the name index tables, or rebuild them from the stored entries after an upgrade.
+
+        The index depends on the normalisation (INDEX_VERSION): a store written by an older version is
+        re-indexed once, from its entries, in one transaction.
+        """
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        if row is not None and row[0] == str(INDEX_VERSION):
+            return
+        with self._db:
+            drop_index(self._db)
+            create_tables(self._db)
+            for (list_id,) in self._db.execute("SELECT id FROM lists ORDER BY id").fetchall():
+                entries = (
+                    Entry.model_validate_json(data)
+                    for (data,) in self._db.execute(
+                        "SELECT data FROM entries WHERE list_id = ? ORDER BY seq", (list_id,)
+                    ).fetchall()
+                )
+                write_list(self._db, list_id, entries, with_entries=False)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
+
+    def index_source(self) -> tuple[sqlite3.Connection, threading.Lock]:
+        """The connection and lock a name index reads through (shared: one connection, one lock)."""
+        return self._db, self._lock
+
     def replace(self, parsed: ParsedList, imported_at: datetime, note: ImportNote | None = None) -> ListInfo:
         """Store `parsed` in place of any list with the same id, all or nothing."""
         return self.replace_all([(parsed, note or ImportNote())], imported_at)[0]
@@ -129,15 +147,13 @@ class ListStore:
     def replace_all(
         self, items: Sequence[tuple[ParsedList, ImportNote]], imported_at: datetime
     ) -> list[ListInfo]:
-        """Store every list in place of those with the same ids, in one transaction: all or nothing."""
-        prepared = [(parsed, note, *_rows_of(parsed)) for parsed, note in items]
+        """Store every list (with its name index) in place of those with the same ids, in one transaction:
+        all or nothing."""
         try:
             with self._lock, self._db:
-                for parsed, note, entries, names, idents in prepared:
+                for parsed, note in items:
                     self._log_import(parsed, note, imported_at)
-                    for table in ("lists", "entries", "names", "identifiers"):
-                        column = "id" if table == "lists" else "list_id"
-                        self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (parsed.id,))
+                    self._db.execute("DELETE FROM lists WHERE id = ?", (parsed.id,))
                     self._db.execute(
                         "INSERT INTO lists VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (
@@ -153,9 +169,7 @@ class ListStore:
                             parsed.confidence,
                         ),
                     )
-                    self._db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?)", entries)
-                    self._db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", names)
-                    self._db.executemany("INSERT INTO identifiers VALUES (?,?,?)", idents)
+                    write_list(self._db, parsed.id, parsed.entries)
         except sqlite3.Error as exc:
             raise ListStoreError(f"the list store {self.path} could not be written: {exc}") from None
         stored = {info.id: info for info, _ in self.lists()}
@@ -192,34 +206,14 @@ class ListStore:
             columns = [c[0] for c in cursor.description]
             return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
-    def index_parts(
-        self, list_id: str, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        """Rows, entry metadata and identifiers of one list, numbered from `ref_base`, without parsing entries."""
+    def seqs_of(self, list_id: str, entry_id: str) -> list[int]:
+        """Positions of the entries with the list's own id `entry_id` (one, unless the file repeats it)."""
         with self._lock:
-            return self._index_parts(list_id, list_pos, ref_base)
-
-    def _index_parts(
-        self, list_id: str, list_pos: int, ref_base: int
-    ) -> tuple[list[NameRow], list[EntryMeta], dict[str, list[int]]]:
-        metas = [
-            EntryMeta(list_pos, seq, kind, frozenset(json.loads(c)), frozenset(json.loads(y)))
-            for seq, kind, c, y in self._db.execute(
-                "SELECT seq, kind, countries, years FROM entries WHERE list_id = ? ORDER BY seq", (list_id,)
-            )
-        ]
-        rows = [
-            NameRow(ref_base + seq, alias, bool(strong), tuple(tokens.split()), scheme)
-            for seq, alias, strong, tokens, scheme in self._db.execute(
-                "SELECT seq, alias, strong, tokens, scheme FROM names WHERE list_id = ?", (list_id,)
-            )
-        ]
-        idents: dict[str, list[int]] = defaultdict(list)
-        for seq, value in self._db.execute(
-            "SELECT seq, value FROM identifiers WHERE list_id = ?", (list_id,)
-        ):
-            idents[value].append(ref_base + seq)
-        return rows, metas, idents
+            rows = self._db.execute(
+                "SELECT seq FROM entries WHERE list_id = ? AND json_extract(data, '$.id') = ?",
+                (list_id, entry_id),
+            ).fetchall()
+        return [r[0] for r in rows]
 
     def entry(self, list_id: str, seq: int) -> Entry:
         with self._lock:
@@ -229,27 +223,3 @@ class ListStore:
         if row is None:
             raise ListStoreError(f"entry {seq} of list {list_id} is missing from the store")
         return Entry.model_validate_json(row[0])
-
-
-def _rows_of(
-    parsed: ParsedList,
-) -> tuple[
-    list[tuple[str, int, str, str, str, str]],
-    list[tuple[str, int, str, int, str, str]],
-    list[tuple[str, int, str]],
-]:
-    """The entries, name rows and identifier rows of one parsed list, as the tables hold them."""
-    names: list[tuple[str, int, str, int, str, str]] = []
-    entries: list[tuple[str, int, str, str, str, str]] = []
-    idents: list[tuple[str, int, str]] = []
-    for seq, e in enumerate(parsed.entries):
-        years = sorted(birth_years(e.birth_dates))
-        entries.append(
-            (parsed.id, seq, e.kind, json.dumps(e.countries), json.dumps(years), e.model_dump_json())
-        )
-        for row in entry_rows(seq, e):
-            names.append((parsed.id, seq, row.alias, int(row.strong), " ".join(row.tokens), row.scheme))
-        for ident in e.identifiers:
-            for value in identifier_keys(ident.value):
-                idents.append((parsed.id, seq, value))
-    return entries, names, idents

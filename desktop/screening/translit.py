@@ -58,13 +58,33 @@ def _arabic_letter(text: str, i: int) -> str:
         return "w" if word_start else "u"
     if ch in _ARABIC_YEH:
         return "y" if word_start else "i"
+    if ch == "ع" and word_start:
+        return "a"  # a word-initial ain is written as a vowel in Latin: ALI, ABBAS, OMAR
+    if ch == "ل" and i > 0 and text[i - 1] in "اٱ" and (i == 1 or not _is_arabic(text[i - 2])):
+        # the article al- is a word of its own in Latin spellings (AL-UBAYDI, EL MOTASSADEQ), unless
+        # the rest of the word is too short to be a name
+        rest = 0
+        while i + 1 + rest < len(text) and _is_arabic(text[i + 1 + rest]) and text[i + 1 + rest].isalpha():
+            rest += 1
+        return "l " if rest >= 3 else "l"
     return _ARABIC.get(ch, "")
+
+
+# Greek digraphs that spell one Latin sound in names (Βλαντίμιρ: Vladimir, Πούτιν: Putin, Μπους: Bush).
+_GREEK_DIGRAPHS = (
+    (re.compile(r"(?<![α-ωά-ώ])μπ"), "b"), (re.compile(r"(?<![α-ωά-ώ])ντ"), "d"), (re.compile("ντ"), "nd"),
+    (re.compile("μπ"), "mb"), (re.compile("γκ"), "g"), (re.compile("γγ"), "ng"), (re.compile("ο[υύ]"), "u"),
+)  # fmt: skip
+_GREEK_RE = re.compile("[\u0370-\u03ff]")
 
 
 def to_latin(text: str, scheme: str = "bgn") -> str:
     """Lower-case Latin rendering of `text` (already case-folded) using one Cyrillic `scheme`."""
     if text.isascii():
         return text
+    if _GREEK_RE.search(text):
+        for pattern, latin in _GREEK_DIGRAPHS:
+            text = pattern.sub(latin, text)
     table = _CYR_SCHEMES[scheme]
     out: list[str] = []
     for i, ch in enumerate(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,16 +54,40 @@ class ListInfo(BaseModel):
         }
 
 
+IdentifierType = Literal["registration", "tax", "lei", "passport", "national_id", "imo", "other"]
+
+
+class PartyIdentifier(BaseModel):
+    """An identifier the dealer holds for a party (lot format `identifiers[]`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: IdentifierType
+    value: str
+    country: str | None = None
+
+
 class PartyQuery(BaseModel):
+    """A party to screen and what the dealer knows of it; every fact but the name is optional."""
+
     model_config = ConfigDict(frozen=True)
 
     name: str
     kind: str | None = None  # "organization" | "person"
     country: str | None = None
     aliases: list[str] = Field(default_factory=list)
-    registration_number: str | None = None
+    registration_number: str | None = None  # the older single identifier: type `registration`
     birth_date: date | None = None
     birth_year: int | None = None  # when only the year is known (refines person matches)
+    nationality: str | None = None  # ISO alpha-2 (persons)
+    identifiers: list[PartyIdentifier] = Field(default_factory=list)
+
+    def all_identifiers(self) -> list[PartyIdentifier]:
+        """`identifiers` plus `registration_number` as a registration identifier."""
+        out = list(self.identifiers)
+        if self.registration_number:
+            out.append(PartyIdentifier(type="registration", value=self.registration_number))
+        return out
 
 
 class Match(BaseModel):
@@ -75,12 +99,25 @@ class Match(BaseModel):
     name: str  # the listed primary name
     alias: str  # the name or alias that matched
     score: float  # 0..1
-    strong: bool  # exact after normalisation, or an identifier matched: enough to block without review
+    # an automatic block is justified: an equal identifier, a name match plus a corroborating fact, or an
+    # exact match on a distinctive (not common personal) name; never for a weak alias
+    strong: bool
     jurisdictions: builtins.list[str]
     bindings: builtins.list[Binding]
     why: str
     entity_type: str | None = None
     programmes: builtins.list[str] = Field(default_factory=builtins.list)
+    # exact normalised name or equal identifier, corroborated or not: dismissing it needs a recorded
+    # distinguishing fact
+    exact: bool = False
+    corroborated_by: builtins.list[str] = Field(
+        default_factory=builtins.list
+    )  # e.g. "date of birth 1957-01-02"
+    conflicts: builtins.list[str] = Field(
+        default_factory=builtins.list
+    )  # e.g. "birth year 1980, listed 1957"
+    common_name: bool = False  # the name is a common personal name: confirm identity before blocking
+    weak_alias: bool = False  # matched a low-quality alias: can alert, never block
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +128,11 @@ class Match(BaseModel):
             "alias": self.alias,
             "score": round(self.score, 4),
             "strong": self.strong,
+            "exact": self.exact,
+            "corroborated_by": self.corroborated_by,
+            "conflicts": self.conflicts,
+            "common_name": self.common_name,
+            "weak_alias": self.weak_alias,
             "jurisdictions": self.jurisdictions,
             "why": self.why,
         }

@@ -129,3 +129,17 @@ def test_damaged_store_is_reported_in_one_line(data_dir: Path, capsys: pytest.Ca
     assert run(["lists", "status", "--data-dir", str(data_dir)]) == 2
     err = capsys.readouterr().err
     assert "cannot be opened" in err and err.count("\n") == 1
+
+
+def test_screen_with_facts_the_party_holds(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["screen", "Oumar Younous", "--kind", "person", "--json", "--data-dir", str(data_dir)]
+    assert run([*args, "--nationality", "cf", "--identifier", "passport=X123"]) == 0
+    top = _json(capsys)["matches"][0]  # type: ignore[index]
+    assert top["entry_id"] == "CFi.006" and set(top) >= {
+        "exact",
+        "corroborated_by",
+        "conflicts",
+        "common_name",
+    }
+    assert run([*args, "--identifier", "passport"]) == 2
+    assert "TYPE=VALUE" in capsys.readouterr().err

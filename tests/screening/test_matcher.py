@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from desktop.screening.importers import ParsedList
 from desktop.screening.matcher import ALERT_THRESHOLD
 from desktop.screening.model import Alias, Entry, Identifier
 from desktop.screening.service import Screener
-from desktop.screening.types import Match, PartyQuery
+from desktop.screening.types import Match, PartyIdentifier, PartyQuery
 
 
 def _screener(entries: Sequence[Entry], bundled: bool = False) -> Screener:
@@ -75,7 +76,9 @@ def test_cross_script_pairs(sanctions_data: Path) -> None:
         results[query] = m.score if m else 0.0
     alerted = [q for q, s in results.items() if s >= ALERT_THRESHOLD]
     # Korean and Japanese names (and Kim Jong Un written in Han characters) need readings we lack.
-    assert len(alerted) >= 16, results
+    # A lone common given name spelt otherwise (Αλέξανδρος / Alexander) no longer alerts: words common in
+    # the world never decide a match alone (issue 14).
+    assert len(alerted) >= 15, results
     for query in (
         "محمد علي",
         "أحمد حسن",
@@ -85,7 +88,6 @@ def test_cross_script_pairs(sanctions_data: Path) -> None:
         "Иван Иванов",
         "Александр Петров",
         "Дмитрий Медведев",
-        "Αλέξανδρος",
         "Νικόλαος",
         "משה",
         "דוד",
@@ -114,12 +116,67 @@ def test_typos_order_and_initials(query: str, expected_score_at_least: float) ->
 
 
 def test_exact_is_strong_and_fuzzy_is_not() -> None:
-    screener = _screener([PUTIN])
-    exact = _best(screener, "Putin Vladimir Vladimirovich")
-    fuzzy = _best(screener, "Vladimir Vladimirovich Puttin")
-    assert exact is not None and exact.strong and exact.score == 1.0
-    assert fuzzy is not None and not fuzzy.strong and fuzzy.score < 1.0
-    assert "PUTTIN~PUTIN" in fuzzy.why
+    uvz = Entry(id="U1", kind="organization", name="URALVAGONZAVOD")
+    screener = _screener([PUTIN, uvz])
+    exact = _best(screener, "Uralvagonzavod", kind="organization")
+    fuzzy = _best(screener, "Uralvagonzavood", kind="organization")
+    assert exact is not None and exact.strong and exact.exact and exact.score == 1.0
+    assert fuzzy is not None and not fuzzy.strong and not fuzzy.exact and fuzzy.score < 1.0
+    assert "URALVAGONZAVOOD~URALVAGONZAVOD" in fuzzy.why
+    # a name every part of which is common in the world (PUTIN is, in the press) is exact, not strong,
+    # until a fact corroborates it (issue 14: strong means corroborated)
+    common = _best(screener, "Putin Vladimir Vladimirovich")
+    assert common is not None and common.exact and common.common_name and not common.strong
+    assert "common name — confirm identity" in common.why
+    dated = _best(screener, "Putin Vladimir Vladimirovich", birth_date=date(1952, 10, 7))
+    assert dated is not None and dated.strong and dated.corroborated_by == ["date of birth 1952-10-07 listed"]
+    fuzzy_dated = _best(screener, "Vladimir Vladimirovich Puttin", birth_date=date(1952, 10, 7))
+    assert fuzzy_dated is not None and fuzzy_dated.strong and not fuzzy_dated.exact
+
+
+@pytest.mark.parametrize(
+    "name", ["Mohammed Ali", "Sergei Ivanov", "Zhang Wei", "Ajay Gupta", "Hassan Ali", "Ibrahim Mustafa"]
+)
+def test_common_personal_names_never_block_alone(name: str) -> None:
+    screener = _screener([Entry(id="C1", kind="person", name=name)])
+    m = _best(screener, name, kind="person")
+    assert m is not None and m.exact and m.common_name and not m.strong and m.score == 1.0
+    with_year = _best(screener, name, kind="person", birth_year=1970)
+    assert with_year is not None and not with_year.strong  # the list gives no date: nothing corroborates
+
+
+def test_facts_corroborate_or_dismiss() -> None:
+    listed = Entry(
+        id="I1",
+        kind="person",
+        name="IVANOV, Sergei",
+        birth_dates=["1961-03-02"],
+        countries=["RU"],
+        identifiers=[Identifier(kind="Passport", value="721234567")],
+    )
+    screener = _screener([listed])
+    same_passport = _best(
+        screener,
+        "Sergei Ivanov",
+        identifiers=[PartyIdentifier(type="passport", value="72 1234567", country="RU")],
+    )
+    assert same_passport is not None and same_passport.strong and same_passport.exact
+    other_passport = PartyIdentifier(type="passport", value="530000001", country="RU")
+    assert screener.screen(PartyQuery(name="Sergei Ivanov", identifiers=[other_passport])) == []
+    dismissed = screener.screen(
+        PartyQuery(name="Sergei Ivanov", identifiers=[other_passport]), with_dismissed=True
+    )
+    assert dismissed and dismissed[0].score < ALERT_THRESHOLD and dismissed[0].conflicts
+    assert "passport 530000001 differs" in dismissed[0].why
+    other_year = screener.screen(PartyQuery(name="Sergei Ivanov", birth_year=1985), with_dismissed=True)
+    assert other_year[0].score < ALERT_THRESHOLD and "conflict: birth year 1985" in other_year[0].why
+    abroad = _best(screener, "Sergei Ivanov", nationality="DE")
+    assert abroad is not None and abroad.score < 1.0 and "nationality DE not among listed RU" in abroad.why
+    assert screener.listed_facts("TEST", "I1") == {
+        "date_of_birth": ["1961-03-02"],
+        "country": ["RU"],
+        "passport": ["721234567 (Passport)"],
+    }
 
 
 def test_weak_alias_exact_is_review_only() -> None:
@@ -138,9 +195,9 @@ def test_generic_words_never_decide_alone() -> None:
     screener = _screener(entries)
     assert screener.screen(PartyQuery(name="Diamond Trading LLC", kind="organization")) == []
     assert screener.screen(PartyQuery(name="Global Gems Trading DMCC", kind="organization")) == []
-    # an exact listed name made of generic words still matches
+    # an exact listed name made of generic words still matches, for review: it proves no identity
     m = _best(screener, "GLOBAL DIAMOND GEMS TRADING")
-    assert m is not None and m.strong
+    assert m is not None and m.exact and not m.strong
 
 
 def test_identifier_matches_exactly_and_strongly() -> None:
@@ -164,8 +221,10 @@ def test_birth_year_and_country_refine_but_never_hide_an_exact_name() -> None:
     other = _best(screener, "Vladimir Putinn", birth_year=1990)
     assert same is not None and "birth year 1952 matches" in same.why
     assert other is None or other.score < same.score
-    exact = _best(screener, "Putin Vladimir Vladimirovich", birth_year=1990, country="FR")
-    assert exact is not None and exact.strong and exact.score == 1.0
+    # the entry lists no country: a country cannot move it; a birth year two or more years off dismisses it
+    abroad = _best(screener, "Putin Vladimir Vladimirovich", country="FR")
+    assert abroad is not None and abroad.exact and abroad.score == 1.0
+    assert _best(screener, "Putin Vladimir Vladimirovich", birth_year=1990) is None
 
 
 def test_related_company_surfaces_for_review() -> None:

@@ -159,7 +159,11 @@ def _entry(
     kind = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}.get(
         sdn_type.lower(), "organization"
     )
-    extra = [Alias(name=m.group(1).strip(), kind="aka") for m in re.finditer(r"a\.k\.a\. '([^']+)'", remark)]
+    # OFAC's quoted a.k.a.s in the remarks are its "weak" aliases: they may alert, never block
+    extra = [
+        Alias(name=m.group(1).strip(), kind="aka", strong=False)
+        for m in re.finditer(r"a\.k\.a\. '([^']+)'", remark)
+    ]
     idents = [
         Identifier(kind=m.group(1), value=m.group(2).rstrip(".;,")) for m in _ID_PATTERNS.finditer(remark)
     ]

@@ -16,7 +16,7 @@ from desktop.parties import AWAITS_MATCH_DECISION, DecisionPolicy, screen_partie
 from desktop.rules.engine import Engine
 from desktop.rules.pack import LoadedPack
 from desktop.rules.regimes import NoRegimeError, RegimeInScope, regimes_in_scope
-from desktop.rules.result import Finding, JurisdictionResult, Verdict, finding_order, verdict_of
+from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, finding_order, verdict_of
 from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
@@ -200,6 +200,24 @@ def _apply_reviews(
     return updated, applied
 
 
+def _text_findings(lot: Lot, code: str) -> list[Finding]:
+    """What loading changed in the lot's text, shown with every check and printed on the attestation: a
+    name that hid invisible or look-alike characters is screened and shown as it reads."""
+    return [
+        Finding(
+            rule="CS-TEXT",
+            jurisdiction=code,
+            outcome=Verdict.CLEARED,
+            level=Level.WARNING,
+            summary=f"Text changed on reading the lot: {note}",
+            source="Clearstone: names are screened and printed as they read",
+            title="Hidden or look-alike characters",
+            section=note.split(".", 1)[0].split("[", 1)[0].split(":", 1)[0],
+        )
+        for note in lot.text_notes
+    ]
+
+
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -260,6 +278,10 @@ def assess(
         )
         for code, extra in outcome.findings.items():
             merged = sorted([*results[code].findings, *extra], key=finding_order)
+            results[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(merged), findings=merged)
+    if lot.text_notes:
+        for code, result in results.items():
+            merged = sorted([*result.findings, *_text_findings(lot, code)], key=finding_order)
             results[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(merged), findings=merged)
     applied: list[ReviewRuling] = []
     if reviews:

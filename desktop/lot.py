@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     WithJsonSchema,
@@ -26,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from desktop.fileio import write_atomic
+from desktop.textnorm import bidi_controls, canonical_text, invisible_characters, without_invisibles
 
 FORMAT_ID = "clearstone.lot/1"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -195,13 +197,35 @@ JurisdictionCode = Annotated[
 
 
 def _parse_text(value: Any) -> str:
+    """Text as stored: invisible characters (zero-width, soft hyphen, BOM...) removed — they can hide a
+    word from screening while a page still shows it — and bidirectional controls refused outright, since
+    they make text read differently from what is stored (the lot keeps a note of what was removed)."""
     if not isinstance(value, str):
         raise _fail("text", f"must be text, not {json.dumps(value)}")
     if len(value) > MAX_TEXT:
         raise _fail("text", f"text longer than {MAX_TEXT} characters")
     if any(ord(ch) < 32 and ch not in "\t" for ch in value):
         raise _fail("text", "control characters are not allowed")
-    return value
+    controls = bidi_controls(value)
+    if controls:
+        raise _fail(
+            "text",
+            f"contains {', '.join(controls)}: a direction control makes text read differently from what is "
+            "stored, and is not allowed",
+        )
+    return without_invisibles(value)
+
+
+def _parse_name(value: Any) -> str:
+    """A party's or owner's name as screened, stored and printed: canonical (look-alike letters of another
+    script folded, compatibility forms unified), so what the attestation shows is what was screened."""
+    text = canonical_text(_parse_text(value))
+    if not text:
+        raise _fail("text", "must not be empty")
+    return text
+
+
+Name = Annotated[str, BeforeValidator(_parse_name)]
 
 
 Text = Annotated[str, BeforeValidator(_parse_text)]
@@ -330,6 +354,7 @@ class PartyKind(StrEnum):
 
 
 IdentifierType = Literal["registration", "tax", "lei", "passport", "national_id", "imo", "other"]
+IDENTIFIER_TYPES: tuple[str, ...] = ("registration", "tax", "lei", "passport", "national_id", "imo", "other")
 
 
 class Identifier(Model):
@@ -377,7 +402,7 @@ class _Identified(Model):
 
 
 class Owner(_Identified):
-    name: RequiredText
+    name: Name
     kind: PartyKind = PartyKind.ORGANIZATION
     country: Country | None = None
     share_percent: Percent | None = None
@@ -385,9 +410,9 @@ class Owner(_Identified):
 
 class _PartyBase(_Identified):
     kind: PartyKind = PartyKind.ORGANIZATION
-    name: RequiredText
+    name: Name
     country: Country | None = None
-    aliases: list[RequiredText] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     registration_number: Text | None = None  # an identifier of type `registration` (the older field)
     address: Text | None = None
     owners: list[Owner] = Field(default_factory=list)
@@ -522,6 +547,21 @@ class Lot(Model):
     parties: list[Party] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     extensions: dict[str, Any] | None = None
+    # What loading changed in the text as written (invisible characters removed, look-alike letters read);
+    # not part of the format: the assessment turns it into a note, so nothing is silently rewritten.
+    _text_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_hidden_text(cls, data: Any, handler: Callable[[Any], Lot]) -> Lot:
+        lot = handler(data)
+        if isinstance(data, dict):
+            lot._text_notes = hidden_text_notes(data)
+        return lot
+
+    @property
+    def text_notes(self) -> list[str]:
+        return list(self._text_notes)
 
     @model_validator(mode="after")
     def _breakdown_within_goods(self) -> Lot:
@@ -532,6 +572,31 @@ class Lot(Model):
                     f"is heavier than goods.largest_stone_carats ({self.goods.largest_stone_carats} ct)"
                 )
         return self
+
+
+_NAME_PATH = re.compile(r"(^|\.)(name|aliases\[\d+\])$")
+
+
+def hidden_text_notes(data: Any, path: str = "") -> list[str]:
+    """What loading changes in the texts of raw lot data: invisible characters, and in names look-alike
+    letters of another script read as the script of the word ("ALRОSA" with a Cyrillic О)."""
+    notes: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "extensions":
+                notes += hidden_text_notes(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            notes += hidden_text_notes(value, f"{path}[{index}]")
+    elif isinstance(data, str):
+        hidden = invisible_characters(data)
+        if hidden:
+            notes.append(f"{path}: invisible characters removed ({', '.join(hidden)})")
+        if _NAME_PATH.search(path):
+            canonical = canonical_text(data)
+            if canonical != " ".join(without_invisibles(data).split()):
+                notes.append(f"{path}: read as «{canonical}» (letters that look alike in another script)")
+    return notes
 
 
 def _location(loc: tuple[int | str, ...]) -> str:

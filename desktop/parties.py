@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from desktop.coverage import DEFAULT_MAX_AGE_DAYS, RegimeCoverage, regime_coverage
-from desktop.lot import PARTY_ROLES, Lot, is_country
+from desktop.lot import IDENTIFIER_TYPES, PARTY_ROLES, Lot, is_country
 from desktop.rules.model import Regime, ScreeningPolicy, Source
 from desktop.rules.result import Finding, Level, Verdict
 from desktop.screening.types import (
@@ -23,6 +23,7 @@ from desktop.screening.types import (
     Decision,
     ListInfo,
     Match,
+    PartyIdentifier,
     PartyQuery,
     ScreeningDecision,
     decision_key,
@@ -94,6 +95,20 @@ def query_of(data: Mapping[str, Any]) -> PartyQuery | None:
         registration_number=_text(data.get("registration_number")),
         birth_date=birth_date,
         birth_year=birth_year,
+        nationality=_country(data.get("nationality")),
+        identifiers=[i for item in data.get("identifiers") or [] if (i := _identifier(item)) is not None],
+    )
+
+
+def _identifier(item: Any) -> PartyIdentifier | None:
+    if (
+        not isinstance(item, Mapping)
+        or item.get("type") not in IDENTIFIER_TYPES
+        or not _text(item.get("value"))
+    ):
+        return None
+    return PartyIdentifier(
+        type=item["type"], value=str(item["value"]).strip(), country=_country(item.get("country"))
     )
 
 
@@ -177,7 +192,7 @@ def applicable_decision(
 
 def is_exact(match: Match) -> bool:
     """An exact normalised name or an equal identifier: dismissing it needs a distinguishing fact."""
-    return bool(getattr(match, "exact", False) or match.strong)
+    return match.exact or match.strong
 
 
 def _entry_binding(match: Match, code: str, on: date) -> Binding | None:

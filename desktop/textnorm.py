@@ -65,6 +65,11 @@ def invisible_characters(text: str) -> list[str]:
     return list(seen)
 
 
+def without_invisibles(text: str) -> str:
+    """`text` with invisible characters removed and nothing else changed (free text: references, notes)."""
+    return text if text.isascii() else "".join(ch for ch in text if not _is_invisible(ch))
+
+
 def bidi_controls(text: str) -> list[str]:
     """Each distinct bidirectional control in `text`: they change the order a reader sees (refused in lots)."""
     seen: dict[str, None] = {}

@@ -70,6 +70,8 @@ def differing_facts(
     """The party's values of identifying facts, each beside what the list gives for the entry."""
     from desktop.screening.types import DifferingFact
 
+    if not given:
+        return []
     listed = listed_facts(ws, list_id, entry_id)
     return [
         DifferingFact(field=field, party_value=value, listed_value="; ".join(listed.get(field, [])))
@@ -78,8 +80,18 @@ def differing_facts(
 
 
 def listed_facts(ws: Workspace, list_id: str, entry_id: str) -> dict[str, list[str]]:
-    """What the list itself gives to identify an entry (dates of birth, nationalities, registrations, ...)."""
-    return {}
+    """What the list itself gives to identify an entry (dates of birth, countries, registrations, ...);
+    the lists' `country` covers nationality and addresses, which the lists merge."""
+    from desktop.screening.errors import UnknownEntryError
+
+    try:
+        facts = ws.screener().listed_facts(list_id, entry_id)
+    except UnknownEntryError as exc:
+        raise ServiceError(str(exc)) from None
+    if "country" in facts:
+        facts.setdefault("nationality", facts["country"])
+        facts.setdefault("address", facts["country"])
+    return facts
 
 
 @dataclass(frozen=True)

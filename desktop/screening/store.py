@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.fileio import create_private_file
 from desktop.screening.errors import ListStoreError
 from desktop.screening.importers.common import ParsedList
 from desktop.screening.index import INDEX_VERSION, create_tables, drop_index, write_list
@@ -55,17 +57,45 @@ class ListStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.read_only = False
         self._lock = threading.Lock()
         try:
             # the GUI screens on a worker thread: one connection, serialised by a lock
-            self._db = sqlite3.connect(str(path), check_same_thread=False)
-            self._db.executescript(_SCHEMA)
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            self._db.commit()
-            self._upgrade_list_metadata()
-            self._ensure_index()
+            self._db = self._connect(path)
         except sqlite3.Error as exc:
             raise ListStoreError(f"the list store {path} cannot be opened: {exc}") from None
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        """Read-write, creating and upgrading the tables; or read-only where the folder cannot be written (an
+        auditor's copy on a USB stick): screening then reads the lists as they are."""
+        if path.exists() and not _writable(path):
+            return self._read_only(path)
+        create_private_file(path)  # owner-only before SQLite creates it with the umask's mode
+        db = sqlite3.connect(str(path), check_same_thread=False)
+        try:
+            db.executescript(_SCHEMA)
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            db.commit()
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "readonly" not in str(exc):
+                raise
+            return self._read_only(path)
+        self._db = db
+        self._upgrade_list_metadata()
+        self._ensure_index()
+        return db
+
+    def _read_only(self, path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        row = db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        if row is None or row[0] != str(INDEX_VERSION):
+            db.close()
+            raise sqlite3.OperationalError(
+                "it was written by an older version and must be upgraded once in a folder that can be written"
+            )
+        self.read_only = True
+        return db
 
     @classmethod
     def in_folder(cls, data_dir: Path) -> ListStore:
@@ -223,3 +253,8 @@ class ListStore:
         if row is None:
             raise ListStoreError(f"entry {seq} of list {list_id} is missing from the store")
         return Entry.model_validate_json(row[0])
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the store here (the file, and its folder for the journal)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -226,9 +226,4 @@ def test_read_only_folder_with_imported_lists(dealer: dict[str, str], sanctions_
         Path(dealer["results"]),
     )
     assert results[2].rc == 0, results[2].err
-    if any("list store" in r.err for r in results[:2]):
-        pytest.xfail(
-            "the list store (desktop/screening/store.py, another helper's) still opens read-write: "
-            + results[0].err.strip()
-        )
     _assert_reads_work(results)

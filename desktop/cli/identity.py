@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json, workspace
 
 if TYPE_CHECKING:  # the identity package is imported lazily to keep `clearstone --help` fast
     from cryptography import x509
@@ -31,6 +31,9 @@ def register(commands: Any) -> None:
     create.add_argument("--company", required=True, help="the company the signer acts for")
     create.add_argument("--country", required=True, metavar="CC", help="the company's country (ISO alpha-2)")
     create.add_argument("--email", help="contact e-mail printed on attestations")
+    create.add_argument(
+        "--sow-id", metavar="ID", help="the firm's WDC System of Warranties ID, printed on every attestation"
+    )
     create.add_argument("--replace", action="store_true", help="replace an existing identity")
     _passphrase_option(create)
     add_common_options(create)
@@ -171,11 +174,24 @@ def run_create(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     passphrase = read_passphrase(args.passphrase_env, confirm=True)
-    try:
-        identity = store.create(info, passphrase, now=datetime.now(UTC), replace_existing=args.replace)
-    except IdentityError as exc:
-        raise _identity_error(exc) from None
-    _print_certificate(args, identity.certificate, f"Created signing identity in {store.folder}")
+    from desktop.service.identity import create_identity
+
+    with workspace(args) as ws:
+        try:
+            create_identity(
+                ws,
+                name=info.name,
+                title=info.title,
+                company=info.company,
+                country=info.country,
+                email=info.email,
+                passphrase=passphrase,
+                sow_id=args.sow_id,
+                replace=args.replace,
+            )
+        except IdentityError as exc:
+            raise _identity_error(exc) from None
+    _print_certificate(args, store.certificate(), f"Created signing identity in {store.folder}")
     return EXIT_OK
 
 

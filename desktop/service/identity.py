@@ -38,20 +38,36 @@ def identity_summary(ws: Workspace) -> IdentitySummary | None:
 
 
 def create_identity(
-    ws: Workspace, *, name: str, title: str, company: str, country: str, email: str | None, passphrase: str
+    ws: Workspace,
+    *,
+    name: str,
+    title: str,
+    company: str,
+    country: str,
+    email: str | None,
+    passphrase: str,
+    sow_id: str | None = None,
+    replace: bool = False,
 ) -> IdentitySummary:
-    """A new self-signed identity protected by the passphrase; the firm's country fills the settings when they
-    have none (it decides which regimes every check engages)."""
-    from desktop.identity import IdentityInfo
+    """A new self-signed identity protected by the passphrase. The firm's country and name fill the settings
+    when they have none (the country decides which regimes every check engages), and a WDC SoW ID given here
+    is kept for the System of Warranties statement of every attestation."""
+    from desktop.identity import IdentityError, IdentityInfo
 
-    ws.identity_store().create(
-        IdentityInfo(name=name, title=title, company=company, country=country, email=email),
-        passphrase,
-        now=ws.now(),
-    )
+    info = IdentityInfo(name=name, title=title, company=company, country=country, email=email)
+    try:
+        info.validate()
+    except ValueError as exc:
+        raise IdentityError(str(exc)) from None
+    ws.identity_store().create(info, passphrase, now=ws.now(), replace_existing=replace)
     settings = ws.settings()
+    changes: dict[str, str] = {}
     if not settings.firm_country and country:
-        ws.save_settings(settings.updated(firm_country=country, firm_name=settings.firm_name or company))
+        changes.update(firm_country=country, firm_name=settings.firm_name or company)
+    if sow_id and sow_id.strip():
+        changes["sow_id"] = sow_id.strip()
+    if changes:
+        ws.save_settings(settings.updated(**changes))
     summary = identity_summary(ws)
     assert summary is not None
     return summary

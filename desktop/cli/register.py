@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop.register import RecordSummary, Register
 
-from desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    data_dir,
+    print_json,
+    workspace,
+)
 
 
 def register(commands: Any) -> None:
@@ -301,30 +309,17 @@ def _reconcile(args: argparse.Namespace) -> int:
 
 
 def _rescreen(args: argparse.Namespace) -> int:
-    from desktop.screening.errors import InvalidQueryError, ScreeningError
-    from desktop.screening.service import Screener
-    from desktop.screening.types import Match, PartyQuery
+    from desktop.service.lists import rescreen_register
 
     if args.since_years < 0:
         raise CommandError("--since-years cannot be negative")
-    unscreenable: list[str] = []
-
-    def screen(query: PartyQuery) -> list[Match]:
-        try:
-            return screener.screen(query)
-        except InvalidQueryError:  # a name with nothing left to compare: it cannot match anything
-            unscreenable.append(query.name)
-            return []
-
-    try:
-        from desktop.screening.seed import seed_bundled_lists
-
-        seed_bundled_lists(data_dir(args))  # the lists bundled with this installation, on first use
-        screener = Screener.open(data_dir(args))
-        with _open(args) as reg:
-            report = reg.rescreen(screen, since_years=args.since_years, now=_now())
-    except ScreeningError as exc:
-        raise CommandError(str(exc)) from None
+    with workspace(args) as ws:
+        if not ws.has_register():
+            raise CommandError(f"no register in {ws.data_dir}: nothing to re-screen")
+        outcome = rescreen_register(ws.data_dir, ws.screener(), _now(), since_years=args.since_years)
+    if outcome.error is not None or outcome.report is None:
+        raise CommandError(outcome.error or "the register could not be re-screened")
+    report, unscreenable = outcome.report, outcome.unscreenable
     if args.json:
         print_json({**report.to_json(), "unscreenable": unscreenable})
     else:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import EXIT_OK, CommandError, add_common_options, print_json, workspace
 
 _KINDS = ("organization", "person")
 
@@ -76,17 +76,12 @@ def _identifiers(values: list[str]) -> list[Any]:
 
 def _screen(args: argparse.Namespace) -> int:
     from desktop.screening.errors import ScreeningError
-    from desktop.screening.seed import seed_bundled_lists
-    from desktop.screening.service import Screener
     from desktop.screening.types import PartyQuery
 
     rows = _rows(args)
     identifiers = _identifiers(args.identifier)
-    try:
-        seed_bundled_lists(data_dir(args))  # the lists bundled with this installation, on first use
-        screener = Screener.open(data_dir(args))
-    except ScreeningError as exc:
-        raise CommandError(str(exc)) from None
+    with workspace(args) as ws:
+        screener = ws.screener()  # the lists bundled with this installation are seeded on first use
     results: list[dict[str, Any]] = []
     for row in rows:
         kind = (row.get("kind") or args.kind or "").strip().lower() or None

@@ -6,11 +6,10 @@ import argparse
 import logging
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, add_common_options, data_dir, print_json
+from desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, add_common_options, print_json, workspace
 
 MAX_INPUT = 50 * 1024 * 1024
 
@@ -43,31 +42,21 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.qr is None):
         raise CommandError("give either FILE.pdf or --qr TEXT")
-    from desktop.attestation.verify import verify_pdf, verify_qr_text
-    from desktop.identity import TrustListError, trusted_certificates
     from desktop.identity.certificate import load_certificate
-    from desktop.identity.errors import CorruptIdentityError
+    from desktop.service.verifying import verify_pdf, verify_qr
 
     if os.environ.get("CLEARSTONE_DEBUG") != "1":
         # pyHanko logs a full traceback for every untrusted self-signed certificate; the result says it once.
         logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
-    try:
-        trusted = trusted_certificates(data_dir(args))
-    except TrustListError as exc:
-        raise CommandError(str(exc)) from None
-    if args.cert is not None:
-        try:
-            trusted.append(load_certificate(_read(args.cert), str(args.cert)))
-        except CorruptIdentityError as exc:
-            raise CommandError(str(exc)) from None
-    now = datetime.now(UTC)
-    if args.file is not None:
-        result = verify_pdf(_read(args.file), trusted, now=now)
-        source = str(args.file)
-    else:
-        text = sys.stdin.read(MAX_INPUT) if args.qr == "-" else args.qr
-        result = verify_qr_text(text, trusted, now=now)
-        source = "CERT.pem"
+    with workspace(args) as ws:
+        given = [load_certificate(_read(args.cert), str(args.cert))] if args.cert is not None else []
+        if args.file is not None:
+            result = verify_pdf(ws, _read(args.file), extra=given)
+            source = str(args.file)
+        else:
+            text = sys.stdin.read(MAX_INPUT) if args.qr == "-" else args.qr
+            result = verify_qr(ws, text, extra=given)
+            source = "CERT.pem"
     if args.json:
         document = result.to_json()
         document["how_to_trust"] = result.how_to_trust(source)

@@ -177,8 +177,10 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return certificate_fingerprint(certificate)
 
 
-def rescreen_register(data_dir: Path, screener: Screener, now: datetime) -> Rescreen:
-    """Screen the register's counterparties and owners of the last five years again; record the run."""
+def rescreen_register(
+    data_dir: Path, screener: Screener, now: datetime, *, since_years: int = RESCREEN_YEARS
+) -> Rescreen:
+    """Screen the register's parties and owners of the last `since_years` years again; record the run."""
     if not (data_dir / REGISTER_FILE).exists():  # nothing recorded yet: nothing to re-screen
         return Rescreen(None)
     from desktop.register import Register
@@ -196,7 +198,7 @@ def rescreen_register(data_dir: Path, screener: Screener, now: datetime) -> Resc
 
     try:
         with Register.in_data_dir(data_dir) as register:
-            report = register.rescreen(screen, since_years=RESCREEN_YEARS, now=now)
+            report = register.rescreen(screen, since_years=since_years, now=now)
     except RegisterError as exc:  # the lists are already installed: report, do not undo
         return Rescreen(None, unscreenable, str(exc))
     return Rescreen(report, unscreenable)

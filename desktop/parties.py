@@ -14,8 +14,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from desktop.coverage import DEFAULT_MAX_AGE_DAYS, RegimeCoverage, regime_coverage
+from desktop.coverage import DEFAULT_MAX_AGE_DAYS, CoverageState, RegimeCoverage, list_age, regime_coverage
 from desktop.lot import PARTY_ROLES, Lot, is_country
+from desktop.rules.language import quoted, score_text
 from desktop.rules.model import Regime, ScreeningPolicy, Source
 from desktop.rules.result import Finding, Level, Verdict
 from desktop.screening.types import (
@@ -54,7 +55,7 @@ class ScreenedParty:
         return self.owner_of is not None
 
     def label(self) -> str:
-        return f"{self.role.capitalize()} «{self.name}»"
+        return f"{self.role.capitalize()} {quoted(self.name)}"
 
 
 def _text(value: Any) -> str | None:
@@ -332,7 +333,7 @@ def _match_finding(
     confirmed_by_person = decision is not None and decision.decision is Decision.MATCH
     if not (confirmed_by_person or match.strong):
         pending = f"; {not_applied}" if not_applied else ""
-        summary = f"{who} possibly matches {listed}{when} (score {match.score:.2f}; {match.why}): a person must decide{pending}"
+        summary = f"{who} possibly matches {listed}{when} (score {score_text(match.score)}; {match.why}): a person must decide{pending}"
         facts["awaits"] = AWAITS_MATCH_DECISION
         return _finding(run, rule, source, party, Verdict.REVIEW, summary, binding, facts), False
     basis = f"confirmed by {decision.decided_by}: {decision.reason}" if decision is not None else match.why
@@ -444,7 +445,7 @@ def _ownership_finding(
     share = sum((o.share or Decimal(0) for o in owners), Decimal(0))
     unknown = [o.name for o in owners if o.share is None]
     caught = share >= threshold if policy.ownership_inclusive else share > threshold
-    names = ", ".join(f"«{o.name}»" for o in owners)
+    names = ", ".join(quoted(o.name) for o in owners)
     if caught:
         outcome = Verdict.BLOCKED
         summary = f"Listed owners {names} hold {share} % in aggregate (threshold {threshold} %): the {_owned_label(owned)} is treated as listed"
@@ -497,3 +498,24 @@ def _coverage_findings(coverage: RegimeCoverage, lists: list[ListInfo], today: d
             facts={"coverage": coverage.state.value},
         )
     ]
+
+
+def describe_coverage(coverage: RegimeCoverage, today: date, language: str = "en") -> str:
+    """One line on a regime's list coverage (a refusal, a banner, the attestation's verdict box)."""
+    if language != "fr":
+        return coverage.describe(today)
+    code = coverage.code
+    if coverage.state is CoverageState.MISSING:
+        return f"{code}\u00a0: aucune liste officielle de sanctions de ce régime n'est chargée"
+    newest = max(coverage.lists, key=lambda i: i.as_of or date.min)
+    if coverage.state is CoverageState.UNDATED:
+        return (
+            f"{code}\u00a0: {newest.id} ne porte pas de date de publication (son actualité ne peut être "
+            "établie)"
+        )
+    if coverage.state is CoverageState.STALE:
+        return (
+            f"{code}\u00a0: {newest.id} date de {list_age(newest, today)}\u202fjours (publiée le {newest.as_of}\u202f; "
+            f"la limite est de {coverage.max_age_days}\u202fjours)"
+        )
+    return f"{code}\u00a0: {newest.id} publiée le {newest.as_of}"

@@ -16,7 +16,7 @@ from desktop.parties import AWAITS_MATCH_DECISION, DecisionPolicy, screen_partie
 from desktop.rules.engine import Engine
 from desktop.rules.pack import LoadedPack
 from desktop.rules.regimes import NoRegimeError, RegimeInScope, regimes_in_scope
-from desktop.rules.result import Finding, JurisdictionResult, Verdict, finding_order, verdict_of
+from desktop.rules.result import Finding, JurisdictionResult, Verdict, finding_order, resolved, verdict_of
 from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
@@ -191,11 +191,8 @@ def _apply_reviews(
                 lot_id=ruling.lot_id,
             )
             applied.append(decided)
-            summary = (
-                f"{finding.summary} — resolved as {decided.resolution.value} by {decided.decided_by} "
-                f"on {decided.decided_at.date().isoformat()}: {decided.reason}"
-            )
-            findings.append(finding.model_copy(update={"outcome": decided.resolution, "summary": summary}))
+            on = decided.decided_at.date().isoformat()
+            findings.append(resolved(finding, decided.resolution, decided.decided_by, on, decided.reason))
         updated[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(findings), findings=findings)
     return updated, applied
 

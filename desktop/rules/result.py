@@ -160,3 +160,36 @@ def shared_notes(results: list[JurisdictionResult]) -> set[tuple[str, str]]:
 
 def verdict_of(findings: list[Finding]) -> Verdict:
     return Verdict.worst([f.outcome for f in findings])
+
+
+# How a person's resolution of a `review` finding is added to its summary, per language.
+_RESOLVED = {
+    "en": "{summary} — resolved as {resolution} by {by} on {date}: {reason}",
+    "fr": "{summary} — tranché comme « {resolution} » par {by} le {date} : {reason}",
+}
+_RESOLUTIONS = {
+    "fr": {
+        "cleared": "conforme",
+        "blocked": "bloqué",
+        "needs_evidence": "justificatif requis",
+        "review": "à examiner",
+    }
+}
+
+
+def resolved(finding: Finding, resolution: Verdict, by: str, on: str, reason: str) -> Finding:
+    """The finding as a person settled it: the new outcome, and who, when and why in every summary."""
+    from desktop.rules.language import typeset
+
+    def text(language: str, summary: str) -> str:
+        shown = _RESOLUTIONS.get(language, {}).get(resolution.value, resolution.value)
+        template = typeset(_RESOLVED.get(language, _RESOLVED["en"]), language)
+        return template.format(summary=summary, resolution=shown, by=by, date=on, reason=reason)
+
+    return finding.model_copy(
+        update={
+            "outcome": resolution,
+            "summary": text("en", finding.summary),
+            "summaries": {lang: text(lang, summary) for lang, summary in finding.summaries.items()},
+        }
+    )

@@ -287,3 +287,32 @@ def test_a_name_in_its_own_quotes_is_not_quoted_twice(shared_dir: Path, identity
     )
     text = pdf_text(built.pdf)
     assert "ПАО «АЛРОСА»" in text and "»»" not in text and "««" not in text
+
+
+def test_a_french_attestation_reads_in_french(ws: Workspace, shared_dir: Path) -> None:
+    # A buyer in Brussels: French by default.
+    lot_fr = two_party_lot(shared_dir, "BE", "Rue de la Loi 16, 1000 Bruxelles")
+    issued = attest(ws, lot_fr, sow_id="SOW-BE-00917")
+    content = issued.attestation.content
+    assert content.language == "fr" and content.paper == "A4"
+    raw = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(issued.pdf)).pages)
+    # A no-break space reads back as a space (the font draws both with one glyph).
+    text = re.sub(r"\s+", " ", raw.replace("\u00a0", " "))
+    for fact in (
+        "ATTESTATION DE CONFORMITÉ",
+        "Parties à la transaction",
+        "achète au vendeur et vend à l'acheteur",
+        "Acheteur Hudson Fine Jewelry LLC",
+        "aucune correspondance possible",
+        "Importation de bruts dans l'UE",  # a finding, from the rule pack's French text
+        "Système de garanties du WDC (ID SoW SOW-BE-00917)",
+        "Traduction pour information",
+        "Comment vérifier ce document",
+        "27,45 ct",
+        "Date : 2026-12-02",
+    ):
+        assert fact in text, fact
+    for english in ("COMPLIANCE ATTESTATION", "Parties to the deal", "How to verify", "no possible match"):
+        assert english not in text, english
+    # The QR payload is the same data in any language.
+    assert decode_qr(issued.attestation.qr_text).payload.total_carats == "27.45"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.coverage import DEFAULT_MAX_AGE_DAYS, CoverageState, RegimeCoverage, list_age, regime_coverage
 from desktop.lot import PARTY_ROLES, Lot, is_country
-from desktop.rules.language import LANGUAGES, NBSP, number_text, quoted, score_text, typeset
+from desktop.rules.language import LANGUAGES, NBSP, number_text, quoted, score_text, semicolon, typeset
 from desktop.rules.model import Regime, ScreeningPolicy, Source
 from desktop.rules.result import Finding, Level, Verdict
 from desktop.screening.types import (
@@ -492,7 +492,9 @@ def _match_finding(
     if decision is not None and decision.decision is Decision.NOT_A_MATCH:
         differs = {
             lang: say(
-                lang, "differs", facts="; ".join(describe_difference(d, lang) for d in decision.differs)
+                lang,
+                "differs",
+                facts=semicolon(lang).join(describe_difference(d, lang) for d in decision.differs),
             )
             if decision.differs
             else ""
@@ -559,7 +561,7 @@ def _elsewhere_finding(run: _RegimeRun, party: ScreenedParty, matches: list[Matc
     is loaded and does not list the party; otherwise the status under this regime is not verified."""
     rule, source = run.rule()
     more = say_all("more", count=len(matches) - 3) if len(matches) > 3 else dict.fromkeys(LANGUAGES, "")
-    entries = {lang: "; ".join(_listed(m) for m in matches[:3]) + more[lang] for lang in LANGUAGES}
+    entries = {lang: semicolon(lang).join(_listed(m) for m in matches[:3]) + more[lang] for lang in LANGUAGES}
     strength = say_all("strong" if any(m.strong for m in matches) else "weak")
     facts: dict[str, object] = {
         "party": party.path,

@@ -18,7 +18,7 @@ from desktop.lot import Counterparty as LotCounterparty
 from desktop.lot import Lot, country_name
 from desktop.lot import Owner as LotOwner
 from desktop.lot import Party as LotParty
-from desktop.rules.language import Language, country_name_in
+from desktop.rules.language import Language, country_name_in, semicolon
 from desktop.rules.result import Finding, shared_notes
 from desktop.screening.types import DifferingFact, decision_key
 
@@ -345,7 +345,9 @@ def _evidence(lot: Lot, language: Language) -> tuple[list[KpCertificate], list[E
             if value is not None:
                 shown = value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))
                 details.append(say(language, "detail", field=say(language, f"field_{field}"), value=shown))
-        other.append(EvidenceItem(type=item.type, reference=item.reference, detail="; ".join(details)))
+        other.append(
+            EvidenceItem(type=item.type, reference=item.reference, detail=semicolon(language).join(details))
+        )
     return kp, other
 
 
@@ -499,7 +501,9 @@ def build_content(
             RegimeRow(
                 code=r.code,
                 name=r.name(language),
-                why="; ".join(dict.fromkeys(regime_why(x.kind, x.country, language) for x in r.reasons)),
+                why=semicolon(language).join(
+                    dict.fromkeys(regime_why(x.kind, x.country, language) for x in r.reasons)
+                ),
             )
             for r in assessment.regimes
         ],

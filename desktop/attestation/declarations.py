@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.attestation.data import AttestedData
 from desktop.lot import Category, Lot
-from desktop.rules.language import Language, country_name_in, typeset
+from desktop.rules.language import Language, country_name_in, semicolon, typeset
 
 RUSSIA = "RU"
 
@@ -232,7 +232,8 @@ def select_declarations(
         elif links:
             omitted.append(
                 OmittedDeclaration(
-                    kind="us_cbp_self_certification", reason=say("cbp_link", links="; ".join(links))
+                    kind="us_cbp_self_certification",
+                    reason=say("cbp_link", links=semicolon(language).join(links)),
                 )
             )
         else:
@@ -249,7 +250,9 @@ def select_declarations(
     if links:
         chosen.append(
             Declaration(
-                kind="russian_link", title=say("link_title"), text=say("link_text", links="; ".join(links))
+                kind="russian_link",
+                title=say("link_title"),
+                text=say("link_text", links=semicolon(language).join(links)),
             )
         )
         omitted.append(OmittedDeclaration(kind="non_russian_origin", reason=say("link_omitted")))

@@ -35,7 +35,7 @@ from desktop.attestation.layout import (
 from desktop.attestation.qr import PREFIX
 from desktop.attestation.qrdraw import QrFlowable
 from desktop.attestation.tables import Blocks, Markup
-from desktop.rules.language import carats_text, country_name_in, number_text, score_text
+from desktop.rules.language import carats_text, country_name_in, number_text, score_text, semicolon
 
 QR_SIZE = 44 * mm
 # Aliases and owners beyond this many are listed in their own tables, one per row, rather than in the
@@ -51,6 +51,7 @@ class _Renderer(Blocks):
         self.qr_text = qr_text
         self.page_width, self.page_height = PAPER[content.paper]
         super().__init__(self.page_width - 2 * MARGIN, content.lang)
+        self.semi = semicolon(self.language)  # between items of a list
 
     # --- small helpers ----------------------------------------------------------------------------------
 
@@ -194,7 +195,7 @@ class _Renderer(Blocks):
                 results.append(self.say("match_confirmed", entry=entry, who=m.decided_by or "?"))
             else:
                 results.append(self.say("match_pending", entry=entry))
-        return "; ".join(results)
+        return self.semi.join(results)
 
     def _owner_results(self, party: Counterparty) -> list[str]:
         names = [re.sub(r" \([\d.,]+\u00a0%\)$", "", o) for o in party.owners]
@@ -229,13 +230,13 @@ class _Renderer(Blocks):
             lines.append(
                 self.say("aka_apart", count=self.num(len(party.aliases)))
                 if apart
-                else self.say("aka", names="; ".join(party.aliases))
+                else self.say("aka", names=self.semi.join(party.aliases))
             )
         if party.owners:
             lines.append(
                 self.say("owners_apart", count=self.num(len(party.owners)))
                 if apart
-                else self.say("owners", names="; ".join(party.owners))
+                else self.say("owners", names=self.semi.join(party.owners))
             )
         return lines
 
@@ -553,7 +554,7 @@ class _Renderer(Blocks):
             self.say("decided", who=m.decided_by or "?", date=when),
         ]
         if m.differs:
-            parts.append(self.say("differs", facts="; ".join(m.differs)))
+            parts.append(self.say("differs", facts=self.semi.join(m.differs)))
         if m.confirmed_by:
             parts.append(self.say("confirmed_by", who=m.confirmed_by))
         return "<br/>".join(parts)
@@ -563,7 +564,7 @@ class _Renderer(Blocks):
         head: list[Flowable] = [self.heading(self.say_plain("screening"))]
         if c.screened_parties:
             head += [
-                self.p(self.say("names_screened", names="; ".join(c.screened_parties)), "body"),
+                self.p(self.say("names_screened", names=self.semi.join(c.screened_parties)), "body"),
                 Spacer(1, 3),
             ]
         rows: list[list[object]] = [
@@ -634,7 +635,7 @@ class _Renderer(Blocks):
                          reason=o.reason)
                 for o in self.c.omitted_declarations
             ]  # fmt: skip
-            flow.append(self.p(self.say("not_declared", items=Markup("; ".join(items))), "small"))
+            flow.append(self.p(self.say("not_declared", items=Markup(self.semi.join(items))), "small"))
         return flow
 
     def basis(self) -> list[Flowable]:

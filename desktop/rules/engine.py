@@ -21,7 +21,7 @@ from desktop.rules.conditions import (
 )
 from desktop.rules.facts import Facts
 from desktop.rules.kp import KpChecker
-from desktop.rules.language import typeset
+from desktop.rules.language import semicolon, typeset
 from desktop.rules.localize import localized_values
 from desktop.rules.model import EvidenceNeed, Exemption, Regime, Rule, RulePack
 from desktop.rules.regimes import regimes_in_scope
@@ -77,6 +77,11 @@ _PHRASES = {
 def phrase(language: str, key: str, **values: str) -> str:
     """One of the engine's own texts in `language` (French spacing applied to the text, not the values)."""
     return render(typeset(_PHRASES[language][key], language), values)
+
+
+def _items(joined: str, language: str) -> str:
+    """References joined by "; " (as `_held` gives them), with the language's separator."""
+    return joined.replace("; ", semicolon(language))
 
 
 def _sentence(text: str) -> str:
@@ -232,7 +237,8 @@ class Engine:
             if held:
                 outcome, level = Verdict.CLEARED, Level.INFO
                 summaries = {
-                    lang: phrase(lang, "held", summary=summaries[lang], held=held) for lang in summaries
+                    lang: phrase(lang, "held", summary=summaries[lang], held=_items(held, lang))
+                    for lang in summaries
                 }
             else:
                 need = self._need(rule.evidence, {lang: words[lang][2] for lang in self.languages}, values)
@@ -308,10 +314,17 @@ class Engine:
                 for lang in self.languages
             }
 
-        def joined(key: str, exemption: Exemption, **extra: str) -> Texts:
+        def joined(key: str, exemption: Exemption, held: str = "") -> Texts:
             said = texts(exemption)
             return {
-                lang: phrase(lang, key, summary=summaries[lang], text=said[lang], id=exemption.id, **extra)
+                lang: phrase(
+                    lang,
+                    key,
+                    summary=summaries[lang],
+                    text=said[lang],
+                    id=exemption.id,
+                    held=_items(held, lang),
+                )
                 for lang in self.languages
             }
 

@@ -40,6 +40,11 @@ def typeset(text: str, language: str) -> str:
     return french_typography(text) if language == "fr" else text
 
 
+def semicolon(language: str) -> str:
+    """The separator of items that each hold commas: "; " (with a narrow no-break space before it in French)."""
+    return f"{NNBSP}; " if language == "fr" else "; "
+
+
 def _decimal(value: str | Decimal | float) -> Decimal | None:
     try:
         return Decimal(str(value))

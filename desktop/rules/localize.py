@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.rules.facts import Facts
-from desktop.rules.language import NNBSP, country_name_in, number_text, typeset
+from desktop.rules.language import country_name_in, number_text, semicolon, typeset
 from desktop.rules.model import KpRegistry
 
 # Placeholders holding a weight in carats (written 1,20 in French).
@@ -57,7 +57,7 @@ def localized_values(values: dict[str, str], facts: Facts, kp: KpRegistry, langu
     out["category"] = CATEGORIES[language].get(lot.goods.category.value, lot.goods.category.value)
     activities = ACTIVITIES[language]
     out["processing"] = (
-        f"{NNBSP}; ".join(
+        semicolon(language).join(
             f"{activities.get(s.activity.value, s.activity.value)} ({s.country})" for s in lot.processing
         )
         or NO_PROCESSING[language]

@@ -240,9 +240,8 @@ def issue(ws: Workspace, prepared: Prepared, passphrase: str) -> Issued:
         )
     store = ws.identity_store()
     if not store.exists():
-        raise ServiceError(
-            "no signing identity yet: create one first (Settings, or `clearstone identity create`)"
-        )
+        # Shown by the window as it is (the command line says its own command before it gets here).
+        raise ServiceError("no signing identity yet: create your signing identity first, in Settings")
     now = ws.now()
     identity = store.load(passphrase, now=now)
     gap = None

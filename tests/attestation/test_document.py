@@ -316,3 +316,25 @@ def test_a_french_attestation_reads_in_french(ws: Workspace, shared_dir: Path) -
         assert english not in text, english
     # The QR payload is the same data in any language.
     assert decode_qr(issued.attestation.qr_text).payload.total_carats == "27.45"
+
+
+def test_without_a_sow_id_prepare_asks_for_it_in_plain_words(ws: Workspace, shared_dir: Path) -> None:
+    request = AttestRequest(lot=two_party_lot(shared_dir), accept_list_gap="trade show")
+    prepared = prepare_attestation(ws, request)
+    assert prepared.refused and prepared.missing_sow_id
+    asked = [r for r in prepared.reasons if "SoW ID" in r]
+    assert asked == ["the WDC System of Warranties statement needs the firm's SoW ID, which is not set: enter it "
+                     "in Settings (SoW ID)"]  # fmt: skip
+    from desktop.service.errors import AttestRefusedError
+
+    with pytest.raises(AttestRefusedError):
+        issue(ws, prepared, PASS)
+    assert ws.register().attestations() == []
+    from desktop.settings import save_settings
+
+    save_settings(ws.settings().updated(sow_id="SOW-BE-00917"), ws.data_dir)
+    with Workspace(ws.data_dir, clock=lambda: CLOCK) as fresh:
+        again = prepare_attestation(fresh, request)
+        assert not again.missing_sow_id and again.sow_id == "SOW-BE-00917"
+        assert again.language == "en" and again.paper == "Letter"
+        assert prepare_attestation(fresh, AttestRequest(lot=request.lot, language="fr")).language == "fr"

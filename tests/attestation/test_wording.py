@@ -97,3 +97,33 @@ def _lot(country: str, address: str | None) -> Lot:
 )
 def test_default_language_is_the_buyers(country: str, address: str | None, language: str) -> None:
     assert language_for(_lot(country, address)) == language
+
+
+BAD_SPACING = re.compile(r"[^\s\u00a0\u202f][:;!?](?=\s|$)|[ ][:;!?](?=\s|$)")
+
+
+@pytest.mark.parametrize("scenario", ["S01", "S05", "S16", "S03"])
+def test_french_content_texts_have_french_spacing(
+    scenario: str, shared_dir: object, identity: object
+) -> None:
+    from desktop.attestation.content import Issuer, build_content
+    from desktop.attestation.declarations import CBP_JEWELRY_UNSORTED, CBP_NON_INDUSTRIAL, WDC_SOW_2021
+    from tests.attestation.helpers import NOW, assessment, lot
+
+    content = build_content(
+        assessment(lot(shared_dir, scenario)),  # type: ignore[arg-type]
+        number="CS-2026-000001",
+        issued_at=NOW,
+        issuer=Issuer.from_identity(identity, "SOW-1"),  # type: ignore[arg-type]
+        language="fr",
+    )
+    english = {WDC_SOW_2021, CBP_NON_INDUSTRIAL, CBP_JEWELRY_UNSORTED}
+    texts = [d.title for d in content.declarations] + [d.note for d in content.declarations]
+    texts += [d.text for d in content.declarations if d.text not in english]
+    texts += [d.translation or "" for d in content.declarations] + [
+        o.reason for o in content.omitted_declarations
+    ]
+    texts += [e.detail for e in content.evidence]
+    assert texts
+    for text in texts:
+        assert not BAD_SPACING.search(text), text

@@ -14,9 +14,18 @@ from desktop.coverage import DEFAULT_MAX_AGE_DAYS
 from desktop.lot import Lot
 from desktop.parties import AWAITS_MATCH_DECISION, DecisionPolicy, screen_parties
 from desktop.rules.engine import Engine
+from desktop.rules.language import typeset
 from desktop.rules.pack import LoadedPack
 from desktop.rules.regimes import NoRegimeError, RegimeInScope, regimes_in_scope
-from desktop.rules.result import Finding, JurisdictionResult, Level, Verdict, finding_order, verdict_of
+from desktop.rules.result import (
+    Finding,
+    JurisdictionResult,
+    Level,
+    Verdict,
+    finding_order,
+    resolved,
+    verdict_of,
+)
 from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
 
 ASSESSMENT_FORMAT = "clearstone.assessment/1"
@@ -191,11 +200,8 @@ def _apply_reviews(
                 lot_id=ruling.lot_id,
             )
             applied.append(decided)
-            summary = (
-                f"{finding.summary} — resolved as {decided.resolution.value} by {decided.decided_by} "
-                f"on {decided.decided_at.date().isoformat()}: {decided.reason}"
-            )
-            findings.append(finding.model_copy(update={"outcome": decided.resolution, "summary": summary}))
+            on = decided.decided_at.date().isoformat()
+            findings.append(resolved(finding, decided.resolution, decided.decided_by, on, decided.reason))
         updated[code] = JurisdictionResult(jurisdiction=code, verdict=verdict_of(findings), findings=findings)
     return updated, applied
 
@@ -203,19 +209,28 @@ def _apply_reviews(
 def _text_findings(lot: Lot, code: str) -> list[Finding]:
     """What loading changed in the lot's text, shown with every check and printed on the attestation: a
     name that hid invisible or look-alike characters is screened and shown as it reads."""
-    return [
-        Finding(
-            rule="CS-TEXT",
-            jurisdiction=code,
-            outcome=Verdict.CLEARED,
-            level=Level.WARNING,
-            summary=f"Text changed on reading the lot: {note}",
-            source="Clearstone: names are screened and printed as they read",
-            title="Hidden or look-alike characters",
-            section=note.split(".", 1)[0].split("[", 1)[0].split(":", 1)[0],
+    found = []
+    for note in lot.text_notes:
+        summaries = {
+            "en": f"Text changed on reading the lot: {note.describe('en')}",
+            "fr": typeset(f"Texte modifié à la lecture du lot : {note.describe('fr')}", "fr"),
+        }
+        titles = {"en": "Hidden or look-alike characters", "fr": "Caractères cachés ou semblables"}
+        found.append(
+            Finding(
+                rule="CS-TEXT",
+                jurisdiction=code,
+                outcome=Verdict.CLEARED,
+                level=Level.WARNING,
+                summary=summaries["en"],
+                summaries=summaries,
+                source="Clearstone: names are screened and printed as they read",
+                title=titles["en"],
+                titles=titles,
+                section=note.section,
+            )
         )
-        for note in lot.text_notes
-    ]
+    return found
 
 
 _ENGINES: dict[str, Engine] = {}

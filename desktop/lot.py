@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -549,7 +550,7 @@ class Lot(Model):
     extensions: dict[str, Any] | None = None
     # What loading changed in the text as written (invisible characters removed, look-alike letters read);
     # not part of the format: the assessment turns it into a note, so nothing is silently rewritten.
-    _text_notes: list[str] = PrivateAttr(default_factory=list)
+    _text_notes: list[TextNote] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -560,7 +561,7 @@ class Lot(Model):
         return lot
 
     @property
-    def text_notes(self) -> list[str]:
+    def text_notes(self) -> list[TextNote]:
         return list(self._text_notes)
 
     @model_validator(mode="after")
@@ -577,10 +578,33 @@ class Lot(Model):
 _NAME_PATH = re.compile(r"(^|\.)(name|aliases\[\d+\])$")
 
 
-def hidden_text_notes(data: Any, path: str = "") -> list[str]:
+@dataclass(frozen=True)
+class TextNote:
+    """One change loading made to the text as written: `kind` "invisible" (characters removed; `detail`
+    names them) or "lookalike" (a name read as `detail`)."""
+
+    path: str
+    kind: Literal["invisible", "lookalike"]
+    detail: str
+
+    def describe(self, language: str = "en") -> str:
+        if language == "fr":
+            if self.kind == "invisible":
+                return f"{self.path} : caractères invisibles supprimés ({self.detail})"
+            return f"{self.path} : lu « {self.detail} » (lettres semblables d'une autre écriture)"
+        if self.kind == "invisible":
+            return f"{self.path}: invisible characters removed ({self.detail})"
+        return f"{self.path}: read as «{self.detail}» (letters that look alike in another script)"
+
+    @property
+    def section(self) -> str:
+        return self.path.split(".", 1)[0].split("[", 1)[0]
+
+
+def hidden_text_notes(data: Any, path: str = "") -> list[TextNote]:
     """What loading changes in the texts of raw lot data: invisible characters, and in names look-alike
     letters of another script read as the script of the word ("ALRОSA" with a Cyrillic О)."""
-    notes: list[str] = []
+    notes: list[TextNote] = []
     if isinstance(data, dict):
         for key, value in data.items():
             if key != "extensions":
@@ -591,11 +615,11 @@ def hidden_text_notes(data: Any, path: str = "") -> list[str]:
     elif isinstance(data, str):
         hidden = invisible_characters(data)
         if hidden:
-            notes.append(f"{path}: invisible characters removed ({', '.join(hidden)})")
+            notes.append(TextNote(path, "invisible", ", ".join(hidden)))
         if _NAME_PATH.search(path):
             canonical = canonical_text(data)
             if canonical != " ".join(without_invisibles(data).split()):
-                notes.append(f"{path}: read as «{canonical}» (letters that look alike in another script)")
+                notes.append(TextNote(path, "lookalike", canonical))
     return notes
 
 

@@ -14,13 +14,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from desktop.coverage import DEFAULT_MAX_AGE_DAYS, RegimeCoverage, regime_coverage
+from desktop.coverage import DEFAULT_MAX_AGE_DAYS, CoverageState, RegimeCoverage, list_age, regime_coverage
 from desktop.lot import IDENTIFIER_TYPES, PARTY_ROLES, Lot, is_country
+from desktop.rules.language import LANGUAGES, NBSP, number_text, quoted, score_text, semicolon, typeset
 from desktop.rules.model import Regime, ScreeningPolicy, Source
 from desktop.rules.result import Finding, Level, Verdict
 from desktop.screening.types import (
     Binding,
     Decision,
+    DifferingFact,
     ListInfo,
     Match,
     PartyIdentifier,
@@ -36,6 +38,157 @@ if TYPE_CHECKING:
 # A possible match waits for a person's "match / not a match" decision, not for a review resolution.
 AWAITS_MATCH_DECISION = "match_decision"
 _FALLBACK = Source(instrument="Sanctions lists", citation="Sanctions list designation", url="")
+
+# The screening findings' texts in every language of the core (a test keeps them complete and alike).
+# French spacing is applied to these texts, never to the names and values put into them.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "role_seller": "Seller",
+        "role_buyer": "Buyer",
+        "role_consignee": "Consignee",
+        "role_broker": "Broker",
+        "role_carrier": "Carrier",
+        "role_owner": "Owner",
+        "title_match": "Sanctioned party",
+        "title_elsewhere": "Listed elsewhere",
+        "title_ownership": "Ownership by listed persons",
+        "title_coverage": "Sanctions list coverage",
+        "title_stale": "Sanctions list age",
+        "listed_on": ", listed {date}",
+        "programme": " under {programme}",
+        "not_a_match": "{who} is not {listed}: decided by {by} on {date} ({reason}{differs})",
+        "differs": "; differs: {facts}",
+        "possible": "{who} possibly matches {listed}{when} (score {score}; {why}): a person must decide{pending}",
+        "pending": "; {why}",
+        "not_applied_differs": "a dismissal of an exact match needs the identifying fact that differs; it was not "
+        "applied",
+        "not_applied_second": "the dismissal awaits confirmation by a second person",
+        "confirmed": "confirmed by {by}: {reason}",
+        "basis_not_applied": "{basis}; {why}",
+        "unverified_binding": "{who} matches {listed}; whether {code} lists it is unverified [U] ({basis})",
+        "owner_listed": "{who} is {listed}{when}{programme} ({basis})",
+        "blocked": "{who} is {listed}{when}{programme}: dealings prohibited ({basis})",
+        "delisted_unverified": "{who} matches {listed}; its removal from the {code} list on {when} is unverified "
+        "[U]: confirm it is not listed today",
+        "delisted": "{who} matches {listed}, delisted in {code} on {when}{note}: not listed there on {on}",
+        "strong": "listed",
+        "weak": "possibly listed",
+        "more": "; and {count} more",
+        "elsewhere_only": "{who} is {strength} by other authorities only ({entries}); not on {own}",
+        "list_of": "{list} of {date}",
+        "elsewhere_unverified": "{who} is {strength} by other authorities ({entries}); status under {code} not "
+        "verified: no current official {code} list is loaded",
+        "owned_counterparty": "counterparty",
+        "owned_party": "party",
+        "ownership_caught": "Listed owners {names} hold {share} % in aggregate (threshold {threshold} %): the "
+        "{owned} is treated as listed",
+        "share_unknown": "; share unknown for {names}",
+        "ownership_below": "Listed owners {names} hold {share} % in aggregate{gap}: below the {threshold} % "
+        "ownership test — check control before dealing",
+        "bundled": "{list} (as of {date})",
+        "no_bundled": "no list",
+        "no_coverage": "No official sanctions list of this jurisdiction is loaded: parties were screened only "
+        "against {bundled} and other authorities' lists",
+        "stale": "{state}: a current copy is needed",
+        "f_date_of_birth": "date of birth",
+        "f_nationality": "nationality",
+        "f_registration": "registration number",
+        "f_tax": "tax number",
+        "f_lei": "LEI",
+        "f_passport": "passport",
+        "f_national_id": "national identity number",
+        "f_imo": "IMO number",
+        "f_country": "country",
+        "f_address": "address",
+        "f_other": "other identifier",
+        "difference": "{field}: party {party}, listed {listed}",
+        "not_given": "not given by the list",
+    },
+    "fr": {
+        "role_seller": "Vendeur",
+        "role_buyer": "Acheteur",
+        "role_consignee": "Destinataire",
+        "role_broker": "Courtier",
+        "role_carrier": "Transporteur",
+        "role_owner": "Propriétaire",
+        "title_match": "Partie sanctionnée",
+        "title_elsewhere": "Inscrite ailleurs",
+        "title_ownership": "Détention par des personnes inscrites",
+        "title_coverage": "Couverture des listes de sanctions",
+        "title_stale": "Ancienneté de la liste de sanctions",
+        "listed_on": ", inscription du {date}",
+        "programme": " au titre de {programme}",
+        "not_a_match": "{who} n'est pas {listed} : décision de {by} le {date} ({reason}{differs})",
+        "differs": " ; élément distinctif : {facts}",
+        "possible": "{who} correspond peut-être à {listed}{when} (score {score} ; {why}) : une personne doit "
+        "trancher{pending}",
+        "pending": " ; {why}",
+        "not_applied_differs": "écarter une correspondance exacte exige l'élément d'identification qui diffère ; "
+        "la décision n'a pas été appliquée",
+        "not_applied_second": "la décision d'écarter attend la confirmation d'une seconde personne",
+        "confirmed": "confirmé par {by} : {reason}",
+        "basis_not_applied": "{basis} ; {why}",
+        "unverified_binding": "{who} correspond à {listed} ; son inscription sous {code} n'est pas vérifiée [U] "
+        "({basis})",
+        "owner_listed": "{who} est {listed}{when}{programme} ({basis})",
+        "blocked": "{who} est {listed}{when}{programme} : toute relation est interdite ({basis})",
+        "delisted_unverified": "{who} correspond à {listed} ; sa radiation de la liste {code} le {when} n'est pas "
+        "vérifiée [U] : confirmer qu'il n'y figure plus aujourd'hui",
+        "delisted": "{who} correspond à {listed}, radié sous {code} le {when}{note} : non inscrit à la date du {on}",
+        "strong": "inscrit",
+        "weak": "peut-être inscrit",
+        "more": " ; et {count} autres",
+        "elsewhere_only": "{who} est {strength} par d'autres autorités seulement ({entries}) ; absent de {own}",
+        "list_of": "{list} du {date}",
+        "elsewhere_unverified": "{who} est {strength} par d'autres autorités ({entries}) ; statut sous {code} non "
+        "vérifié : aucune liste officielle {code} à jour n'est chargée",
+        "owned_counterparty": "contrepartie",
+        "owned_party": "partie",
+        "ownership_caught": "Les propriétaires inscrits {names} détiennent ensemble {share} % (seuil {threshold} %) : "
+        "la {owned} est traitée comme inscrite",
+        "share_unknown": " ; part inconnue pour {names}",
+        "ownership_below": "Les propriétaires inscrits {names} détiennent ensemble {share} %{gap} : sous le seuil de "
+        "détention de {threshold} % ; vérifier le contrôle avant toute relation",
+        "bundled": "{list} (à jour au {date})",
+        "no_bundled": "aucune liste",
+        "no_coverage": "Aucune liste officielle de sanctions de cette juridiction n'est chargée : les parties n'ont "
+        "été filtrées que sur {bundled} et les listes d'autres autorités",
+        "stale": "{state} : une copie à jour est nécessaire",
+        "f_date_of_birth": "date de naissance",
+        "f_nationality": "nationalité",
+        "f_registration": "numéro d'immatriculation",
+        "f_tax": "numéro fiscal",
+        "f_lei": "LEI",
+        "f_passport": "passeport",
+        "f_national_id": "numéro d'identité nationale",
+        "f_imo": "numéro OMI",
+        "f_country": "pays",
+        "f_address": "adresse",
+        "f_other": "autre identifiant",
+        "difference": "{field} : partie {party}, liste {listed}",
+        "not_given": "non indiqué par la liste",
+    },
+}
+Texts = dict[str, str]  # language -> text
+
+
+def say(language: str, key: str, /, **values: object) -> str:
+    """A screening text in `language`; a value may be a {language: text} map (a name said differently)."""
+    chosen = {k: v.get(language, v.get("en", "")) if isinstance(v, dict) else v for k, v in values.items()}
+    return typeset(TEXTS[language][key], language).format(**{k: str(v) for k, v in chosen.items()})
+
+
+def say_all(key: str, /, **values: object) -> Texts:
+    return {language: say(language, key, **values) for language in LANGUAGES}
+
+
+def describe_difference(fact: DifferingFact, language: str = "en") -> str:
+    """A fact that tells a party apart from a listed entry, in words."""
+    if language == "en":
+        return fact.describe()
+    name = say(language, f"f_{fact.field}") if f"f_{fact.field}" in TEXTS[language] else fact.field
+    listed = fact.listed_value or say(language, "not_given")
+    return say(language, "difference", field=name, party=fact.party_value, listed=listed)
 
 
 @dataclass(frozen=True)
@@ -54,8 +207,13 @@ class ScreenedParty:
     def is_owner(self) -> bool:
         return self.owner_of is not None
 
-    def label(self) -> str:
-        return f"{self.role.capitalize()} «{self.name}»"
+    def label(self, language: str = "en") -> str:
+        role = f"role_{self.role}"
+        said = say(language, role) if role in TEXTS["en"] else self.role.capitalize()
+        return f"{said} {quoted(self.name, language)}"
+
+    def labels(self) -> Texts:
+        return {language: self.label(language) for language in LANGUAGES}
 
 
 def _text(value: Any) -> str | None:
@@ -177,16 +335,21 @@ def applicable_decision(
     decision: ScreeningDecision | None, match: Match, policy: DecisionPolicy
 ) -> tuple[ScreeningDecision | None, str]:
     """The decision when it may be applied to this match, else None and why it is not."""
+    found, why = _applicable(decision, match, policy)
+    return found, say("en", why) if why else ""
+
+
+def _applicable(
+    decision: ScreeningDecision | None, match: Match, policy: DecisionPolicy
+) -> tuple[ScreeningDecision | None, str]:
+    """As applicable_decision, with the key of the reason's text."""
     if decision is None or decision.decision is Decision.MATCH:
         return decision, ""
     if is_exact(match):
         if not decision.differs:
-            return (
-                None,
-                "a dismissal of an exact match needs the identifying fact that differs; it was not applied",
-            )
+            return None, "not_applied_differs"
         if policy.second_person_for_exact and not decision.confirmed_by:
-            return None, "the dismissal awaits confirmation by a second person"
+            return None, "not_applied_second"
     return decision, ""
 
 
@@ -288,7 +451,7 @@ def _screen_party_in(
     blocked_here = False
     for match in matches:
         recorded = ruling.get(decision_key(party.name, match.list, match.entry_id))
-        decision, not_applied = applicable_decision(recorded, match, policy)
+        decision, not_applied = _applicable(recorded, match, policy)
         if decision is not None and decision not in used:
             used.append(decision)
         binding = binding_for(match, run.regime, run.on)
@@ -322,6 +485,10 @@ def _listed(match: Match) -> str:
     return f"{match.name} ({match.list} {match.entry_id})"
 
 
+def _when(binding: Binding) -> Texts:
+    return say_all("listed_on", date=binding.listed_on.isoformat()) if binding.listed_on else {}
+
+
 def _match_finding(
     run: _RegimeRun,
     party: ScreenedParty,
@@ -333,37 +500,58 @@ def _match_finding(
     rule, source = run.rule()
     code = run.code
     listed = _listed(match)
-    when = f", listed {binding.listed_on.isoformat()}" if binding.listed_on else ""
-    programme = f" under {binding.programme}" if binding.programme else ""
-    who = party.label()
+    when = _when(binding) or ""
+    programme = say_all("programme", programme=binding.programme) if binding.programme else ""
+    who = party.labels()
     facts = _facts(party, match)
     if decision is not None and decision.decision is Decision.NOT_A_MATCH:
-        differs = "; ".join(d.describe() for d in decision.differs)
-        summary = (
-            f"{who} is not {listed}: decided by {decision.decided_by} on {decision.decided_at.date()} "
-            f"({decision.reason}{'; differs: ' + differs if differs else ''})"
+        differs = {
+            lang: say(
+                lang,
+                "differs",
+                facts=semicolon(lang).join(describe_difference(d, lang) for d in decision.differs),
+            )
+            if decision.differs
+            else ""
+            for lang in LANGUAGES
+        }
+        said = say_all(
+            "not_a_match",
+            who=who,
+            listed=listed,
+            by=decision.decided_by,
+            date=decision.decided_at.date().isoformat(),
+            reason=decision.reason,
+            differs=differs,
         )
-        return _finding(run, rule, source, party, Verdict.CLEARED, summary, binding, facts, Level.INFO), False
+        return _finding(run, rule, source, party, Verdict.CLEARED, said, binding, facts, Level.INFO), False
     confirmed_by_person = decision is not None and decision.decision is Decision.MATCH
     if not (confirmed_by_person or match.strong):
-        pending = f"; {not_applied}" if not_applied else ""
-        summary = f"{who} possibly matches {listed}{when} (score {match.score:.2f}; {match.why}): a person must decide{pending}"
+        pending = say_all("pending", why=say_all(not_applied)) if not_applied else ""
+        score = {lang: score_text(match.score, lang) for lang in LANGUAGES}
+        said = say_all(
+            "possible", who=who, listed=listed, when=when, score=score, why=match.why, pending=pending
+        )
         facts["awaits"] = AWAITS_MATCH_DECISION
-        return _finding(run, rule, source, party, Verdict.REVIEW, summary, binding, facts), False
-    basis = f"confirmed by {decision.decided_by}: {decision.reason}" if decision is not None else match.why
+        return _finding(run, rule, source, party, Verdict.REVIEW, said, binding, facts), False
+    basis: Texts | str = (
+        say_all("confirmed", by=decision.decided_by, reason=decision.reason)
+        if decision is not None
+        else match.why
+    )
     if not_applied:
-        basis = f"{basis}; {not_applied}"
+        basis = say_all("basis_not_applied", basis=basis, why=say_all(not_applied))
     if binding.confidence == "U":
-        summary = f"{who} matches {listed}; whether {code} lists it is unverified [U] ({basis})"
+        said = say_all("unverified_binding", who=who, listed=listed, code=code, basis=basis)
         return (
-            _finding(run, rule, source, party, Verdict.REVIEW, summary, binding, facts, hint=Verdict.BLOCKED),
+            _finding(run, rule, source, party, Verdict.REVIEW, said, binding, facts, hint=Verdict.BLOCKED),
             False,
         )
     if party.owner_of is not None:
-        summary = f"{who} is {listed}{when}{programme} ({basis})"
-        return _finding(run, rule, source, party, Verdict.CLEARED, summary, binding, facts, Level.INFO), True
-    summary = f"{who} is {listed}{when}{programme}: dealings prohibited ({basis})"
-    return _finding(run, rule, source, party, Verdict.BLOCKED, summary, binding, facts), True
+        said = say_all("owner_listed", who=who, listed=listed, when=when, programme=programme, basis=basis)
+        return _finding(run, rule, source, party, Verdict.CLEARED, said, binding, facts, Level.INFO), True
+    said = say_all("blocked", who=who, listed=listed, when=when, programme=programme, basis=basis)
+    return _finding(run, rule, source, party, Verdict.BLOCKED, said, binding, facts), True
 
 
 def _delisted_finding(run: _RegimeRun, party: ScreenedParty, match: Match, binding: Binding) -> Finding:
@@ -372,54 +560,57 @@ def _delisted_finding(run: _RegimeRun, party: ScreenedParty, match: Match, bindi
     when = binding.delisted_on.isoformat()
     facts = {**_facts(party, match), "delisted_on": when}
     if binding.confidence == "U":
-        summary = (
-            f"{party.label()} matches {_listed(match)}; its removal from the {run.code} list on {when} is "
-            "unverified [U]: confirm it is not listed today"
+        said = say_all(
+            "delisted_unverified", who=party.labels(), listed=_listed(match), code=run.code, when=when
         )
-        return _finding(
-            run, rule, source, party, Verdict.REVIEW, summary, binding, facts, hint=Verdict.CLEARED
-        )
+        return _finding(run, rule, source, party, Verdict.REVIEW, said, binding, facts, hint=Verdict.CLEARED)
     note = f" ({binding.note})" if binding.note else ""
-    summary = f"{party.label()} matches {_listed(match)}, delisted in {run.code} on {when}{note}: not listed there on {run.on}"
-    return _finding(run, rule, source, party, Verdict.CLEARED, summary, binding, facts, Level.INFO)
+    said = say_all(
+        "delisted", who=party.labels(), listed=_listed(match), code=run.code, when=when, note=note, on=run.on
+    )
+    return _finding(run, rule, source, party, Verdict.CLEARED, said, binding, facts, Level.INFO)
 
 
 def _elsewhere_finding(run: _RegimeRun, party: ScreenedParty, matches: list[Match]) -> Finding:
     """Listed (or possibly listed) by other authorities only: cleared only when this regime's own current list
     is loaded and does not list the party; otherwise the status under this regime is not verified."""
     rule, source = run.rule()
-    entries = "; ".join(_listed(m) for m in matches[:3]) + (
-        f"; and {len(matches) - 3} more" if len(matches) > 3 else ""
-    )
-    strength = "listed" if any(m.strong for m in matches) else "possibly listed"
+    more = say_all("more", count=len(matches) - 3) if len(matches) > 3 else dict.fromkeys(LANGUAGES, "")
+    entries = {lang: semicolon(lang).join(_listed(m) for m in matches[:3]) + more[lang] for lang in LANGUAGES}
+    strength = say_all("strong" if any(m.strong for m in matches) else "weak")
     facts: dict[str, object] = {
         "party": party.path,
         "entries": [f"{m.list} {m.entry_id}" for m in matches],
         "coverage": run.coverage.state.value,
     }
     if run.coverage.current:
-        own = ", ".join(f"{i.id} of {i.as_of}" for i in run.coverage.lists)
-        summary = f"{party.label()} is {strength} by other authorities only ({entries}); not on {own}"
+        own = {
+            lang: ", ".join(say(lang, "list_of", list=i.id, date=i.as_of) for i in run.coverage.lists)
+            for lang in LANGUAGES
+        }
+        said = say_all("elsewhere_only", who=party.labels(), strength=strength, entries=entries, own=own)
         outcome, level, hint, confidence = Verdict.CLEARED, Level.INFO, None, "P"
     else:
-        summary = (
-            f"{party.label()} is {strength} by other authorities ({entries}); status under {run.code} not verified: "
-            f"no current official {run.code} list is loaded"
+        said = say_all(
+            "elsewhere_unverified", who=party.labels(), strength=strength, entries=entries, code=run.code
         )
         outcome, level, hint, confidence = Verdict.REVIEW, Level.DECISIVE, None, "U"
+    titles = say_all("title_elsewhere")
     return Finding(
         rule=rule,
         jurisdiction=run.code,
         outcome=outcome,
-        summary=summary,
+        summary=said["en"],
         source=source.citation,
-        title="Listed elsewhere",
+        title=titles["en"],
         url=source.url,
         confidence=confidence,
         level=level,
         suggested=hint,
         facts=facts,
         section=party.section,
+        summaries=said,
+        titles=titles,
     )
 
 
@@ -429,26 +620,29 @@ def _finding(
     source: Source,
     party: ScreenedParty,
     outcome: Verdict,
-    summary: str,
+    summaries: Texts,
     binding: Binding,
     facts: dict[str, object],
     level: Level = Level.DECISIVE,
     *,
     hint: Verdict | None = None,
 ) -> Finding:
+    titles = say_all("title_match")
     return Finding(
         rule=rule,
         jurisdiction=run.code,
         outcome=outcome,
-        summary=summary,
+        summary=summaries["en"],
         source=source.citation,
-        title="Sanctioned party",
+        title=titles["en"],
         url=source.url,
         confidence=binding.confidence,
         level=level,
         suggested=hint,
         facts=dict(facts),
         section=party.section,
+        summaries=summaries,
+        titles=titles,
     )
 
 
@@ -459,56 +653,86 @@ def _ownership_finding(
     share = sum((o.share or Decimal(0) for o in owners), Decimal(0))
     unknown = [o.name for o in owners if o.share is None]
     caught = share >= threshold if policy.ownership_inclusive else share > threshold
-    names = ", ".join(f"«{o.name}»" for o in owners)
+    names = {lang: ", ".join(quoted(o.name, lang) for o in owners) for lang in LANGUAGES}
+    shares = {lang: number_text(share, lang) for lang in LANGUAGES}
+    thresholds = {lang: number_text(threshold, lang) for lang in LANGUAGES}
     if caught:
         outcome = Verdict.BLOCKED
-        summary = f"Listed owners {names} hold {share} % in aggregate (threshold {threshold} %): the {_owned_label(owned)} is treated as listed"
+        owned_key = "owned_counterparty" if owned == "counterparty" else "owned_party"
+        said = say_all(
+            "ownership_caught", names=names, share=shares, threshold=thresholds, owned=say_all(owned_key)
+        )
     else:
         outcome = Verdict.REVIEW
-        gap = f"; share unknown for {', '.join(unknown)}" if unknown else ""
-        summary = (
-            f"Listed owners {names} hold {share} % in aggregate{gap}: below the {threshold} % ownership test — "
-            "check control before dealing"
-        )
+        gap = say_all("share_unknown", names=", ".join(unknown)) if unknown else ""
+        said = say_all("ownership_below", names=names, share=shares, gap=gap, threshold=thresholds)
+    titles = say_all("title_ownership")
     return Finding(
         rule=policy.ownership_rule_id,
         jurisdiction=code,
         outcome=outcome,
-        summary=summary,
+        summary=said["en"],
         source=policy.ownership_source.citation,
-        title="Ownership by listed persons",
+        title=titles["en"],
         url=policy.ownership_source.url,
         section=owners[0].section,
         facts={"party": owned, "aggregate_share": str(share), "threshold": str(threshold)},
+        summaries=said,
+        titles=titles,
     )
 
 
-def _owned_label(path: str) -> str:
-    return "counterparty" if path == "counterparty" else "party"
-
-
 def _coverage_findings(coverage: RegimeCoverage, lists: list[ListInfo], today: date) -> list[Finding]:
-    bundled = ", ".join(f"{i.id} (as of {i.as_of})" for i in lists if i.bundled) or "no list"
     if coverage.current:
         return []
     if not coverage.lists:
-        summary = (
-            f"No official sanctions list of this jurisdiction is loaded: parties were screened only against "
-            f"{bundled} and other authorities' lists"
-        )
-        rule, title = "SCR-COVERAGE", "Sanctions list coverage"
+        bundled = {
+            lang: ", ".join(say(lang, "bundled", list=i.id, date=i.as_of) for i in lists if i.bundled)
+            or say(lang, "no_bundled")
+            for lang in LANGUAGES
+        }
+        said = say_all("no_coverage", bundled=bundled)
+        rule, title = "SCR-COVERAGE", "title_coverage"
     else:
-        summary = coverage.describe(today).partition(": ")[2] + ": a current copy is needed"
-        rule, title = "SCR-STALE", "Sanctions list age"
+        state = {
+            lang: describe_coverage(coverage, today, lang).partition(NBSP + ": " if lang == "fr" else ": ")[2]
+            for lang in LANGUAGES
+        }
+        said = say_all("stale", state=state)
+        rule, title = "SCR-STALE", "title_stale"
+    titles = say_all(title)
     return [
         Finding(
             rule=rule,
             jurisdiction=coverage.code,
             outcome=Verdict.CLEARED,
             level=Level.WARNING,
-            summary=summary,
+            summary=said["en"],
             source="Screening coverage",
-            title=title,
+            title=titles["en"],
             facts={"coverage": coverage.state.value},
+            summaries=said,
+            titles=titles,
         )
     ]
+
+
+def describe_coverage(coverage: RegimeCoverage, today: date, language: str = "en") -> str:
+    """One line on a regime's list coverage (a refusal, a banner, the attestation's verdict box)."""
+    if language != "fr":
+        return coverage.describe(today)
+    code = coverage.code
+    if coverage.state is CoverageState.MISSING:
+        return f"{code}\u00a0: aucune liste officielle de sanctions de ce régime n'est chargée"
+    newest = max(coverage.lists, key=lambda i: i.as_of or date.min)
+    if coverage.state is CoverageState.UNDATED:
+        return (
+            f"{code}\u00a0: {newest.id} ne porte pas de date de publication (son actualité ne peut être "
+            "établie)"
+        )
+    if coverage.state is CoverageState.STALE:
+        return (
+            f"{code}\u00a0: {newest.id} date de {list_age(newest, today)}\u202fjours (publiée le {newest.as_of}\u202f; "
+            f"la limite est de {coverage.max_age_days}\u202fjours)"
+        )
+    return f"{code}\u00a0: {newest.id} publiée le {newest.as_of}"

@@ -12,7 +12,9 @@ from desktop.attestation.qr import encode_qr, payload_for
 from desktop.attestation.render import render_attestation
 from desktop.attestation.sign import SigningFailedError, sign_pdf
 from desktop.attestation.verify import CONTENT_FILE, QR_FILE
+from desktop.attestation.wording import say
 from desktop.identity import SigningIdentity
+from desktop.rules.language import Language
 
 __all__ = [
     "Attestation",
@@ -64,8 +66,10 @@ def build_attestation(
     paper: Paper = "A4",
     register_head: str | None = None,
     coverage_gap: CoverageGap | None = None,
+    language: Language = "en",
 ) -> Attestation:
-    """The signed PDF and what it states (the caller has checked the lot is attestable)."""
+    """The signed PDF and what it states, its texts in `language` (the caller has checked the lot is
+    attestable)."""
     content = build_content(
         assessment,
         number=number,
@@ -75,6 +79,7 @@ def build_attestation(
         paper=paper,
         register_head=register_head,
         coverage_gap=coverage_gap,
+        language=language,
     )
     qr_text = encode_qr(payload_for(content), identity.private_key)
     unsigned = render_attestation(content, qr_text)
@@ -83,6 +88,6 @@ def build_attestation(
         identity,
         signing_time=issued_at,
         attachments=attestation_attachments(content, qr_text),
-        reason=f"Compliance attestation {number} for lot {content.lot.lot_id}",
+        reason=say(language, "pdf_reason", number=number, lot=content.lot.lot_id),
     )
     return Attestation(content=content, qr_text=qr_text, pdf=signed)

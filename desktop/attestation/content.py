@@ -6,39 +6,27 @@ import builtins
 import hashlib
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import Field
 
+from desktop.attestation.data import AttestedData as _Data
 from desktop.attestation.declarations import Declaration, OmittedDeclaration, select_declarations
+from desktop.attestation.wording import WORDS, say
 from desktop.identity import SigningIdentity
+from desktop.lot import Counterparty as LotCounterparty
 from desktop.lot import Lot, country_name
-from desktop.rules.result import shared_notes
-from desktop.screening.types import decision_key
+from desktop.lot import Owner as LotOwner
+from desktop.lot import Party as LotParty
+from desktop.rules.language import Language, country_name_in, semicolon
+from desktop.rules.result import Finding, shared_notes
+from desktop.screening.types import DifferingFact, decision_key
 
 if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
     from desktop.assessment import Assessment
 
 CONTENT_FORMAT = "clearstone.attestation/1"
 Paper = Literal["A4", "Letter"]
-
-
-class _Data(BaseModel):
-    """Attested data. Fields added after format 1 are listed in ADDED and written only when they hold
-    something, so the content of an attestation signed before they existed still reads back to exactly the
-    bytes that were signed (verify compares the two)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    ADDED: ClassVar[frozenset[str]] = frozenset()
-
-    @model_serializer(mode="wrap")
-    def _without_empty_additions(self, handler: SerializerFunctionWrapHandler) -> Any:
-        data = handler(self)
-        if isinstance(data, dict):
-            for name in self.ADDED:
-                if data.get(name) in (None, [], {}):
-                    data.pop(name, None)
-        return data
 
 
 class Country(_Data):
@@ -76,13 +64,19 @@ class Issuer(_Data):
 
 
 class Counterparty(_Data):
+    """A party of the deal as the attestation names it (the counterparty, or one of the lot's `parties`)."""
+
     role: str
     name: str
     country: Country | None
     registration_number: str | None
     address: str | None
-    aliases: list[str]
-    owners: list[str]
+    aliases: builtins.list[str]
+    owners: builtins.list[str]
+    # added 2026-12: identifiers other than the registration number ("LEI 5493…", "tax BE0123 (BE)")
+    identifiers: builtins.list[str] = Field(default_factory=builtins.list)
+
+    ADDED: ClassVar[frozenset[str]] = frozenset({"identifiers"})
 
 
 class LotFacts(_Data):
@@ -239,8 +233,21 @@ class AttestationContent(_Data):
     # added 2026-12
     regimes: list[RegimeRow] = Field(default_factory=list)
     coverage_gap: CoverageGap | None = None
+    # The language of the attestation's texts (findings, declarations, reasons); absent before 2026-12,
+    # when every attestation was in English. The QR payload and the other fields are the same in any language.
+    language: str | None = None
+    # The lot's further parties (the buyer the issuer sells to, a consignee, ...), besides the counterparty.
+    parties: list[Counterparty] = Field(default_factory=list)
 
-    ADDED: ClassVar[frozenset[str]] = frozenset({"regimes", "coverage_gap"})
+    ADDED: ClassVar[frozenset[str]] = frozenset({"regimes", "coverage_gap", "language", "parties"})
+
+    @property
+    def lang(self) -> Language:
+        return "fr" if self.language == "fr" else "en"
+
+    def all_parties(self) -> list[Counterparty]:
+        """The counterparty and every further party, in the lot's order."""
+        return [self.counterparty, *self.parties]
 
     @property
     def issued_on(self) -> date:
@@ -309,7 +316,7 @@ def _origin(lot: Lot) -> OriginFacts:
     )
 
 
-def _evidence(lot: Lot) -> tuple[list[KpCertificate], list[EvidenceItem]]:
+def _evidence(lot: Lot, language: Language) -> tuple[list[KpCertificate], list[EvidenceItem]]:
     kp: list[KpCertificate] = []
     other: list[EvidenceItem] = []
     for item in lot.evidence:
@@ -337,13 +344,29 @@ def _evidence(lot: Lot) -> tuple[list[KpCertificate], list[EvidenceItem]]:
             value = getattr(item, field, None)
             if value is not None:
                 shown = value.isoformat() if isinstance(value, date) else str(getattr(value, "value", value))
-                details.append(f"{field.replace('_', ' ')}: {shown}")
-        other.append(EvidenceItem(type=item.type, reference=item.reference, detail="; ".join(details)))
+                details.append(say(language, "detail", field=say(language, f"field_{field}"), value=shown))
+        other.append(
+            EvidenceItem(type=item.type, reference=item.reference, detail=semicolon(language).join(details))
+        )
     return kp, other
 
 
-def _counterparty(lot: Lot) -> Counterparty:
-    party = lot.counterparty
+def _identifiers(party: LotCounterparty | LotParty | LotOwner, language: Language) -> list[str]:
+    """Identifiers besides the registration number, and a person's date of birth and nationality."""
+    shown: list[str] = []
+    if party.date_of_birth:
+        shown.append(f"{say(language, 'f_date_of_birth')} {party.date_of_birth}")
+    if party.nationality:
+        shown.append(f"{say(language, 'f_nationality')} {country_name_in(party.nationality, language)}")
+    registration = getattr(party, "registration_number", None)
+    for i in party.identifiers:
+        if i.type == "registration" and i.value == registration:
+            continue
+        shown.append(f"{say(language, 'f_' + i.type)} {i.value}" + (f" ({i.country})" if i.country else ""))
+    return shown
+
+
+def _party(party: LotCounterparty | LotParty, language: Language) -> Counterparty:
     return Counterparty(
         role=party.role,
         name=party.name,
@@ -355,10 +378,20 @@ def _counterparty(lot: Lot) -> Counterparty:
             o.name + (f" ({o.share_percent}\u00a0%)" if o.share_percent is not None else "")
             for o in party.owners
         ],
+        identifiers=_identifiers(party, language),
     )
 
 
-def _matches(assessment: Assessment) -> list[ScreeningMatch]:
+def describe_difference(fact: DifferingFact, language: Language) -> str:
+    """A fact that tells a party apart from a listed entry, in words."""
+    if language == "en":
+        return fact.describe()
+    name = say(language, f"f_{fact.field}") if f"f_{fact.field}" in WORDS["en"] else fact.field
+    listed = fact.listed_value or say(language, "not_given")
+    return say(language, "differs_fact", field=name, party=fact.party_value, listed=listed)
+
+
+def _matches(assessment: Assessment, language: Language) -> list[ScreeningMatch]:
     decisions = {d.key(): d for d in assessment.screening.decisions}
     rows: list[ScreeningMatch] = []
     for match in assessment.screening.matches:
@@ -374,11 +407,19 @@ def _matches(assessment: Assessment) -> list[ScreeningMatch]:
                 reason=decision.reason if decision else None,
                 decided_by=decision.decided_by if decision else None,
                 decided_at=decision.decided_at if decision else None,
-                differs=[d.describe() for d in decision.differs] if decision else [],
+                differs=[describe_difference(d, language) for d in decision.differs] if decision else [],
                 confirmed_by=decision.confirmed_by if decision else None,
             )
         )
     return rows
+
+
+def regime_why(kind: str, country: str | None, language: Language) -> str:
+    """Why a regime applies, as the reader of the attestation (not the issuer) reads it."""
+    key = f"why_{kind}"
+    if key not in WORDS["en"]:
+        return kind
+    return say(language, key, country=country_name_in(country, language) if country else "?")
 
 
 def build_content(
@@ -391,24 +432,32 @@ def build_content(
     paper: Paper = "A4",
     register_head: str | None = None,
     coverage_gap: CoverageGap | None = None,
+    language: Language = "en",
 ) -> AttestationContent:
-    """Turn one frozen assessment into the attested statement; nothing here reads clocks or files."""
+    """Turn one frozen assessment into the attested statement; nothing here reads clocks or files. The texts
+    (findings, declarations, reasons) are in `language`, which the content records."""
     lot = assessment.lot
-    kp, other = _evidence(lot)
+    kp, other = _evidence(lot, language)
     codes = list(assessment.jurisdictions)
-    names = {r.code: r.name() for r in assessment.regimes}
-    declarations, omitted = select_declarations(lot, codes, issuer.sow_id)
+    names = {r.code: r.name(language) for r in assessment.regimes}
+    declarations, omitted = select_declarations(lot, codes, issuer.sow_id, language)
     shared = shared_notes(list(assessment.jurisdictions.values()))
     first_findings = (
         next(iter(assessment.jurisdictions.values())).findings if assessment.jurisdictions else []
     )
+
+    def row(f: Finding) -> FindingRow:
+        return FindingRow(
+            rule=f.rule, outcome=f.outcome.value, summary=f.summary_in(language), source=f.source, url=f.url
+        )
+
     return AttestationContent(
         number=number,
         issued_at=issued_at,
         paper=paper,
         issuer=issuer,
         buyer=buyer.strip() if buyer and buyer.strip() else None,
-        counterparty=_counterparty(lot),
+        counterparty=_party(lot.counterparty, language),
         lot=_lot_facts(lot, codes),
         origin=_origin(lot),
         kp_certificates=kp,
@@ -427,27 +476,17 @@ def build_content(
                 code=code,
                 name=names.get(code, code),
                 verdict=result.verdict.value,
-                findings=[
-                    FindingRow(
-                        rule=f.rule, outcome=f.outcome.value, summary=f.summary, source=f.source, url=f.url
-                    )
-                    for f in result.findings
-                    if (f.rule, f.summary) not in shared
-                ],
+                findings=[row(f) for f in result.findings if (f.rule, f.summary) not in shared],
             )
             for code, result in assessment.jurisdictions.items()
         ],
-        general_notes=[
-            FindingRow(rule=f.rule, outcome=f.outcome.value, summary=f.summary, source=f.source, url=f.url)
-            for f in first_findings
-            if (f.rule, f.summary) in shared
-        ],
+        general_notes=[row(f) for f in first_findings if (f.rule, f.summary) in shared],
         screening_lists=[
             ScreeningList(id=i.id, name=i.name, as_of=i.as_of, entries=i.entries, sha256=i.sha256)
             for i in assessment.screening.lists
         ],
         screened_parties=list(assessment.screening.parties),
-        matches=_matches(assessment),
+        matches=_matches(assessment, language),
         declarations=declarations,
         omitted_declarations=omitted,
         rule_pack=RulePack(
@@ -458,6 +497,17 @@ def build_content(
         ),
         assessment_sha256=assessment.sha256(),
         register_head=register_head,
-        regimes=[RegimeRow(code=r.code, name=r.name(), why=r.describe()) for r in assessment.regimes],
+        regimes=[
+            RegimeRow(
+                code=r.code,
+                name=r.name(language),
+                why=semicolon(language).join(
+                    dict.fromkeys(regime_why(x.kind, x.country, language) for x in r.reasons)
+                ),
+            )
+            for r in assessment.regimes
+        ],
         coverage_gap=coverage_gap,
+        language=language,
+        parties=[_party(p, language) for p in lot.parties],
     )

@@ -10,6 +10,7 @@ from desktop.attestation.build import Attestation, build_attestation, check_atte
 from desktop.attestation.content import CoverageGap, Paper
 from desktop.identity import SigningIdentity
 from desktop.register import Register
+from desktop.rules.language import Language
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ def issue_attestation(
     sow_id: str | None = None,
     paper: Paper = "A4",
     coverage_gap: CoverageGap | None = None,
+    language: Language = "en",
 ) -> IssuedAttestation:
     """Refuse (AttestationRefusedError) before anything is recorded; otherwise the register reserves the next
     number and stores the signed PDF in the same transaction, so a failure leaves no gap in the numbering."""
@@ -50,6 +52,7 @@ def issue_attestation(
             paper=paper,
             register_head=f"{seq}:{digest}",
             coverage_gap=coverage_gap,
+            language=language,
         )
         built.append(attestation)
         return attestation.pdf

@@ -26,12 +26,6 @@ VERDICT_COLOURS = {
     "review": colors.HexColor("#8A5A00"),
     "blocked": colors.HexColor("#A61B1B"),
 }
-VERDICT_LABELS = {
-    "cleared": "Cleared",
-    "needs_evidence": "Needs evidence",
-    "review": "Review",
-    "blocked": "Blocked",
-}
 PAPER = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm
 
@@ -43,7 +37,10 @@ def text(value: object) -> str:
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=8.6, leading=11.2, textColor=INK)
+    # splitLongWords=0: a word (an e-mail address, a name) is never broken inside; only URLs may be ("url").
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=8.6, leading=11.2, textColor=INK, splitLongWords=0
+    )
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.4, leading=9.4, textColor=MUTED),
@@ -67,6 +64,17 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "right": ParagraphStyle("right", parent=base, alignment=2),
         "mono": ParagraphStyle("mono", parent=base, fontSize=7.2, leading=9.2, textColor=MUTED),
+        "url": ParagraphStyle(
+            "url",
+            parent=base,
+            fontSize=7.4,
+            leading=9.4,
+            textColor=MUTED,
+            splitLongWords=1,
+            uriWasteReduce=0.3,
+        ),
+        "fingerprint": ParagraphStyle("fingerprint", parent=base, fontName=BOLD, fontSize=7.6, leading=10),
+        "box": ParagraphStyle("box", parent=base, fontSize=7.8, leading=10.2),
     }
 
 

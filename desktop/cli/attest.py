@@ -52,6 +52,12 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--sow-id", metavar="ID", help="the firm's WDC SoW ID (default: from the settings)")
     parser.add_argument(
+        "--language",
+        choices=["en", "fr"],
+        help="the attestation's language (default: the buyer's: French for a buyer in France, Monaco, "
+        "Luxembourg, French-speaking Belgium, Switzerland or Québec, English elsewhere; see docs/attestation.md)",
+    )
+    parser.add_argument(
         "--cbp-letter",
         type=Path,
         metavar="FILE.pdf",
@@ -93,10 +99,15 @@ def run(args: argparse.Namespace) -> int:
             paper=args.paper,
             accept_list_gap=args.accept_list_gap,
             cbp_letter=args.cbp_letter is not None,
+            language=args.language,
         )
         prepared = prepare_attestation(ws, request)
         if prepared.refused:
-            shown = "\n  ".join(prepared.reasons)
+            reasons = [
+                f"{r}, or pass --sow-id ID" if prepared.missing_sow_id and "SoW ID" in r else r
+                for r in prepared.reasons
+            ]
+            shown = "\n  ".join(reasons)
             raise CommandError(
                 f"cannot attest lot {lot.lot_id} (verdict {prepared.assessment.verdict.value}); resolve first:\n  {shown}"
             )
@@ -132,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
                 "cbp_letter": letter_written,
                 "paper": content.paper,
                 "buyer": content.buyer,
+                "language": content.lang,
                 "list_gap_accepted": content.coverage_gap.model_dump() if content.coverage_gap else None,
             }
         )

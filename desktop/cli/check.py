@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import EXIT_FAIL_ON, EXIT_OK, add_common_options, parse_day, print_json, workspace
+from desktop.rules.language import quoted, score_text
 from desktop.rules.result import Level, Verdict, shared_notes
 
 _VERDICTS = [v.value for v in Verdict]
@@ -151,6 +152,7 @@ def render_text(assessment: Any, width: int = 100) -> str:
     )
     for match in screening.matches:
         lines.append(
-            f"  «{match.query}» ~ {match.name} [{match.list} {match.entry_id}] score {match.score:.2f}: {match.why}"
+            f"  {quoted(match.query)} ~ {match.name} [{match.list} {match.entry_id}] score {score_text(match.score)}: "
+            f"{match.why}"
         )
     return "\n".join(lines)

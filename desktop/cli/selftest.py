@@ -145,7 +145,12 @@ def step_attest(run: SelftestRun) -> str:
 
     assert run.lot is not None and run.assessment is not None
     # The throwaway folder holds no official list by design: the gap is accepted, and printed, like a user's.
-    request = AttestRequest(lot=run.lot, accept_list_gap="self-test in a throwaway data folder without lists")
+    # Its settings hold no SoW ID either: the sample's WDC statement gets a throwaway one.
+    request = AttestRequest(
+        lot=run.lot,
+        accept_list_gap="self-test in a throwaway data folder without lists",
+        sow_id="SOW-SELFTEST",
+    )
     prepared = prepare_attestation(run.ws, request, assessment=run.assessment)
     if prepared.refused:
         raise SelftestError("the sample lot was refused: " + "; ".join(prepared.reasons))

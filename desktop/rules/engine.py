@@ -21,6 +21,8 @@ from desktop.rules.conditions import (
 )
 from desktop.rules.facts import Facts
 from desktop.rules.kp import KpChecker
+from desktop.rules.language import semicolon, typeset
+from desktop.rules.localize import localized_values
 from desktop.rules.model import EvidenceNeed, Exemption, Regime, Rule, RulePack
 from desktop.rules.regimes import regimes_in_scope
 from desktop.rules.result import EvidenceNeed as FindingNeed
@@ -43,6 +45,51 @@ class _Defaults(dict[str, str]):
 
 def render(template: str, values: dict[str, str]) -> str:
     return Formatter().vformat(template, (), _Defaults(values))
+
+
+# How the engine joins a rule's summary with what an exemption or held evidence did to it, per language.
+_PHRASES = {
+    "en": {
+        "held": "{summary} — held: {held}",
+        "exempt": "{summary} — exempt: {text}",
+        "exempt_held": "{summary} — exempt: {text} (held: {held})",
+        "may_apply": "{summary} — {id} may apply ({text}); needs {evidence}",
+        "unverified": "{summary} — {id} [U]: {text}",
+        "pack_age": "The rule pack is as of {as_of}; the lot is judged on {on}: changes to the law after the pack's "
+        "date are not reflected — check for a newer pack",
+        "pack_age_title": "Rule pack date",
+        "pack_source": "Rule pack {id} {version}",
+    },
+    "fr": {
+        "held": "{summary} — détenu : {held}",
+        "exempt": "{summary} — exemption : {text}",
+        "exempt_held": "{summary} — exemption : {text} (détenu : {held})",
+        "may_apply": "{summary} — {id} pourrait s'appliquer ({text}) ; il faut {evidence}",
+        "unverified": "{summary} — {id} [U] : {text}",
+        "pack_age": "Le jeu de règles est à jour au {as_of} ; le lot est jugé au {on} : les modifications du droit "
+        "postérieures à cette date ne sont pas prises en compte ; vérifier s'il existe un jeu plus récent",
+        "pack_age_title": "Date du jeu de règles",
+        "pack_source": "Jeu de règles {id} {version}",
+    },
+}
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    """One of the engine's own texts in `language` (French spacing applied to the text, not the values)."""
+    return render(typeset(_PHRASES[language][key], language), values)
+
+
+def _items(joined: str, language: str) -> str:
+    """References joined by "; " (as `_held` gives them), with the language's separator."""
+    return joined.replace("; ", semicolon(language))
+
+
+def _sentence(text: str) -> str:
+    """A summary begins with a capital even when its template begins with a placeholder."""
+    return text[:1].upper() + text[1:]
+
+
+Texts = dict[str, str]  # language -> text
 
 
 @dataclass
@@ -73,6 +120,8 @@ class Engine:
             r.id: compile_condition(r.scope, pack.definitions) for r in pack.rules if r.scope is not None
         }
         self._when = {r.id: compile_condition(r.when, pack.definitions) for r in pack.rules}
+        # English, then every language the pack words all its rules in.
+        self.languages: tuple[str, ...] = ("en", *(lang for lang in pack.languages() if lang in _PHRASES))
         for exemption in pack.exemptions:
             compile_condition(exemption.when, pack.definitions)
 
@@ -115,16 +164,30 @@ class Engine:
 
     def _pack_age_finding(self, code: str, on: date) -> Finding:
         pack = self.pack
+        values = {
+            "as_of": pack.as_of.isoformat(),
+            "on": on.isoformat(),
+            "id": pack.id,
+            "version": pack.version,
+        }
+        summaries = {lang: phrase(lang, "pack_age", **values) for lang in self.languages}
+        titles = {lang: phrase(lang, "pack_age_title") for lang in self.languages}
         return Finding(
             rule="CS-PACK-AGE",
             jurisdiction=code,
             outcome=Verdict.CLEARED,
             level=Level.WARNING,
-            summary=f"The rule pack is as of {pack.as_of.isoformat()}; the lot is judged on {on.isoformat()}: "
-            "changes to the law after the pack's date are not reflected — check for a newer pack",
-            source=f"Rule pack {pack.id} {pack.version}",
-            title="Rule pack date",
+            summary=summaries["en"],
+            source=phrase("en", "pack_source", **values),
+            title=titles["en"],
+            **self._translations(summaries, titles),
         )
+
+    def _translations(self, summaries: Texts, titles: Texts) -> dict[str, Texts]:
+        """The per-language maps of a finding: none for a pack worded in English only (as before)."""
+        if len(self.languages) == 1:
+            return {}
+        return {"summaries": summaries, "titles": titles}
 
     def _in_force_since(self, rule: Rule, facts: Facts) -> date:
         days = [d for test in self._weights[rule.id] if (d := caught_since(test, facts)) is not None]
@@ -134,17 +197,34 @@ class Engine:
         binding = rule.binds.get(code) if rule.binds else None
         return binding.id if binding is not None and binding.id else rule.id
 
+    def _words(self, item: Rule | Exemption, language: str) -> tuple[str, str, str | None]:
+        """(title, summary template, evidence template) of a rule or exemption in `language`."""
+        words = item.texts.get(language) if language != "en" else None
+        if words is None:
+            return item.title, item.summary, item.evidence.text if item.evidence else None
+        return words.title, words.summary, words.evidence
+
+    def _values(self, ctx: Context, base: dict[str, str]) -> dict[str, dict[str, str]]:
+        return {lang: localized_values(base, ctx.facts, self.pack.kp, lang) for lang in self.languages}
+
+    def _render(self, template: str, values: dict[str, str], language: str) -> str:
+        return render(typeset(template, language), values)
+
     def _finding(self, rule: Rule, code: str, ctx: Context) -> Finding:
         facts = ctx.facts
         binding = rule.binds.get(code) if rule.binds else None
         source = binding.source if binding is not None and binding.source is not None else rule.source
-        values = facts.placeholders()
-        values.update(self._threshold_values(rule, ctx))
-        values["jurisdiction"] = code
-        values["in_force_since"] = ctx.in_force_since.isoformat()
+        base = facts.placeholders()
+        base.update(self._threshold_values(rule, ctx))
+        base["jurisdiction"] = code
+        base["in_force_since"] = ctx.in_force_since.isoformat()
+        values = self._values(ctx, base)
         outcome = _OUTCOME[rule.outcome]
         level = {"warning": Level.WARNING, "info": Level.INFO}.get(rule.outcome, Level.DECISIVE)
-        summary = render(rule.summary, values)
+        words = {lang: self._words(rule, lang) for lang in self.languages}
+        summaries = {
+            lang: _sentence(self._render(words[lang][1], values[lang], lang)) for lang in self.languages
+        }
         suggested: Verdict | None = None
         need: FindingNeed | None = None
         exemption_id: str | None = None
@@ -156,9 +236,12 @@ class Engine:
             )
             if held:
                 outcome, level = Verdict.CLEARED, Level.INFO
-                summary = f"{summary} — held: {held}"
+                summaries = {
+                    lang: phrase(lang, "held", summary=summaries[lang], held=_items(held, lang))
+                    for lang in summaries
+                }
             else:
-                need = _need(rule.evidence, values)
+                need = self._need(rule.evidence, {lang: words[lang][2] for lang in self.languages}, values)
         if confidence == "U" and outcome in (Verdict.BLOCKED, Verdict.NEEDS_EVIDENCE):
             suggested = _OUTCOME[rule.suggested] if rule.suggested else outcome
             outcome = Verdict.REVIEW
@@ -166,8 +249,8 @@ class Engine:
             suggested = _OUTCOME[rule.suggested]
 
         if outcome in (Verdict.BLOCKED, Verdict.REVIEW, Verdict.NEEDS_EVIDENCE):
-            outcome, summary, exemption_id, need, suggested = self._apply_exemptions(
-                rule, code, ctx, outcome, summary, need, suggested
+            outcome, summaries, exemption_id, need, suggested = self._apply_exemptions(
+                rule, code, ctx, outcome, summaries, need, suggested
             )
             if outcome is Verdict.CLEARED:
                 level = Level.DECISIVE
@@ -175,11 +258,12 @@ class Engine:
         section = rule.section
         if section is None and need is not None and need.any_of:
             section = evidence_section(need.any_of[0]["type"])
+        titles = {lang: words[lang][0] for lang in self.languages}
         return Finding(
             rule=self._rule_id(rule, code),
             jurisdiction=code,
             outcome=outcome,
-            summary=summary,
+            summary=summaries["en"],
             source=source.citation,
             title=rule.title,
             url=source.url,
@@ -190,6 +274,22 @@ class Engine:
             evidence_needed=need,
             exemption=exemption_id,
             section=section,
+            **self._translations(summaries, titles),
+        )
+
+    def _need(
+        self, evidence: EvidenceNeed, templates: dict[str, str | None], values: dict[str, dict[str, str]]
+    ) -> FindingNeed:
+        texts = {
+            lang: self._render(templates[lang] or evidence.text, values[lang], lang)
+            for lang in self.languages
+        }
+        return FindingNeed(
+            any_of=[
+                {k: v for k, v in item.model_dump().items() if v is not None} for item in evidence.any_of
+            ],
+            text=texts["en"],
+            texts=texts if len(self.languages) > 1 else {},
         )
 
     def _apply_exemptions(
@@ -198,44 +298,77 @@ class Engine:
         code: str,
         ctx: Context,
         outcome: Verdict,
-        summary: str,
+        summaries: Texts,
         need: FindingNeed | None,
         suggested: Verdict | None,
-    ) -> tuple[Verdict, str, str | None, FindingNeed | None, Verdict | None]:
+    ) -> tuple[Verdict, Texts, str | None, FindingNeed | None, Verdict | None]:
         facts = ctx.facts
         candidates = [e for e in self._exemptions.get(rule.id, []) if e.in_force(facts.on)]
-        values = facts.placeholders()
-        values["in_force_since"] = ctx.in_force_since.isoformat()
+        base = facts.placeholders()
+        base["in_force_since"] = ctx.in_force_since.isoformat()
+        values = self._values(ctx, base)
+
+        def texts(exemption: Exemption) -> Texts:
+            return {
+                lang: self._render(self._words(exemption, lang)[1], values[lang], lang)
+                for lang in self.languages
+            }
+
+        def joined(key: str, exemption: Exemption, held: str = "") -> Texts:
+            said = texts(exemption)
+            return {
+                lang: phrase(
+                    lang,
+                    key,
+                    summary=summaries[lang],
+                    text=said[lang],
+                    id=exemption.id,
+                    held=_items(held, lang),
+                )
+                for lang in self.languages
+            }
+
         missing: tuple[Exemption, EvidenceNeed] | None = None
         unverified: Exemption | None = None
         for exemption in candidates:
             if not evaluate(exemption.when, ctx):
                 continue
-            text = render(exemption.summary, values)
             if exemption.confidence == "U":
                 unverified = unverified or exemption
                 continue
             if exemption.evidence is None:
-                return Verdict.CLEARED, f"{summary} — exempt: {text}", exemption.id, None, None
+                return Verdict.CLEARED, joined("exempt", exemption), exemption.id, None, None
             held = self._held(exemption.evidence, facts, code, exemption, ctx)
             if held:
-                return Verdict.CLEARED, f"{summary} — exempt: {text} (held: {held})", exemption.id, None, None
+                return Verdict.CLEARED, joined("exempt_held", exemption, held=held), exemption.id, None, None
             missing = missing or (exemption, exemption.evidence)
         if missing is not None and outcome is not Verdict.NEEDS_EVIDENCE:
             exemption, evidence = missing
-            text = render(exemption.summary, values)
+            lifted = self._need(
+                evidence, {lang: self._words(exemption, lang)[2] for lang in self.languages}, values
+            )
+            said = texts(exemption)
             return (
                 Verdict.NEEDS_EVIDENCE,
-                f"{summary} — {exemption.id} may apply ({text}); needs {render(evidence.text, values)}",
+                {
+                    lang: phrase(
+                        lang,
+                        "may_apply",
+                        summary=summaries[lang],
+                        id=exemption.id,
+                        text=said[lang],
+                        evidence=lifted.text_in(lang),
+                    )
+                    for lang in self.languages
+                },
                 exemption.id,
-                _need(evidence, values),
+                lifted,
                 None,
             )
         if unverified is not None and outcome is Verdict.BLOCKED:
-            text = render(unverified.summary, values)
             hint = _OUTCOME[unverified.suggested] if unverified.suggested else outcome
-            return Verdict.REVIEW, f"{summary} — {unverified.id} [U]: {text}", unverified.id, need, hint
-        return outcome, summary, None, need, suggested
+            return Verdict.REVIEW, joined("unverified", unverified), unverified.id, need, hint
+        return outcome, summaries, None, need, suggested
 
     def _held(
         self, evidence: EvidenceNeed, facts: Facts, code: str, exemption: Exemption | None, ctx: Context
@@ -271,13 +404,6 @@ class Engine:
         }
         data.update(self._threshold_values(rule, ctx))
         return data
-
-
-def _need(evidence: EvidenceNeed, values: dict[str, str]) -> FindingNeed:
-    return FindingNeed(
-        any_of=[{k: v for k, v in item.model_dump().items() if v is not None} for item in evidence.any_of],
-        text=render(evidence.text, values),
-    )
 
 
 def _fmt(value: Decimal) -> str:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from string import Formatter
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from desktop.lot import SECTIONS, is_section
 
@@ -18,6 +28,60 @@ Outcome = Literal["blocked", "review", "needs_evidence", "warning", "info"]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Languages a pack may add to its English texts (English is each rule's own title, summary and evidence text).
+TEXT_LANGUAGES = ("fr",)
+
+
+def template_fields(template: str) -> set[str]:
+    """The `{placeholders}` of a text template."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+class Texts(Strict):
+    """A rule's or an exemption's words in one more language: the same placeholders as the English."""
+
+    title: str
+    summary: str
+    evidence: str | None = None  # the text of the evidence that lifts it, when the rule names evidence
+
+
+class SuspensionTexts(Strict):
+    reason: str
+
+
+class _Translated(Strict):
+    """A record with `texts` by language (added 2026-12): left out of the canonical form when empty, so a
+    pack signed before it existed keeps its hash."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_texts(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("texts"):
+            data.pop("texts", None)
+        return data
+
+
+def _check_texts(owner: str, texts: dict[str, Texts], summary: str, evidence: str | None) -> None:
+    for language, words in texts.items():
+        if language not in TEXT_LANGUAGES:
+            raise ValueError(
+                f"{owner}: texts in unknown language {language!r} (one of {', '.join(TEXT_LANGUAGES)})"
+            )
+        if not words.title.strip() or not words.summary.strip():
+            raise ValueError(f"{owner}: the {language} title and summary must not be empty")
+        if template_fields(words.summary) != template_fields(summary):
+            raise ValueError(
+                f"{owner}: the {language} summary has placeholders {sorted(template_fields(words.summary))}, "
+                f"the English {sorted(template_fields(summary))}"
+            )
+        if (words.evidence is None) != (evidence is None):
+            raise ValueError(
+                f"{owner}: the {language} texts need an evidence text exactly when the rule names evidence"
+            )
+        if evidence is not None and template_fields(words.evidence or "") != template_fields(evidence):
+            raise ValueError(f"{owner}: the {language} evidence text has other placeholders than the English")
 
 
 class Step(Strict):
@@ -130,7 +194,7 @@ class EvidenceNeed(Strict):
     lifted_by_holding: bool = True
 
 
-class Rule(Strict):
+class Rule(_Translated):
     id: str
     jurisdiction: str
     binds: dict[str, Binding] | None = None  # for jurisdiction "KP"/"ALL": where it applies
@@ -149,6 +213,8 @@ class Rule(Strict):
     # packs before 2026-12 call it `step`.
     section: str | None = Field(default=None, validation_alias=AliasChoices("section", "step"))
     note: str = ""
+    # The title, summary and evidence text in other languages (added 2026-12).
+    texts: dict[str, Texts] = Field(default_factory=dict)
 
     @field_validator("section")
     @classmethod
@@ -169,6 +235,7 @@ class Rule(Strict):
             raise ValueError(
                 f"{self.id}: a {self.jurisdiction} rule needs `binds` (the regimes it applies in)"
             )
+        _check_texts(self.id, self.texts, self.summary, self.evidence.text if self.evidence else None)
         return self
 
     def jurisdictions(self) -> list[str]:
@@ -179,7 +246,7 @@ class Rule(Strict):
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
 
-class Exemption(Strict):
+class Exemption(_Translated):
     """Lifts (or, when unverified, sends to review) the rules it applies to when its condition holds."""
 
     id: str
@@ -193,6 +260,12 @@ class Exemption(Strict):
     evidence: EvidenceNeed | None = None
     suggested: Literal["blocked", "cleared"] | None = None
     summary: str
+    texts: dict[str, Texts] = Field(default_factory=dict)  # other languages (added 2026-12)
+
+    @model_validator(mode="after")
+    def _translated(self) -> Exemption:
+        _check_texts(self.id, self.texts, self.summary, self.evidence.text if self.evidence else None)
+        return self
 
     def in_force(self, on: date) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
@@ -218,12 +291,13 @@ class Zone(Strict):
     uncertain_from: date | None = None  # between this day and compliant_from the status is unknown
 
 
-class Suspension(Strict):
+class Suspension(_Translated):
     from_: date = Field(alias="from")
     to: date | None = None
     reason: str
     source: str
     compliant_zones: list[Zone] = Field(default_factory=list)
+    texts: dict[str, SuspensionTexts] = Field(default_factory=dict)  # `reason` in other languages
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -301,7 +375,26 @@ class RulePack(Strict):
             if len(set(codes)) != len(codes):
                 raise ValueError(f"jurisdictions: a code is declared twice ({codes})")
             check_vocabulary(self, self.jurisdictions)
+        check_languages(self)
         return self
+
+    def worded(self) -> list[Rule | Exemption]:
+        """Every rule and exemption: the records with texts."""
+        return [*self.rules, *self.exemptions]
+
+    def languages(self) -> list[str]:
+        """The languages the pack words its rules in besides English."""
+        found = {lang for item in self.worded() for lang in item.texts}
+        return [lang for lang in TEXT_LANGUAGES if lang in found]
+
+
+def check_languages(pack: RulePack) -> None:
+    """A pack that words one rule in a language words every rule and exemption in it."""
+    for language in pack.languages():
+        missing = [item.id for item in pack.worded() if language not in item.texts]
+        if missing:
+            shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            raise ValueError(f"texts: no {language} text for {shown}")
 
 
 def check_vocabulary(pack: RulePack, regimes: list[Regime]) -> None:

@@ -116,6 +116,7 @@ def load_source_dir(folder: Path) -> RulePack:
     except yaml.YAMLError as exc:
         raise PackError(f"{manifest_path}: not valid YAML ({exc})") from None
     files = manifest.pop("files", [])
+    translations: list[tuple[Path, Any]] = []
     assembled: dict[str, Any] = {
         **manifest,
         "jurisdictions": None,
@@ -142,16 +143,42 @@ def load_source_dir(folder: Path) -> RulePack:
                 if assembled.get(key) is not None:
                     raise PackError(f"{path}: section {key!r} is given twice")
                 assembled[key] = value
+            elif key == "texts":
+                translations.append((path, value))
             else:
                 raise PackError(f"{path}: unknown section {key!r}")
     if assembled["jurisdictions"] is None:
         del assembled["jurisdictions"]
+    for path, texts in translations:
+        _merge_texts(assembled, texts, path)
     try:
         pack = RulePack.model_validate(assembled)
     except ValidationError as exc:
         raise PackError(f"rule pack {folder}: {_describe(exc)}") from None
     _check_legacy(pack, f"rule pack {folder}")
     return pack
+
+
+def _merge_texts(assembled: dict[str, Any], texts: Any, path: Path) -> None:
+    """A language file (`texts: {fr: {RULE-ID: {title, summary, evidence}}}`) puts each rule's and exemption's
+    words in that language into the rule itself (`texts: {fr: ...}`): the assembled, signed pack carries them
+    per rule, and a translation kept in its own file is edited apart from the rules."""
+    if not isinstance(texts, dict):
+        raise PackError(f"{path}: `texts` must map a language to its texts")
+    items = {
+        str(item.get("id")): item
+        for key in ("rules", "exemptions")
+        for item in assembled[key]
+        if isinstance(item, dict)
+    }
+    for language, entries in texts.items():
+        if not isinstance(entries, dict):
+            raise PackError(f"{path}: texts.{language} must map rule ids to texts")
+        for rule_id, words in entries.items():
+            item = items.get(str(rule_id))
+            if item is None:
+                raise PackError(f"{path}: texts.{language}.{rule_id}: no rule or exemption has this id")
+            item.setdefault("texts", {})[language] = words
 
 
 _BUNDLED: LoadedPack | None = None

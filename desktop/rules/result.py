@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class Verdict(StrEnum):
@@ -36,18 +36,37 @@ class Level(StrEnum):
     WARNING = "warning"
 
 
-class EvidenceNeed(BaseModel):
-    """Evidence that would lift a needs_evidence finding: any one item of `any_of` suffices."""
+class _Texts(BaseModel):
+    """A record with texts in several languages (added 2026-12). The `*_texts` maps are left out of the
+    serialised form when empty, so records made before they existed keep their exact bytes and hashes."""
 
     model_config = ConfigDict(frozen=True)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_texts(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in _TEXT_MAPS:
+                if name in data and not data[name]:
+                    del data[name]
+        return data
+
+
+_TEXT_MAPS = frozenset({"texts", "summaries", "titles"})
+
+
+class EvidenceNeed(_Texts):
+    """Evidence that would lift a needs_evidence finding: any one item of `any_of` suffices."""
 
     any_of: list[dict[str, str]]
     text: str
+    texts: dict[str, str] = Field(default_factory=dict)  # `text` by language (English is `text`)
+
+    def text_in(self, language: str) -> str:
+        return self.texts.get(language) or self.text
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Finding(_Texts):
     rule: str
     jurisdiction: str
     outcome: Verdict
@@ -64,6 +83,17 @@ class Finding(BaseModel):
     # The part of the lot where the user resolves it (desktop.lot.SECTIONS, or "evidence:TYPE"); the wizard
     # maps it to its step, the CLI prints it.
     section: str | None = None
+    # The summary and title in every language the rule pack words them in, English included (added 2026-12;
+    # empty for findings made before, and for packs without translations: then `summary` is all there is).
+    summaries: dict[str, str] = Field(default_factory=dict)
+    titles: dict[str, str] = Field(default_factory=dict)
+
+    def summary_in(self, language: str) -> str:
+        """The summary in `language`, else in English."""
+        return self.summaries.get(language) or self.summary
+
+    def title_in(self, language: str) -> str:
+        return self.titles.get(language) or self.title
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -72,8 +102,12 @@ class Finding(BaseModel):
             "summary": self.summary,
             "source": self.source,
         }
+        if self.summaries:
+            data["summaries"] = dict(self.summaries)
         if self.title:
             data["title"] = self.title
+        if self.titles:
+            data["titles"] = dict(self.titles)
         if self.url:
             data["url"] = self.url
         data["confidence"] = self.confidence
@@ -126,3 +160,36 @@ def shared_notes(results: list[JurisdictionResult]) -> set[tuple[str, str]]:
 
 def verdict_of(findings: list[Finding]) -> Verdict:
     return Verdict.worst([f.outcome for f in findings])
+
+
+# How a person's resolution of a `review` finding is added to its summary, per language.
+_RESOLVED = {
+    "en": "{summary} — resolved as {resolution} by {by} on {date}: {reason}",
+    "fr": "{summary} — tranché comme « {resolution} » par {by} le {date} : {reason}",
+}
+_RESOLUTIONS = {
+    "fr": {
+        "cleared": "conforme",
+        "blocked": "bloqué",
+        "needs_evidence": "justificatif requis",
+        "review": "à examiner",
+    }
+}
+
+
+def resolved(finding: Finding, resolution: Verdict, by: str, on: str, reason: str) -> Finding:
+    """The finding as a person settled it: the new outcome, and who, when and why in every summary."""
+    from desktop.rules.language import typeset
+
+    def text(language: str, summary: str) -> str:
+        shown = _RESOLUTIONS.get(language, {}).get(resolution.value, resolution.value)
+        template = typeset(_RESOLVED.get(language, _RESOLVED["en"]), language)
+        return template.format(summary=summary, resolution=shown, by=by, date=on, reason=reason)
+
+    return finding.model_copy(
+        update={
+            "outcome": resolution,
+            "summary": text("en", finding.summary),
+            "summaries": {lang: text(lang, summary) for lang, summary in finding.summaries.items()},
+        }
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,13 +16,60 @@ if TYPE_CHECKING:
     from desktop.attestation.build import Attestation
     from desktop.attestation.content import CoverageGap
     from desktop.attestation.declarations import Declaration, OmittedDeclaration
-    from desktop.lot import Lot
+    from desktop.lot import Counterparty, Lot, Party
     from desktop.screening.types import ScreeningDecision
     from desktop.service.workspace import Workspace
 
 Paper = Literal["A4", "Letter"]
+Language = Literal["en", "fr"]
 # Where US letter paper is the norm; everywhere else A4.
 LETTER_COUNTRIES = ("US", "CA")
+# Where the attestation is in French by default (the buyer's country): France, Monaco and Luxembourg (where
+# French is the language of business and the courts), France's overseas territories, and the countries where
+# French is the official language, among them diamond producers (CD, CF, GN, CI). Belgium, Switzerland and
+# Canada are decided by the buyer's postal code (below); elsewhere English, the diamond trade's language.
+FRENCH_COUNTRIES = frozenset(
+    [
+        "FR",
+        "MC",
+        "LU",
+        "GF",
+        "GP",
+        "MQ",
+        "RE",
+        "YT",
+        "PM",
+        "BL",
+        "MF",
+        "NC",
+        "PF",
+        "WF",
+        "TF",
+        "CD",
+        "CG",
+        "CF",
+        "CI",
+        "SN",
+        "ML",
+        "BF",
+        "NE",
+        "TG",
+        "BJ",
+        "GN",
+        "GA",
+        "TD",
+        "CM",
+        "MG",
+        "DJ",
+        "KM",
+        "HT",
+        "BI",
+    ]
+)
+# The last four-digit number of an address is its postal code in Belgium and Switzerland.
+_POSTCODE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# A Canadian postal code; its first letter G, H or J is Québec.
+_CA_POSTCODE = re.compile(r"\b([A-Z])\d[A-Z] ?\d[A-Z]\d\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +82,7 @@ class AttestRequest:
     paper: Paper | None = None  # default: the settings, else from the buyer's country
     accept_list_gap: str | None = None  # a person's reason to attest despite missing or stale lists
     cbp_letter: bool = False
+    language: Language | None = None  # the attestation's language; default from the buyer's country
 
 
 @dataclass(frozen=True)
@@ -49,6 +98,10 @@ class Prepared:
     request: AttestRequest
     declarations: list[Declaration] = field(default_factory=list)
     omitted: list[OmittedDeclaration] = field(default_factory=list)
+    language: Language = "en"
+    # The WDC statement fits the lot but the firm's SoW ID is not set (one of `reasons`): a front end can
+    # offer to enter it.
+    missing_sow_id: bool = False
 
     @property
     def refused(self) -> bool:
@@ -64,12 +117,43 @@ class Issued:
     cbp_letter: bytes | None = None
 
 
+def buyer_party(lot: Lot) -> Counterparty | Party | None:
+    """The buyer: the counterparty when it buys, else the first party that buys."""
+    if lot.counterparty.role == "buyer":
+        return lot.counterparty
+    return next((p for p in lot.parties if p.role == "buyer"), None)
+
+
 def buyer_of(lot: Lot) -> tuple[str, str | None] | None:
     """The buyer's name and country: the counterparty when it buys, else the first party that buys."""
-    if lot.counterparty.role == "buyer":
-        return lot.counterparty.name, lot.counterparty.country
-    party = next((p for p in lot.parties if p.role == "buyer"), None)
+    party = buyer_party(lot)
     return (party.name, party.country) if party is not None else None
+
+
+def language_for(lot: Lot) -> Language:
+    """The attestation's default language: the buyer's. French for a buyer in a French-speaking country;
+    in Belgium and Switzerland, French for a postal code of the French-speaking part (Brussels and Wallonia,
+    Romandy), else English (Flanders and German-speaking Switzerland read English in the diamond trade, and
+    Dutch and German are not offered); in Canada, French for a Québec postal code. Without a buyer, English."""
+    party = buyer_party(lot)
+    if party is None or party.country is None:
+        return "en"
+    country = party.country
+    if country in FRENCH_COUNTRIES:
+        return "fr"
+    address = party.address or ""
+    if country == "CA":
+        found = _CA_POSTCODE.findall(address)
+        return "fr" if found and found[-1].upper() in "GHJ" else "en"
+    codes = [int(c) for c in _POSTCODE.findall(address)]
+    if not codes:
+        return "en"
+    code = codes[-1]
+    if country == "BE":  # Brussels 1000-1299, Walloon Brabant 1300-1499, Wallonia 4000-7999 (not 4700-4799)
+        return "fr" if 1000 <= code <= 1499 or (4000 <= code <= 7999 and not 4700 <= code <= 4799) else "en"
+    if country == "CH":  # Geneva, Vaud, Neuchâtel, Jura, French Fribourg and Valais: 1000-2999
+        return "fr" if 1000 <= code <= 2999 else "en"
+    return "en"
 
 
 def paper_for(ws: Workspace, lot: Lot, asked: Paper | None = None) -> Paper:
@@ -81,14 +165,15 @@ def paper_for(ws: Workspace, lot: Lot, asked: Paper | None = None) -> Paper:
     return "Letter" if buyer is not None and buyer[1] in LETTER_COUNTRIES else "A4"
 
 
-def coverage_gaps(ws: Workspace, assessment: Assessment) -> list[str]:
+def coverage_gaps(ws: Workspace, assessment: Assessment, language: Language = "en") -> list[str]:
     """Each regime of the attestation whose own official list is missing or older than the setting."""
     from desktop.coverage import coverage_of
+    from desktop.parties import describe_coverage
 
     pack = ws.pack()
     regimes = [r for code in assessment.jurisdictions if (r := pack.regime(code)) is not None]
     coverage = coverage_of(regimes, assessment.screening.lists, ws.today(), ws.settings().list_max_age_days)
-    return [c.describe(ws.today()) for c in coverage.values() if not c.current]
+    return [describe_coverage(c, ws.today(), language) for c in coverage.values() if not c.current]
 
 
 def prepare_attestation(
@@ -100,7 +185,7 @@ def prepare_attestation(
 ) -> Prepared:
     """Check the lot for every regime it engages (plus any added) and say whether it may be attested."""
     from desktop.attestability import refusal_reasons
-    from desktop.attestation.declarations import select_declarations
+    from desktop.attestation.declarations import select_declarations, sow_applies
 
     lot = request.lot
     if request.add_jurisdictions:
@@ -117,7 +202,15 @@ def prepare_attestation(
     if buyer is None:
         found = buyer_of(assessment.lot)
         buyer = found[0] if found is not None else None
-    chosen, omitted = select_declarations(assessment.lot, list(assessment.jurisdictions), sow_id)
+    language: Language = request.language or language_for(assessment.lot)
+    missing_sow_id = sow_id is None and sow_applies(assessment.lot)
+    if missing_sow_id:
+        # Asked here, never printed: the attestation must not tell its reader how to configure the app.
+        reasons.append(
+            "the WDC System of Warranties statement needs the firm's SoW ID, which is not set: enter it in "
+            "Settings (SoW ID)"
+        )
+    chosen, omitted = select_declarations(assessment.lot, list(assessment.jurisdictions), sow_id, language)
     if request.cbp_letter and not any(d.kind == "us_cbp_self_certification" for d in chosen):
         why = next((o.reason for o in omitted if o.kind == "us_cbp_self_certification"), "US is not checked")
         reasons.append(f"no CBP self-certification for this lot: {why}")
@@ -131,6 +224,8 @@ def prepare_attestation(
         request=request,
         declarations=chosen,
         omitted=omitted,
+        language=language,
+        missing_sow_id=missing_sow_id,
     )
 
 
@@ -145,9 +240,8 @@ def issue(ws: Workspace, prepared: Prepared, passphrase: str) -> Issued:
         )
     store = ws.identity_store()
     if not store.exists():
-        raise ServiceError(
-            "no signing identity yet: create one first (Settings, or `clearstone identity create`)"
-        )
+        # Shown by the window as it is (the command line says its own command before it gets here).
+        raise ServiceError("no signing identity yet: create your signing identity first, in Settings")
     now = ws.now()
     identity = store.load(passphrase, now=now)
     gap = None
@@ -155,6 +249,8 @@ def issue(ws: Workspace, prepared: Prepared, passphrase: str) -> Issued:
     if prepared.coverage_gaps and accepted:
         gap = CoverageGap(gaps=prepared.coverage_gaps, reason=accepted, accepted_by=identity.info.name)
         _record_accepted_gap(ws, prepared, gap)
+        if prepared.language != "en":  # recorded in English, printed in the attestation's language
+            gap = gap.model_copy(update={"gaps": coverage_gaps(ws, prepared.assessment, prepared.language)})
     issued = issue_attestation(
         ws.register(),
         prepared.assessment,
@@ -164,6 +260,7 @@ def issue(ws: Workspace, prepared: Prepared, passphrase: str) -> Issued:
         sow_id=prepared.sow_id,
         paper=prepared.paper,
         coverage_gap=gap,
+        language=prepared.language,
     )
     letter = None
     if prepared.request.cbp_letter:
@@ -202,8 +299,10 @@ __all__ = [
     "Issued",
     "Prepared",
     "buyer_of",
+    "buyer_party",
     "coverage_gaps",
     "issue",
+    "language_for",
     "paper_for",
     "prepare_attestation",
     "with_issuer",

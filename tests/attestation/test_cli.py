@@ -34,11 +34,15 @@ def _lot(shared_dir: Path, scenario: str) -> str:
 GAP = "test folder: no official lists loaded"
 
 
-def _attest(issuer_dir: Path, *extra: str) -> int:
+SOW_ID = "SOW-BE-00917"
+
+
+def _attest(issuer_dir: Path, *extra: str, sow: bool = True) -> int:
     return run(
         [
             "attest",
             *extra,
+            *(["--sow-id", SOW_ID] if sow else []),
             "--accept-list-gap",
             GAP,
             "--passphrase-env",
@@ -187,3 +191,44 @@ def test_cbp_letter(
         "substantially transformed into other products outside of the Russian Federation."
     ) in text
     assert "Peeters Diamonds BV" in text and "CBP03" in text
+
+
+def test_attest_asks_for_the_sow_id_and_never_prints_the_question(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # S30: natural diamonds whose supplier's invoice carries a SoW statement: the WDC statement fits.
+    out = tmp_path / "S30.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S30"), "--out", str(out), sow=False) == 2
+    err = capsys.readouterr().err
+    assert "SoW ID" in err and "Settings" in err and "--sow-id" in err and len(err.strip().splitlines()) == 2
+    assert not out.exists()
+    # The settings' SoW ID is the default; the statement then carries it.
+    from desktop.settings import load_settings, save_settings
+
+    save_settings(load_settings(issuer_dir).updated(sow_id="SOW-BE-55555"), issuer_dir)
+    assert _attest(issuer_dir, _lot(shared_dir, "S30"), "--out", str(out), "--json", sow=False) == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert "wdc_sow_2021" in issued["declarations"]
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages))
+    assert "WDC System of Warranties (SoW ID SOW-BE-55555)" in text
+    assert "--sow-id" not in text and "settings" not in text.lower()
+    # A lab-grown lot takes no SoW statement, so no SoW ID is asked for.
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(tmp_path / "S16.pdf"), sow=False) == 0
+
+
+def test_attest_language_default_and_choice(
+    issuer_dir: Path, shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "fr.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(out), "--language", "fr", "--json") == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert issued["language"] == "fr"
+    reader = pypdf.PdfReader(str(out))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "ATTESTATION DE CONFORMITÉ" in text and "Comment vérifier ce document" in text
+    assert "COMPLIANCE ATTESTATION" not in text
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    # Without --language: the buyer's; S16 names no French-speaking buyer, so English.
+    out = tmp_path / "en.pdf"
+    assert _attest(issuer_dir, _lot(shared_dir, "S16"), "--out", str(out), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["language"] == "en"

@@ -31,7 +31,7 @@ def test_a_name_is_stored_as_it_reads_and_the_change_is_noted(written: str) -> N
     lot = parse_lot(_lot(counterparty__name=written))
     assert lot.counterparty.name == "ALROSA"
     (note,) = lot.text_notes
-    assert note.startswith("counterparty.name: ")
+    assert note.path == "counterparty.name" and note.describe().startswith("counterparty.name: ")
 
 
 def test_direction_controls_are_refused_in_any_text() -> None:
@@ -45,7 +45,9 @@ def test_direction_controls_are_refused_in_any_text() -> None:
 def test_free_text_loses_invisibles_only() -> None:
     lot = parse_lot(_lot(description="Round\u200b brilliant ½ ct"))
     assert lot.description == "Round brilliant ½ ct"  # no compatibility folding of free text
-    assert lot.text_notes == ["description: invisible characters removed (U+200B ZERO WIDTH SPACE)"]
+    assert [n.describe() for n in lot.text_notes] == [
+        "description: invisible characters removed (U+200B ZERO WIDTH SPACE)"
+    ]
 
 
 def test_a_hidden_alrosa_is_blocked_and_the_check_says_what_was_read(

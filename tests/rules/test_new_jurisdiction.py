@@ -53,6 +53,9 @@ def _pack_with_korea(tmp_path: Path, *, rules: bool = True) -> Path:
     regimes["jurisdictions"].append(KOREA)
     (folder / "jurisdictions.yaml").write_text(yaml.safe_dump(regimes, allow_unicode=True), encoding="utf-8")
     korea: dict[str, Any] = {"rules": [KOREA_RULE] if rules else []}
+    if rules:  # the pack's rules all have French texts, so the new one must too
+        korea["texts"] = {"fr": {"KR-R1": {"title": "Diamants d'origine russe (mesure de test)",
+                                           "summary": "Diamant extrait ou taillé en Russie : importation interdite en Corée (mesure de test)"}}}  # fmt: skip
     (folder / "korea.yaml").write_text(yaml.safe_dump(korea, allow_unicode=True), encoding="utf-8")
     return folder
 

@@ -22,7 +22,6 @@ from desktop.rules.result import Finding, Level, Verdict
 from desktop.screening.types import (
     Binding,
     Decision,
-    DifferingFact,
     ListInfo,
     Match,
     PartyIdentifier,
@@ -90,19 +89,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_coverage": "No official sanctions list of this jurisdiction is loaded: parties were screened only "
         "against {bundled} and other authorities' lists",
         "stale": "{state}: a current copy is needed",
-        "f_date_of_birth": "date of birth",
-        "f_nationality": "nationality",
-        "f_registration": "registration number",
-        "f_tax": "tax number",
-        "f_lei": "LEI",
-        "f_passport": "passport",
-        "f_national_id": "national identity number",
-        "f_imo": "IMO number",
-        "f_country": "country",
-        "f_address": "address",
-        "f_other": "other identifier",
-        "difference": "{field}: party {party}, listed {listed}",
-        "not_given": "not given by the list",
     },
     "fr": {
         "role_seller": "Vendeur",
@@ -154,19 +140,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_coverage": "Aucune liste officielle de sanctions de cette juridiction n'est chargée : les parties n'ont "
         "été filtrées que sur {bundled} et les listes d'autres autorités",
         "stale": "{state} : une copie à jour est nécessaire",
-        "f_date_of_birth": "date de naissance",
-        "f_nationality": "nationalité",
-        "f_registration": "numéro d'immatriculation",
-        "f_tax": "numéro fiscal",
-        "f_lei": "LEI",
-        "f_passport": "passeport",
-        "f_national_id": "numéro d'identité nationale",
-        "f_imo": "numéro OMI",
-        "f_country": "pays",
-        "f_address": "adresse",
-        "f_other": "autre identifiant",
-        "difference": "{field} : partie {party}, liste {listed}",
-        "not_given": "non indiqué par la liste",
     },
 }
 Texts = dict[str, str]  # language -> text
@@ -180,15 +153,6 @@ def say(language: str, key: str, /, **values: object) -> str:
 
 def say_all(key: str, /, **values: object) -> Texts:
     return {language: say(language, key, **values) for language in LANGUAGES}
-
-
-def describe_difference(fact: DifferingFact, language: str = "en") -> str:
-    """A fact that tells a party apart from a listed entry, in words."""
-    if language == "en":
-        return fact.describe()
-    name = say(language, f"f_{fact.field}") if f"f_{fact.field}" in TEXTS[language] else fact.field
-    listed = fact.listed_value or say(language, "not_given")
-    return say(language, "difference", field=name, party=fact.party_value, listed=listed)
 
 
 @dataclass(frozen=True)
@@ -509,7 +473,7 @@ def _match_finding(
             lang: say(
                 lang,
                 "differs",
-                facts=semicolon(lang).join(describe_difference(d, lang) for d in decision.differs),
+                facts=semicolon(lang).join(d.describe(lang) for d in decision.differs),
             )
             if decision.differs
             else ""

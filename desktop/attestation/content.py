@@ -20,7 +20,7 @@ from desktop.lot import Owner as LotOwner
 from desktop.lot import Party as LotParty
 from desktop.rules.language import Language, country_name_in, semicolon
 from desktop.rules.result import Finding, shared_notes
-from desktop.screening.types import DifferingFact, decision_key
+from desktop.screening.types import decision_key, fact_label
 
 if TYPE_CHECKING:  # verifying a PDF must not load the rules engine that assessing needs
     from desktop.assessment import Assessment
@@ -355,14 +355,14 @@ def _identifiers(party: LotCounterparty | LotParty | LotOwner, language: Languag
     """Identifiers besides the registration number, and a person's date of birth and nationality."""
     shown: list[str] = []
     if party.date_of_birth:
-        shown.append(f"{say(language, 'f_date_of_birth')} {party.date_of_birth}")
+        shown.append(f"{fact_label('date_of_birth', language)} {party.date_of_birth}")
     if party.nationality:
-        shown.append(f"{say(language, 'f_nationality')} {country_name_in(party.nationality, language)}")
+        shown.append(f"{fact_label('nationality', language)} {country_name_in(party.nationality, language)}")
     registration = getattr(party, "registration_number", None)
     for i in party.identifiers:
         if i.type == "registration" and i.value == registration:
             continue
-        shown.append(f"{say(language, 'f_' + i.type)} {i.value}" + (f" ({i.country})" if i.country else ""))
+        shown.append(f"{fact_label(i.type, language)} {i.value}" + (f" ({i.country})" if i.country else ""))
     return shown
 
 
@@ -382,15 +382,6 @@ def _party(party: LotCounterparty | LotParty, language: Language) -> Counterpart
     )
 
 
-def describe_difference(fact: DifferingFact, language: Language) -> str:
-    """A fact that tells a party apart from a listed entry, in words."""
-    if language == "en":
-        return fact.describe()
-    name = say(language, f"f_{fact.field}") if f"f_{fact.field}" in WORDS["en"] else fact.field
-    listed = fact.listed_value or say(language, "not_given")
-    return say(language, "differs_fact", field=name, party=fact.party_value, listed=listed)
-
-
 def _matches(assessment: Assessment, language: Language) -> list[ScreeningMatch]:
     decisions = {d.key(): d for d in assessment.screening.decisions}
     rows: list[ScreeningMatch] = []
@@ -407,7 +398,7 @@ def _matches(assessment: Assessment, language: Language) -> list[ScreeningMatch]
                 reason=decision.reason if decision else None,
                 decided_by=decision.decided_by if decision else None,
                 decided_at=decision.decided_at if decision else None,
-                differs=[describe_difference(d, language) for d in decision.differs] if decision else [],
+                differs=[d.describe(language) for d in decision.differs] if decision else [],
                 confirmed_by=decision.confirmed_by if decision else None,
             )
         )

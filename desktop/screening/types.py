@@ -152,9 +152,52 @@ class DifferingFact(BaseModel):
     party_value: str
     listed_value: str = ""  # as the list gives it; empty when the list gives none
 
-    def describe(self) -> str:
-        listed = self.listed_value or "not given by the list"
-        return f"{self.field.replace('_', ' ')}: party {self.party_value}, listed {listed}"
+    def describe(self, language: str = "en") -> str:
+        """The fact in words, in English or French (the one wording: checks, the window, the attestation)."""
+        words = _FACT_WORDS.get(language, _FACT_WORDS["en"])
+        name = fact_label(self.field, language)
+        listed = self.listed_value or words["(not given)"]
+        return words["(template)"].format(field=name, party=self.party_value, listed=listed)
+
+
+def fact_label(field: str, language: str = "en") -> str:
+    """An identifying fact's name ("date of birth", "passport"...) in English or French."""
+    return _FACT_WORDS.get(language, _FACT_WORDS["en"]).get(field, field.replace("_", " "))
+
+
+# The identifying facts a dismissal can rest on, named per language.
+_FACT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "(template)": "{field}: party {party}, listed {listed}",
+        "(not given)": "not given by the list",
+        "date_of_birth": "date of birth",
+        "nationality": "nationality",
+        "registration": "registration number",
+        "tax": "tax number",
+        "lei": "LEI",
+        "passport": "passport",
+        "national_id": "national identity number",
+        "imo": "IMO number",
+        "country": "country",
+        "address": "address",
+        "other": "other identifier",
+    },
+    "fr": {
+        "(template)": "{field}\u00a0: partie {party}, liste {listed}",
+        "(not given)": "non indiqué par la liste",
+        "date_of_birth": "date de naissance",
+        "nationality": "nationalité",
+        "registration": "numéro d'immatriculation",
+        "tax": "numéro fiscal",
+        "lei": "LEI",
+        "passport": "passeport",
+        "national_id": "numéro d'identité nationale",
+        "imo": "numéro OMI",
+        "country": "pays",
+        "address": "adresse",
+        "other": "autre identifiant",
+    },
+}
 
 
 class Decision(StrEnum):

@@ -248,7 +248,7 @@ def test_a_dismissed_exact_match_prints_person_reason_differing_fact_and_confirm
                               number="CS-2026-000042", issued_at=NOW, sow_id="SOW-BE-00917")  # fmt: skip
     text = pdf_text(built.pdf)
     for fact in ("not a match", "the listed company is registered in the UAE", "Anna Peeters, 2026-11-27",
-                 "registration: party BW00001873245, listed AE-1181-77", "Confirmed by Jan De Smet",
+                 "registration number: party BW00001873245, listed AE-1181-77", "Confirmed by Jan De Smet",
                  "possible match OFAC-SDN 91234: not the same, decided by Anna Peeters"):  # fmt: skip
         assert fact in text, fact
 

@@ -151,6 +151,12 @@ def say(language: str, key: str, /, **values: object) -> str:
     return typeset(TEXTS[language][key], language).format(**{k: str(v) for k, v in chosen.items()})
 
 
+def role_label(role: str, language: str = "en") -> str:
+    """A party's role in words ("Seller", "Acheteur"): the one wording, for checks and attestations."""
+    key = f"role_{role}"
+    return say(language, key) if key in TEXTS["en"] else role.capitalize()
+
+
 def say_all(key: str, /, **values: object) -> Texts:
     return {language: say(language, key, **values) for language in LANGUAGES}
 
@@ -172,9 +178,7 @@ class ScreenedParty:
         return self.owner_of is not None
 
     def label(self, language: str = "en") -> str:
-        role = f"role_{self.role}"
-        said = say(language, role) if role in TEXTS["en"] else self.role.capitalize()
-        return f"{said} {quoted(self.name, language)}"
+        return f"{role_label(self.role, language)} {quoted(self.name, language)}"
 
     def labels(self) -> Texts:
         return {language: self.label(language) for language in LANGUAGES}

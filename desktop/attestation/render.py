@@ -35,6 +35,7 @@ from desktop.attestation.layout import (
 from desktop.attestation.qr import PREFIX
 from desktop.attestation.qrdraw import QrFlowable
 from desktop.attestation.tables import Blocks, Markup
+from desktop.parties import role_label
 from desktop.rules.language import carats_text, country_name_in, number_text, score_text, semicolon
 
 QR_SIZE = 44 * mm
@@ -285,7 +286,7 @@ class _Renderer(Blocks):
             screening = [self._result_of(party.name), *self._owner_results(party)]
             rows.append(
                 [
-                    self.p(f"<b>{self.say('role_' + party.role)}</b>"),
+                    self.p(f"<b>{role_label(party.role, self.language)}</b>"),
                     self.p("<br/>".join(self._party_cell(party, inner))),
                     self.p("<br/>".join(screening)),
                 ]
@@ -299,7 +300,7 @@ class _Renderer(Blocks):
             )
             rows.append(
                 [
-                    self.p(f"<b>{self.say('role_buyer')}</b>"),
+                    self.p(f"<b>{role_label('buyer', self.language)}</b>"),
                     self.p(buyer),
                     self.p(self.say("not_screened") if c.buyer and not self._screened(c.buyer) else ""),
                 ]

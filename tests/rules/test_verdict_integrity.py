@@ -144,7 +144,10 @@ def test_an_exact_hit_is_not_dismissed_in_one_click(
     assert decision["decided_by"] == "Élise Van den Broeck, MLRO"
     assert decision["differs"] == [{"field": "registration", "party_value": "RU-7701", "listed_value": ""}]
     finding = _match_finding(after, "US", match["entry_id"])
-    assert finding["outcome"] == "cleared" and "differs: registration number: party RU-7701" in finding["summary"]
+    assert (
+        finding["outcome"] == "cleared"
+        and "differs: registration number: party RU-7701" in finding["summary"]
+    )
 
 
 def _match_finding(document: dict[str, Any], code: str, entry_id: str) -> dict[str, Any]:

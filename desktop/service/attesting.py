@@ -196,6 +196,10 @@ def prepare_attestation(
         assessment = assess_lot(ws, lot, decisions=decisions, on=request.on)
     gaps = coverage_gaps(ws, assessment)
     accepted = (request.accept_list_gap or "").strip()
+    if accepted and gaps:
+        from desktop.service.deciding import check_reason
+
+        check_reason(accepted)  # accepting a gap is a decision like any other: a real reason
     reasons = refusal_reasons(assessment, coverage_gaps=[] if accepted else gaps)
     sow_id = (request.sow_id or ws.settings().sow_id or "").strip() or None
     buyer = request.buyer.strip() if request.buyer and request.buyer.strip() else None

@@ -281,3 +281,37 @@ def test_a_delisting_is_data_zmdc_in_the_eu(
         if "ZMDC" in f["summary"]
     ]
     assert [f["outcome"] for f in before] != ["cleared"]
+
+
+def test_a_list_gap_is_accepted_only_with_a_reason_and_is_printed_and_recorded(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.settings import load_settings
+
+    monkeypatch.setenv("CS_GAP_PASS", "trade-show-2026")
+    assert run(["identity", "create", "--name", "Élise Van den Broeck", "--title", "MLRO", "--company", "VDB BV",
+                "--country", "BE", "--sow-id", "SOW-BE-1", "--passphrase-env", "CS_GAP_PASS"]) == 0  # fmt: skip
+    assert load_settings(data_dir).sow_id == "SOW-BE-1" and load_settings(data_dir).firm_country == "BE"
+    ado = {"type": "g7_verification", "reference": "ADO-2026-1", "issued_on": "2026-11-25"}
+    lot = rough("BW", transaction__jurisdictions=["US"], evidence=[kp("BW"), ado])
+    path = tmp_path / "bw.lot.json"
+    save_lot(lot, path)
+    out = tmp_path / "a.pdf"
+    base = ["attest", str(path), "--out", str(out), "--passphrase-env", "CS_GAP_PASS"]
+    capsys.readouterr()
+    assert run(base) == 2
+    refused = capsys.readouterr().err
+    assert "sanctions-list coverage: US: no official sanctions list of this regime is loaded" in refused
+    assert "sanctions-list coverage: EU:" in refused  # the dealer's own seat (BE) brings the EU in
+    assert run([*base, "--accept-list-gap", "ok"]) == 2  # not a reason
+    assert run([*base, "--accept-list-gap", "lists checked on the OFAC and EU websites today", "--json"]) == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert issued["list_gap_accepted"]["reason"] == "lists checked on the OFAC and EU websites today"
+    assert issued["list_gap_accepted"]["accepted_by"] == "Élise Van den Broeck"
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "lists checked on the OFAC and EU websites today" in " ".join(text.split())
+    assert run(["register", "list", "--json"]) == 0
+    records = capsys.readouterr().out
+    assert "SCR-COVERAGE" in records

@@ -134,6 +134,7 @@ def run_gui(
     if warning:
         QMessageBox.warning(window, tr("Settings not read"), warning + "\n" + tr("Defaults are used."))
     QTimer.singleShot(0, window.load_data_status)
+    QTimer.singleShot(0, window.ask_who_decides)
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_path(open_file))
     try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import labelled, tr
 
 if TYPE_CHECKING:  # the window opens before the application layer's modules are loaded
     from desktop.service.status import DataStatus
@@ -71,9 +71,12 @@ class StatusStrip(QFrame):
         self.pack.setAccessibleName(tr("Rule pack"))
         self.lists.setAccessibleName(tr("Sanctions lists"))
         self.lists.setWordWrap(False)
+        self.person = QLabel()
+        self.person.setAccessibleName(tr("Person deciding"))
         layout.addWidget(self.pack)
         layout.addWidget(QLabel("·"))
         layout.addWidget(self.lists, 1)
+        layout.addWidget(self.person)
 
     def show_status(self, status: StatusText) -> None:
         self.pack.setText(tr("Rules") + ": " + status.pack)
@@ -82,6 +85,9 @@ class StatusStrip(QFrame):
             for list_id, age, bundled in status.lists
         ]
         self.lists.setText(tr("Lists") + ": " + (", ".join(parts) if parts else tr("none loaded")))
+
+    def show_person(self, person: str) -> None:
+        self.person.setText(labelled("Deciding", person) if person else tr("Nobody chosen to decide"))
 
     def show_error(self, message: str) -> None:
         self.lists.setText(tr("Lists") + ": " + message)

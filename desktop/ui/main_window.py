@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop.register import RecordSummary
     from desktop.service.drafts import SavedDraft
     from desktop.service.status import DataStatus
+    from desktop.ui.dialogs.person_dialog import PersonDialog
     from desktop.ui.dialogs.register_dialog import RegisterDialog
     from desktop.ui.wizard_view import WizardView
     from desktop.wizard import Checklist
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._action(data, "Import rule &pack…", self.on_import_rules)
         settings = bar.addMenu(tr("&Settings"))
         self._action(settings, "&Preferences…", self.on_settings, "Ctrl+,")
+        self._action(settings, "Switch &person…", self.on_switch_person)
         help_menu = bar.addMenu(tr("&Help"))
         self._action(help_menu, "&About Clearstone", self.on_about)
         self._update_actions()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         status, drafts, recent = result
         text = describe_status(status)
         self.status_strip.show_status(text)
+        self.status_strip.show_person(self.services.decided_by())
         self.banner.show_warnings(text.warnings)
         if drafts and self.wizard is None:
             latest = drafts[0]
@@ -173,7 +176,11 @@ class MainWindow(QMainWindow):
         from desktop.wizard import Checklist, new_draft
 
         settings = self.services.settings()
-        draft = new_draft(today=self.services.today(), jurisdictions=list(settings.home_jurisdictions))
+        draft = new_draft(
+            today=self.services.today(),
+            jurisdictions=list(settings.home_jurisdictions),
+            issuer_country=self.services.firm_country(),
+        )
         self.open_checklist(Checklist(draft, jurisdictions=self._codes()))
 
     def open_checklist(self, checklist: Checklist, *, reveal: bool = False) -> None:
@@ -184,6 +191,11 @@ class MainWindow(QMainWindow):
         self.wizard = WizardView(checklist, self.services, self.workers)
         for page in self.wizard.pages.values():
             page.reveal_all = reveal
+        if reveal:  # a lot from a file or the register: its content is the user's, every step was "seen"
+            from desktop.wizard.steps import EDITING_STEPS
+
+            checklist.mark_visited(*EDITING_STEPS)
+            self.wizard.refresh()
         checklist.add_change_listener(self._on_checklist_changed)
         self.wizard.attest.signing_finished.connect(self._on_attested)
         self.stack.addWidget(self.wizard)
@@ -395,6 +407,27 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self)
         dialog.settings_saved.connect(lambda: self.load_data_status())
         dialog.open()
+
+    # ----- who decides
+    def ask_who_decides(self) -> None:
+        """At start, when several people share this computer: who is at the keyboard (Settings → People)."""
+        if len(self.services.people()) >= 2 and not self.services.user:
+            self.on_switch_person()
+        self.status_strip.show_person(self.services.decided_by())
+
+    def on_switch_person(self) -> PersonDialog:
+        from desktop.ui.dialogs.person_dialog import PersonDialog
+
+        dialog = PersonDialog(self.services.people(), self.services.decided_by(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._use_person(dialog.chosen()))
+        dialog.open()
+        self.person_dialog = dialog
+        return dialog
+
+    def _use_person(self, person: str) -> None:
+        self.services.user = person
+        self.status_strip.show_person(person)
 
     def on_about(self) -> None:
         from desktop import __version__

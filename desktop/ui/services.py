@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.lot import Lot
     from desktop.register import AttestationRecord, ChainReport, RecordSummary, ReviewResolution
     from desktop.rules.pack import LoadedPack
+    from desktop.rules.regimes import RegimeInScope
     from desktop.rules.result import Finding, Verdict
     from desktop.screening.importers.common import Progress
     from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
@@ -92,6 +93,20 @@ class Services:
     def save_settings(self, settings: Settings) -> None:
         self.workspace.save_settings(settings)
 
+    def people(self) -> list[str]:
+        """The people who decide on this install (Settings → People), the signer first."""
+        settings = self.settings()
+        return list(dict.fromkeys(p for p in (settings.signer.name.strip(), *settings.people) if p))
+
+    def firm_country(self) -> str | None:
+        """The dealer's seat: the settings' country, else the signing identity's."""
+        from desktop.service.checking import firm_country
+
+        try:
+            return firm_country(self.workspace)
+        except user_errors():
+            return self.settings().firm_country or None
+
     def decided_by(self) -> str:
         """Who decides at this keyboard: the person chosen at start, else the signer in the settings, else the
         signing identity's person; empty when nobody is known (the window then asks)."""
@@ -115,6 +130,19 @@ class Services:
         from desktop.service.rules import import_rule_pack
 
         return import_rule_pack(self.workspace, path)
+
+    # ----- a lot being typed
+    def draft_regimes(self, draft: dict[str, Any]) -> list[RegimeInScope]:
+        """The regimes the lot engages as entered so far (derived ones with why, plus those it adds)."""
+        from desktop.service.drafting import draft_regimes
+
+        return draft_regimes(self.workspace, draft)
+
+    def certificate_findings(self, draft: dict[str, Any]) -> list[Finding]:
+        """The rule pack's Kimberley Process findings on the certificate as entered so far."""
+        from desktop.service.drafting import certificate_findings
+
+        return certificate_findings(self.workspace, draft)
 
     # ----- screening
     def lists(self) -> list[ListInfo]:
@@ -164,6 +192,34 @@ class Services:
         from desktop.service.deciding import match_decision
 
         return match_decision(self.workspace, request, match=match)
+
+    def is_exact(self, match: Match) -> bool:
+        """Whether dismissing this match needs the identifying fact that tells the party apart."""
+        from desktop.service.deciding import is_exact_match
+
+        return is_exact_match(match)
+
+    def listed_facts(self, list_id: str, entry_id: str) -> dict[str, list[str]]:
+        """What the list itself gives to identify the entry (field -> values), as far as it says."""
+        from desktop.service.deciding import listed_facts
+
+        return listed_facts(self.workspace, list_id, entry_id)
+
+    def awaiting_confirmation(
+        self, matches: Sequence[Match], decisions: Sequence[ScreeningDecision]
+    ) -> list[ScreeningDecision]:
+        """Dismissals of exact matches that wait for a second person (the four-eyes setting)."""
+        from desktop.service.deciding import awaiting_confirmation
+
+        return awaiting_confirmation(self.workspace, matches, decisions)
+
+    def confirm_dismissal(self, decision: ScreeningDecision, confirmed_by: str) -> ScreeningDecision:
+        """A second person confirms a recorded dismissal; recorded in the register."""
+        from desktop.service.deciding import confirm_dismissal
+
+        return confirm_dismissal(
+            self.workspace, decision.party, decision.list, decision.entry_id, confirmed_by
+        )
 
     def resolve_review(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -152,14 +152,21 @@ class WizardView(QWidget):
             self.steps.setCurrentRow(self.checklist.step.position)
 
     def _on_fix_requested(self, finding: Finding) -> None:
+        """Open the step where the finding is fixed, scroll to its field and put the cursor there."""
         step = self.checklist.resolve(finding)
-        self.pages[step].reveal_all = True
+        page = self.pages[step]
+        page.reveal_all = True
         self._sync()
+        # once the page is laid out (rows rebuilt on entering it), so the scroll lands on the right place
+        QTimer.singleShot(0, lambda: page.land_on(page.field_for(finding)))
 
     def _on_check_finished(self, _verdict: str) -> None:
         self.attest.assessment_id = self.review.assessment_id
 
     def _on_checklist_changed(self, _checklist: object) -> None:
+        self._sync()
+
+    def refresh(self) -> None:
         self._sync()
 
     def _sync(self) -> None:
@@ -177,7 +184,7 @@ class WizardView(QWidget):
         leftovers = page.show_problems()
         for row, each in enumerate(STEPS):
             item = self.steps.item(row)
-            done = self.checklist.is_complete(each)
+            done = self.checklist.shows_done(each)
             reachable = self.checklist.can_jump_to(each)
             mark = "\u2714" if done else ("\u2022" if each.position < step.position or each is step else " ")
             item.setText(f"{mark}  {row + 1}. {tr(STEP_NAMES[each])}")
@@ -214,6 +221,5 @@ class WizardView(QWidget):
 
     def shutdown(self) -> None:
         self.checklist.remove_change_listener(self._on_checklist_changed)
-        counterparty = self.pages[Step.COUNTERPARTY]
-        if isinstance(counterparty, CounterpartyPage):
-            counterparty.shutdown()
+        for page in self.pages.values():
+            page.shutdown()

@@ -1647,5 +1647,459 @@
         <source>From the buyer's country</source>
         <translation>Selon le pays de l’acheteur</translation>
     </message>
+    <!-- GUI (H4): the dealer's flow, issues 12, 13, 15 and 16 -->
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <source>&amp;Your country (issuer)</source>
+        <translation>&amp;Votre pays (émetteur)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd person</source>
+        <translation>Ajouter une perso&amp;nne</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>Décide</translation>
+    </message>
+    <message>
+        <source>Lists count as current &amp;for</source>
+        <translation>Listes considérées à jour &amp;pendant</translation>
+    </message>
+    <message>
+        <source>Regimes</source>
+        <translation>Régimes</translation>
+    </message>
+    <message>
+        <source>SoW &amp;warranty</source>
+        <translation>&amp;Garantie SoW</translation>
+    </message>
+    <message>
+        <source>A currency is three capital letters, for example USD.</source>
+        <translation>Une devise s’écrit en trois majuscules, par exemple USD.</translation>
+    </message>
+    <message>
+        <source>A second person confirms each dismissal of an exact sanctions match (four eyes)</source>
+        <translation>Une seconde personne confirme chaque rejet d’une correspondance exacte (quatre yeux)</translation>
+    </message>
+    <message>
+        <source>A second person must confirm: not the one who decided.</source>
+        <translation>Une seconde personne doit confirmer : pas celle qui a décidé.</translation>
+    </message>
+    <message>
+        <source>A share cannot be more than 100 %: “{value}”.</source>
+        <translation>Une part ne peut dépasser 100 % : « {value} ».</translation>
+    </message>
+    <message>
+        <source>A whole number from 1, please.</source>
+        <translation>Un nombre entier à partir de 1, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Add at least one.</source>
+        <translation>Ajoutez-en au moins un.</translation>
+    </message>
+    <message>
+        <source>Add regime</source>
+        <translation>Ajouter le régime</translation>
+    </message>
+    <message>
+        <source>Add the chosen regime</source>
+        <translation>Ajouter le régime choisi</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>An exact match is dismissed only with the fact that tells them apart:</source>
+        <translation>Une correspondance exacte ne s’écarte qu’avec le fait qui les distingue :</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Courtier</translation>
+    </message>
+    <message>
+        <source>Cannot be negative: “{value}”.</source>
+        <translation>Ne peut pas être négatif : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>Choisissez l’une des valeurs proposées.</translation>
+    </message>
+    <message>
+        <source>Choose or type the name of a person.</source>
+        <translation>Choisissez ou tapez le nom d’une personne.</translation>
+    </message>
+    <message>
+        <source>Confirm a dismissal</source>
+        <translation>Confirmer un rejet</translation>
+    </message>
+    <message>
+        <source>Confirm dismissal</source>
+        <translation>Confirmer le rejet</translation>
+    </message>
+    <message>
+        <source>Confirm dismissal…</source>
+        <translation>Confirmer le rejet…</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmé par</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Contract date</source>
+        <translation>Date du contrat</translation>
+    </message>
+    <message>
+        <source>Country of origin</source>
+        <translation>Pays d’origine</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Decisions on sanctions matches and review items record who made them. Choose your name; the list is kept in Settings → People.</source>
+        <translation>Les décisions sur les correspondances et les points à examiner enregistrent qui les a prises. Choisissez votre nom ; la liste se trouve dans Paramètres → Personnes.</translation>
+    </message>
+    <message>
+        <source>Delivery country</source>
+        <translation>Pays de livraison</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Diffère</translation>
+    </message>
+    <message>
+        <source>Each regime can be added once.</source>
+        <translation>Chaque régime ne peut être ajouté qu’une fois.</translation>
+    </message>
+    <message>
+        <source>Everyone who decides on matches and review items at this computer; the signer is one of them. With two or more, Clearstone asks at start who is at the keyboard.</source>
+        <translation>Toutes les personnes qui décident des correspondances et des points à examiner sur cet ordinateur ; le signataire en fait partie. À partir de deux, Clearstone demande au démarrage qui est au clavier.</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Marchandises</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>Code SH</translation>
+    </message>
+    <message>
+        <source>IMO number</source>
+        <translation>Numéro OMI</translation>
+    </message>
+    <message>
+        <source>Identifying fact that differs</source>
+        <translation>Élément d’identification qui diffère</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Numéro de facture</translation>
+    </message>
+    <message>
+        <source>Issuing country</source>
+        <translation>Pays émetteur</translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Left Russia on</source>
+        <translation>Sorti de Russie le</translation>
+    </message>
+    <message>
+        <source>Lot ID</source>
+        <translation>Identifiant du lot</translation>
+    </message>
+    <message>
+        <source>Mining area</source>
+        <translation>Zone d’extraction</translation>
+    </message>
+    <message>
+        <source>Name of a person</source>
+        <translation>Nom d’une personne</translation>
+    </message>
+    <message>
+        <source>Name of a person to add</source>
+        <translation>Nom de la personne à ajouter</translation>
+    </message>
+    <message>
+        <source>National ID number</source>
+        <translation>Numéro d’identité nationale</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>No regime follows from the facts yet: give your country, the buyer's country or the delivery country, or add a regime.</source>
+        <translation>Aucun régime ne découle encore des faits : indiquez votre pays, celui de l’acheteur ou le pays de livraison, ou ajoutez un régime.</translation>
+    </message>
+    <message>
+        <source>Nobody chosen to decide</source>
+        <translation>Personne n’est désigné pour décider</translation>
+    </message>
+    <message>
+        <source>Not a date of birth: “{value}”. Write YYYY-MM-DD, or only the year.</source>
+        <translation>Date de naissance invalide : « {value} ». Écrivez AAAA-MM-JJ, ou seulement l’année.</translation>
+    </message>
+    <message>
+        <source>Not a date: “{value}”. Write it as YYYY-MM-DD, for example 2026-12-01.</source>
+        <translation>Date invalide : « {value} ». Écrivez-la AAAA-MM-JJ, par exemple 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>Not a number: “{value}”. Use a point for decimals, for example 0.50.</source>
+        <translation>Nombre invalide : « {value} ». Utilisez un point pour les décimales, par exemple 0.50.</translation>
+    </message>
+    <message>
+        <source>Not an HS code: “{value}”. For example 7102.39.</source>
+        <translation>Code SH invalide : « {value} ». Par exemple 7102.39.</translation>
+    </message>
+    <message>
+        <source>Not in the expected form: “{value}”.</source>
+        <translation>Forme inattendue : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Number of stones</source>
+        <translation>Nombre de pierres</translation>
+    </message>
+    <message>
+        <source>Other identifier</source>
+        <translation>Autre identifiant</translation>
+    </message>
+    <message>
+        <source>Outside Russia since</source>
+        <translation>Hors de Russie depuis</translation>
+    </message>
+    <message>
+        <source>Owner's country</source>
+        <translation>Pays du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner's name</source>
+        <translation>Nom du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner's share</source>
+        <translation>Part du propriétaire</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>Numéro de passeport</translation>
+    </message>
+    <message>
+        <source>People who decide</source>
+        <translation>Personnes qui décident</translation>
+    </message>
+    <message>
+        <source>Person deciding</source>
+        <translation>Personne qui décide</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Régime</translation>
+    </message>
+    <message>
+        <source>Regime to add</source>
+        <translation>Régime à ajouter</translation>
+    </message>
+    <message>
+        <source>Regimes marked ✔ follow from the facts (your seat, the buyer, the delivery) and always apply.</source>
+        <translation>Les régimes marqués ✔ découlent des faits (votre siège, l’acheteur, la livraison) et s’appliquent toujours.</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>N° d’immatriculation</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro d’immatriculation</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <source>Remove regime</source>
+        <translation>Retirer le régime</translation>
+    </message>
+    <message>
+        <source>Remove the invisible control characters.</source>
+        <translation>Retirez les caractères de contrôle invisibles.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>Numéro fiscal</translation>
+    </message>
+    <message>
+        <source>The largest stone ({largest} ct) weighs more than the whole lot ({total} ct).</source>
+        <translation>La plus grosse pierre ({largest} ct) pèse plus que le lot entier ({total} ct).</translation>
+    </message>
+    <message>
+        <source>The largest stone must weigh more than 0 ct.</source>
+        <translation>La plus grosse pierre doit peser plus de 0 ct.</translation>
+    </message>
+    <message>
+        <source>The listed value</source>
+        <translation>La valeur inscrite sur la liste</translation>
+    </message>
+    <message>
+        <source>The owners’ shares add up to {value} %, more than 100 %.</source>
+        <translation>Les parts des propriétaires totalisent {value} %, plus de 100 %.</translation>
+    </message>
+    <message>
+        <source>The party's value</source>
+        <translation>La valeur de la partie</translation>
+    </message>
+    <message>
+        <source>Too large to be plausible: {value}.</source>
+        <translation>Trop grand pour être plausible : {value}.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Trop long.</translation>
+    </message>
+    <message>
+        <source>Too many decimal places: “{value}”.</source>
+        <translation>Trop de décimales : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Unknown country “{value}”: type a name or code and pick it from the list.</source>
+        <translation>Pays inconnu « {value} » : tapez un nom ou un code et choisissez-le dans la liste.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of document.</source>
+        <translation>Type de document inconnu.</translation>
+    </message>
+    <message>
+        <source>Unknown regime “{value}”.</source>
+        <translation>Régime inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <source>Weight (ct)</source>
+        <translation>Poids (ct)</translation>
+    </message>
+    <message>
+        <source>Where were the stones cut? Add at least one processing step (country, activity, date).</source>
+        <translation>Où les pierres ont-elles été taillées ? Ajoutez au moins une étape de transformation (pays, activité, date).</translation>
+    </message>
+    <message>
+        <source>Who is deciding?</source>
+        <translation>Qui décide ?</translation>
+    </message>
+    <message>
+        <source>Your country</source>
+        <translation>Votre pays</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>ajouté par vous</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation by a second person</source>
+        <translation>en attente de confirmation par une seconde personne</translation>
+    </message>
+    <message>
+        <source>buyer in {country}</source>
+        <translation>acheteur : {country}</translation>
+    </message>
+    <message>
+        <source>consignee in {country}</source>
+        <translation>destinataire : {country}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation>décidé par</translation>
+    </message>
+    <message>
+        <source>delivery to {country}</source>
+        <translation>livraison : {country}</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>correspondance exacte</translation>
+    </message>
+    <message>
+        <source>import into {country}</source>
+        <translation>importation : {country}</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>sur la liste</translation>
+    </message>
+    <message>
+        <source>not given by the list</source>
+        <translation>non indiqué par la liste</translation>
+    </message>
+    <message>
+        <source>not given by the list: type it from the official entry, if you checked it</source>
+        <translation>non indiqué par la liste : tapez-le depuis l’inscription officielle, si vous l’avez vérifiée</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>partie</translation>
+    </message>
+    <message>
+        <source>the party's value, from its documents</source>
+        <translation>la valeur de la partie, d’après ses documents</translation>
+    </message>
+    <message>
+        <source>your seat in {country}</source>
+        <translation>votre siège : {country}</translation>
+    </message>
+    <message>
+        <source>{who} decided that «{party}» is not {name} ({list} {entry}). A second person confirms this before the lot can be attested.</source>
+        <translation>{who} a décidé que « {party} » n’est pas {name} ({list} {entry}). Une seconde personne le confirme avant que le lot puisse être attesté.</translation>
+    </message>
+    <!-- end of GUI (H4) -->
 </context>
 </TS>

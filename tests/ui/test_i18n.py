@@ -18,17 +18,36 @@ from desktop.wizard import Step
 UI = Path(i18n.__file__).parent
 
 
+# Helpers that translate their label argument (the second one: after the form it goes into).
+LABEL_HELPERS = {
+    "bind_line",
+    "bind_combo",
+    "bind_check",
+    "bind_spin",
+    "bind_country",
+    "_row",
+    "_line",
+    "_combo",
+    "_add",
+}
+
+
 def tr_literals() -> set[str]:
     found: set[str] = set()
     for path in UI.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) == "tr"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("tr", "labelled") and node.args and isinstance(node.args[0], ast.Constant):
                 found.add(node.args[0].value)
+            elif (
+                name in LABEL_HELPERS
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                found.add(node.args[1].value)
     return found
 
 
@@ -96,3 +115,25 @@ def test_window_in_french(qtbot: Any, make_window: Any) -> None:
         shown += [w.title() for w in page.findChildren(QGroupBox)]
         leftovers = sorted(t for t in shown if t in english)
         assert not leftovers, f"{step.value}: still in English: {leftovers}"
+
+
+def catalogue_keys() -> set[str]:
+    """Texts the window translates through a variable: the checklist's wordings and field names, the match
+    card's identifying facts, why a regime applies."""
+    from desktop.ui.pages.lot_page import REASONS
+    from desktop.ui.pages.match_card import FIELD_LABELS
+    from desktop.wizard import wording
+
+    return {
+        *wording.TEMPLATES,
+        *wording.FIELD_NAMES.values(),
+        *wording.ROLE_NAMES.values(),
+        *FIELD_LABELS.values(),
+        *REASONS.values(),
+    }
+
+
+def test_every_catalogue_key_has_a_french_translation() -> None:
+    french = i18n.read_catalogue(i18n.catalogue_path("fr"))
+    missing = sorted(catalogue_keys() - set(french))
+    assert not missing, f"untranslated: {missing}"

@@ -57,7 +57,8 @@ def test_typing_a_listed_name_screens_off_the_gui_thread(qtbot: Any, window: Any
     wizard.checklist.set_value(("lot_id",), "L-1")
     wizard.checklist.set_value(("goods", "largest_stone_carats"), "0.50")
     wizard.checklist.set_value(("origin", "mining_countries"), ["BW"])
-    wizard.go_to(Step.COUNTERPARTY)
+    wizard.checklist.append_item(("processing",), {"country": "IN", "activity": "cutting_polishing"})
+    assert wizard.go_to(Step.COUNTERPARTY)
     page = wizard.page(Step.COUNTERPARTY)
     finished: list[int] = []
     page.screening_finished.connect(finished.append)

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import tr
+from desktop.rules.result import Finding
+from desktop.ui.i18n import colon, tr, worded
 from desktop.ui.services import Services
 from desktop.ui.widgets import CountryPicker, heading, hint
 from desktop.ui.workers import Workers
-from desktop.wizard import Checklist, Step
+from desktop.wizard import Checklist, Problem, Step
+from desktop.wizard.wording import field_name, for_people
 
 Path = tuple[int | str, ...]
 MAX_CONTENT_WIDTH = 940
@@ -70,6 +72,7 @@ class StepPage(QWidget):
         self._touched: set[str] = set()
         self.reveal_all = False  # after a file was opened, every problem shows at once
         scroll = QScrollArea(self)
+        self.scroller = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer_body = QWidget()
@@ -102,8 +105,46 @@ class StepPage(QWidget):
     def entered(self) -> None:
         """The page became the current one."""
 
+    def shutdown(self) -> None:
+        """The check is closing: stop timers and listeners on the checklist."""
+
     def reload_extra(self) -> None:
         """Rebuild parts that are not simple bound fields (lists of rows) from the draft."""
+
+    def field_for(self, finding: Finding) -> QWidget | None:
+        """The control where `finding` is fixed (the review's Fix button lands there); pages refine it."""
+        return self.widget_for_path(finding.section or "")
+
+    # ----- landing on a field
+    def widget_for_path(self, path: str) -> QWidget | None:
+        """The control bound to a dotted field path (or the first one under it)."""
+        for binding in self._bindings:
+            name = dotted(binding.path)
+            if path and (name == path or name.startswith((path + ".", path + "["))):
+                return binding.widget
+        return None
+
+    def land_on(self, widget: QWidget | None) -> None:
+        """Scroll the page so the control is in view and put the cursor in it."""
+        target = widget or self._first_input()
+        if target is None:
+            return
+        self.scroller.ensureWidgetVisible(target, 40, 80)
+        focus = target.focusProxy() or target
+        if not focus.isEnabled() or focus.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            child = next(
+                (
+                    w
+                    for w in target.findChildren(QWidget)
+                    if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                ),
+                None,
+            )
+            focus = child or focus
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_input(self) -> QWidget | None:
+        return next((b.widget for b in self._bindings if b.widget.isEnabled()), None)
 
     # ----- binding helpers
     def form(self) -> QFormLayout:
@@ -248,7 +289,8 @@ class StepPage(QWidget):
         self.show_problems()
 
     def show_problems(self) -> list[str]:
-        """Put each problem under its field; return those no field on this page shows."""
+        """Put each problem under its field, in words for people; return those no field on this page shows
+        (each with the field's name)."""
         problems = self.checklist.problems(self.step)
         shown: set[str] = set()
         for binding in self._bindings:
@@ -256,9 +298,15 @@ class StepPage(QWidget):
             mine = [p for p in problems if p.field == name or p.field.startswith((name + ".", name + "["))]
             touched = any(t == name or t.startswith((name + ".", name + "[")) for t in self._touched)
             if mine and (self.reveal_all or touched):
-                binding.error.setText(mine[0].message)
+                binding.error.setText(worded(for_people(mine[0])))
                 binding.error.show()
                 shown.update(p.text for p in mine)
             else:
                 binding.error.hide()
-        return [p.text for p in problems if p.text not in shown]
+        return [self.described(p) for p in problems if p.text not in shown]
+
+    def described(self, problem: Problem) -> str:
+        """'Seller · Name: Required.' — a problem shown away from its field."""
+        name, role = field_name(problem.field, self.checklist.draft.data())
+        label = tr(name) if role is None else f"{tr(role)} · {tr(name)}"
+        return label + colon() + worded(for_people(problem))

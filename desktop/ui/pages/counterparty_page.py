@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,100 +16,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.screening.types import Decision, Match, PartyQuery, ScreeningDecision, decision_key
+from desktop.screening.types import (
+    Decision,
+    DifferingFact,
+    Match,
+    PartyQuery,
+    ScreeningDecision,
+    decision_key,
+)
+from desktop.ui.dialogs.person_dialog import ask_person
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage, text_or_none
+from desktop.ui.pages.match_card import MatchCard
 from desktop.ui.pages.rows import RowTable
+from desktop.ui.services import user_errors
 from desktop.ui.widgets import CountryPicker, hint
 from desktop.ui.workers import Task
 from desktop.wizard import Step
 
 SCREEN_DELAY_MS = 350
-KINDS = [("Organisation", "organization"), ("Person", "person")]
 
 
-class MatchCard(QFrame):
-    """One possible match: who matched whom and why, and the user's ruling with a reason."""
-
-    decided = Signal(object, str, str)  # match, decision, reason
-
-    def __init__(
-        self, match: Match, decision: ScreeningDecision | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.match = match
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        strength = tr("strong match") if match.strong else tr("possible match")
-        title = QLabel(
-            f"<b>{_esc(match.query)}</b> \u2194 <b>{_esc(match.name)}</b> &nbsp; "
-            f"<span>{_esc(match.list)} {_esc(match.entry_id)} · {strength} · {tr('score')} {match.score:.2f}</span>"
-        )
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        why = QLabel(
-            tr("Why")
-            + f": {_esc(match.why)}"
-            + (
-                f" — {tr('matched alias')} \u201c{_esc(match.alias)}\u201d"
-                if match.alias != match.name
-                else ""
+def party_facts(data: dict[str, Any], name: str) -> dict[str, str]:
+    """What the lot says to identify the party or owner named `name` (the match card offers it as the
+    party's value of a differing fact)."""
+    wanted = name.casefold().strip()
+    parties = [data.get("counterparty"), *(data.get("parties") or [])]
+    candidates = [p for p in parties if isinstance(p, dict)]
+    candidates += [o for p in candidates for o in p.get("owners") or [] if isinstance(o, dict)]
+    for party in candidates:
+        if str(party.get("name") or "").casefold().strip() != wanted:
+            continue
+        facts = {
+            key: str(party[field])
+            for key, field in (
+                ("date_of_birth", "date_of_birth"),
+                ("nationality", "nationality"),
+                ("country", "country"),
+                ("address", "address"),
+                ("registration", "registration_number"),
             )
-            + f" — {tr('binds')} {', '.join(match.jurisdictions) or '—'}"
-        )
-        why.setWordWrap(True)
-        why.setObjectName("pageHint")
-        layout.addWidget(why)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(tr("Reason (required), e.g. different date of birth and country"))
-        self.reason.setAccessibleName(tr("Reason for the decision on") + f" {match.name}")
-        self.is_match = QPushButton(tr("It is a match"))
-        self.not_match = QPushButton(tr("Not a match"))
-        self.is_match.setAccessibleName(tr("It is a match") + f": {match.name}")
-        self.not_match.setAccessibleName(tr("Not a match") + f": {match.name}")
-        for button in (self.is_match, self.not_match):
-            button.setEnabled(False)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.is_match)
-        row.addWidget(self.not_match)
-        layout.addLayout(row)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.hide()
-        layout.addWidget(self.status)
-        self.reason.textChanged.connect(self._on_reason_changed)
-        self.is_match.clicked.connect(lambda: self._decide(Decision.MATCH))
-        self.not_match.clicked.connect(lambda: self._decide(Decision.NOT_A_MATCH))
-        if decision is not None:
-            self.show_decision(decision)
-
-    def _on_reason_changed(self, text: str) -> None:
-        for button in (self.is_match, self.not_match):
-            button.setEnabled(bool(text.strip()))
-
-    def _decide(self, decision: Decision) -> None:
-        self.decided.emit(self.match, decision.value, self.reason.text().strip())
-
-    def show_problem(self, text: str) -> None:
-        self.status.show()
-        self.status.setText("\u26a0 " + _esc(text))
-
-    def show_decision(self, decision: ScreeningDecision) -> None:
-        verdict = tr("It is a match") if decision.decision is Decision.MATCH else tr("Not a match")
-        self.status.show()
-        self.status.setText(
-            f"\u2714 {tr('Decided')}: <b>{verdict}</b> — {_esc(decision.reason)} "
-            f"({_esc(decision.decided_by)}, {decision.decided_at:%Y-%m-%d %H:%M})"
-        )
-        if not self.reason.text():
-            self.reason.setText(decision.reason)
+            if party.get(field)
+        }
+        for identifier in party.get("identifiers") or []:
+            if isinstance(identifier, dict) and identifier.get("type") and identifier.get("value"):
+                facts.setdefault(str(identifier["type"]), str(identifier["value"]))
+        return facts
+    return {}
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+KINDS = [("Organisation", "organization"), ("Person", "person")]
 
 
 class CounterpartyPage(StepPage):
@@ -289,32 +244,88 @@ class CounterpartyPage(StepPage):
         self.screening_failed.emit(message)
 
     def _show_matches(self, matches: list[Match]) -> None:
-        self._matches = matches
-        for old in self.match_cards:
-            old.setParent(None)
-            old.deleteLater()
-        decisions = {d.key(): d for d in self.checklist.decisions}
-        self.match_cards = []
-        for match in matches:
-            decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
-            item = MatchCard(match, decision)
-            item.decided.connect(self._on_match_decided)
-            self.match_area.addWidget(item)
-            item.show()
-            self.match_cards.append(item)
+        """Show a card per match. A card whose match is unchanged is kept as it is; a card for the same listed
+        entry (the name was edited) hands its typed reason and the cursor to its successor. Cards are never
+        dropped while the user types in them: that lost the text and sent the focus to the window's first
+        button (the banner's Import lists…), where a space opened the import dialog (issue 16)."""
+        from PySide6.QtWidgets import QApplication
 
-    def _on_match_decided(self, match: Match, decision: str, reason: str) -> None:
+        self._matches = matches
+        decisions = {d.key(): d for d in self.checklist.decisions}
+        focused = QApplication.focusWidget()
+        old = {decision_key(c.match.query, c.match.list, c.match.entry_id): c for c in self.match_cards}
+        cards: list[MatchCard] = []
+        for match in matches:
+            key = decision_key(match.query, match.list, match.entry_id)
+            decision = decisions.get(key)
+            card = old.pop(key, None)
+            if card is None:
+                card = self._new_card(match, decision)
+                predecessor = next(
+                    (
+                        c
+                        for c in old.values()
+                        if (c.match.list, c.match.entry_id) == (match.list, match.entry_id)
+                    ),
+                    None,
+                )
+                if predecessor is not None:
+                    self._hand_over(predecessor, card, focused)
+            elif decision is not None:
+                card.show_decision(decision)
+            self.match_area.addWidget(card)  # in the order of the matches
+            card.show()  # a child added after its parent was shown stays hidden until shown
+            cards.append(card)
+        for gone in old.values():
+            if focused is not None and (gone is focused or gone.isAncestorOf(focused)):
+                self.name.setFocus()  # never let Qt pick the window's first button
+            gone.setParent(None)
+            gone.deleteLater()
+        self.match_cards = cards
+
+    def _new_card(self, match: Match, decision: ScreeningDecision | None) -> MatchCard:
+        exact = self.services.is_exact(match)
+        listed: dict[str, list[str]] = {}
+        if exact:
+            try:
+                listed = self.services.listed_facts(match.list, match.entry_id)
+            except user_errors():
+                listed = {}
+        known = party_facts(self.checklist.draft.data(), match.query)
+        card = MatchCard(match, decision, exact=exact, listed=listed, known=known)
+        card.decided.connect(self._on_match_decided)
+        return card
+
+    @staticmethod
+    def _hand_over(old: MatchCard, new: MatchCard, focused: QWidget | None) -> None:
+        new.reason.setText(old.reason.text())
+        if old.party_value.text():
+            new.field.setCurrentIndex(old.field.currentIndex())
+            new.party_value.setText(old.party_value.text())
+        for before, after in ((old.reason, new.reason), (old.party_value, new.party_value)):
+            if focused is before:
+                after.setFocus()
+                after.setCursorPosition(before.cursorPosition())
+
+    def _on_match_decided(
+        self, match: Match, decision: str, reason: str, differs: list[DifferingFact]
+    ) -> None:
         from desktop.service.deciding import MatchDecision
-        from desktop.ui.services import user_errors
 
         card = next((item for item in self.match_cards if item.match is match), None)
+        person = self.services.decided_by()
+        if not person:
+            person = ask_person(self, self.services)
+            if not person:
+                return
         request = MatchDecision(
             party=match.query,
             list_id=match.list,
             entry_id=match.entry_id,
             is_match=decision == Decision.MATCH.value,
             reason=reason,
-            decided_by=self.services.decided_by(),
+            decided_by=person,
+            differs=differs,
         )
         try:
             ruling = self.services.match_decision(request, match)

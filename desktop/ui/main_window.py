@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.ui.data_status import StatusStrip, WarningBanner, describe_status
 from desktop.ui.i18n import tr
@@ -18,11 +18,14 @@ from desktop.ui.workers import Task, Workers
 
 if TYPE_CHECKING:
     from desktop.lot import Lot
-    from desktop.register import RecordSummary
     from desktop.service.drafts import SavedDraft
+    from desktop.service.records import WorkRow
     from desktop.service.status import DataStatus
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+    from desktop.ui.dialogs.import_dialog import ImportDialog
     from desktop.ui.dialogs.person_dialog import PersonDialog
     from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from desktop.ui.dialogs.update_dialog import UpdateDialog
     from desktop.ui.wizard_view import WizardView
     from desktop.wizard import Checklist
 
@@ -30,8 +33,26 @@ log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 400
 
 
+def draft_description(draft: SavedDraft) -> str:
+    """'lot KRT-26-1184 (Kgalagadi Rough Trading) — saved 2026-12-01 09:30 UTC': the draft banner names the lot."""
+    import json
+
+    try:
+        data = json.loads(draft.json_text).get("draft") or {}
+    except (ValueError, AttributeError):
+        data = {}
+    lot_id = str(data.get("lot_id") or "").strip() if isinstance(data, dict) else ""
+    party = data.get("counterparty") if isinstance(data, dict) else None
+    name = str(party.get("name") or "").strip() if isinstance(party, dict) else ""
+    what = (tr("lot {lot}").format(lot=lot_id) if lot_id else tr("a lot without an ID yet")) + (
+        f" ({name})" if name else ""
+    )
+    return what + " — " + tr("saved") + f" {draft.saved_at:%Y-%m-%d %H:%M} UTC"
+
+
 class MainWindow(QMainWindow):
     data_status_loaded = Signal()
+    data_status_shown = Signal()
     draft_saved = Signal(str)
     check_opened = Signal()
 
@@ -62,6 +83,11 @@ class MainWindow(QMainWindow):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_draft_now)
+        self._status_regimes: list[str] | None = None
+        self._status_check = QTimer(self)
+        self._status_check.setSingleShot(True)
+        self._status_check.setInterval(AUTOSAVE_DELAY_MS)
+        self._status_check.timeout.connect(self._on_status_check)
 
         self.start.new_check_requested.connect(self.new_check)
         self.start.open_lot_requested.connect(self.on_open_lot)
@@ -69,7 +95,11 @@ class MainWindow(QMainWindow):
         self.start.restore_requested.connect(self.restore_draft)
         self.start.discard_requested.connect(self.discard_draft)
         self.start.recent_requested.connect(self.open_recent)
+        self.start.details_requested.connect(self.on_register)
         self.banner.import_requested.connect(self.on_import_lists)
+        self.banner.update_requested.connect(self.on_update_lists)
+        self.start.update_requested.connect(self.on_update_lists)
+        self.start.import_lists_requested.connect(self.on_import_lists)
         self._build_menus()
         self._restore_geometry()
 
@@ -107,7 +137,10 @@ class MainWindow(QMainWindow):
         data = bar.addMenu(tr("&Data"))
         self._action(data, "&Register…", self.on_register, "Ctrl+R")
         data.addSeparator()
-        self._action(data, "Import &sanctions lists…", self.on_import_lists, "Ctrl+I")
+        self._action(data, "&Update lists (needs internet)…", self.on_update_lists, "Ctrl+U")
+        self._action(data, "&Import lists or data pack…", self.on_import_lists, "Ctrl+I")
+        self._action(data, "&Export data pack…", self.on_export_pack)
+        data.addSeparator()
         self._action(data, "Import rule &pack…", self.on_import_rules)
         settings = bar.addMenu(tr("&Settings"))
         self._action(settings, "&Preferences…", self.on_settings, "Ctrl+,")
@@ -126,13 +159,32 @@ class MainWindow(QMainWindow):
     def load_data_status(self) -> None:
         services = self.services
         regimes = self._checked_regimes()
+        self._status_regimes = regimes
 
-        def work(_task: Task) -> tuple[DataStatus, list[SavedDraft], list[RecordSummary]]:
+        def work(_task: Task) -> tuple[DataStatus, list[SavedDraft], list[WorkRow]]:
             status = services.data_status(regimes)
             services.warm_screening()  # build the name index now, so the first name typed is screened at once
-            return status, services.pending_drafts(), services.recent_records()
+            return status, services.pending_drafts(), services.recent_work()
 
         self.workers.start(work, self._on_status_loaded, self._on_status_failed)
+
+    def refresh_data_status(self) -> None:
+        """The status line and banners again, for the regimes of the lot on screen (after it changed)."""
+        services = self.services
+        regimes = self._checked_regimes()
+        self._status_regimes = regimes
+        self.workers.start(
+            lambda _task: services.data_status(regimes), self._show_status, self._on_status_failed
+        )
+
+    def _show_status(self, status: DataStatus) -> None:
+        text = describe_status(status)
+        self.status_strip.show_status(text)
+        self.status_strip.show_person(self.services.decided_by())
+        self.banner.show_warnings(text.warnings)
+        fresh = not any(not row.info.bundled for row in status.lists)
+        self.start.show_data_offer(fresh and status.pack is not None)
+        self.data_status_shown.emit()
 
     def _codes(self) -> tuple[str, ...] | None:
         """The rule pack's jurisdiction codes, which a lot's regimes must be among (None: no pack loaded)."""
@@ -142,21 +194,25 @@ class MainWindow(QMainWindow):
             return None
 
     def _checked_regimes(self) -> list[str] | None:
-        """The regimes of the lot being checked, when there is one (else the firm's own are reported)."""
+        """The regimes of the lot on screen: those it was checked for, else those it engages as entered so
+        far; without a lot (or before any regime follows), the firm's own are reported."""
         if self.wizard is None:
             return None
         assessment = self.wizard.checklist.assessment
-        return list(assessment.jurisdictions) if assessment is not None else None
+        if assessment is not None:
+            return list(assessment.jurisdictions)
+        try:
+            codes = [r.code for r in self.services.draft_regimes(self.wizard.checklist.draft.data())]
+        except user_errors():
+            return None
+        return codes or None
 
-    def _on_status_loaded(self, result: tuple[DataStatus, list[SavedDraft], list[RecordSummary]]) -> None:
+    def _on_status_loaded(self, result: tuple[DataStatus, list[SavedDraft], list[WorkRow]]) -> None:
         status, drafts, recent = result
-        text = describe_status(status)
-        self.status_strip.show_status(text)
-        self.status_strip.show_person(self.services.decided_by())
-        self.banner.show_warnings(text.warnings)
+        self._show_status(status)
         if drafts and self.wizard is None:
             latest = drafts[0]
-            self.start.show_draft(latest.key, f"{tr('saved')} {latest.saved_at:%Y-%m-%d %H:%M} UTC")
+            self.start.show_draft(latest.key, draft_description(latest))
         self._show_recent(recent)
         self.data_status_loaded.emit()
 
@@ -166,10 +222,9 @@ class MainWindow(QMainWindow):
         self._show_recent([])
         self.data_status_loaded.emit()
 
-    def _show_recent(self, records: list[RecordSummary]) -> None:
-        items = [(f"{Path(p).name} — {p}", p) for p in self.services.settings().recent_files[:5]]
-        items += [(f"{r.at[:16].replace('T', ' ')}  {r.summary}", r.ref) for r in records]
-        self.start.set_recent(items)
+    def _show_recent(self, rows: list[WorkRow]) -> None:
+        files = [(f"{Path(p).name} — {p}", p) for p in self.services.settings().recent_files[:5]]
+        self.start.set_recent(files, rows)
 
     # ----- checks
     def new_check(self) -> None:
@@ -198,6 +253,8 @@ class MainWindow(QMainWindow):
             self.wizard.refresh()
         checklist.add_change_listener(self._on_checklist_changed)
         self.wizard.attest.signing_finished.connect(self._on_attested)
+        self.wizard.attest.update_lists_requested.connect(self.on_update_lists)
+        self.wizard.attest.import_lists_requested.connect(self.on_import_lists)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         self.start.setEnabled(False)  # its hidden buttons' mnemonics would clash with the wizard's
@@ -233,6 +290,11 @@ class MainWindow(QMainWindow):
 
     def _on_checklist_changed(self, _checklist: object) -> None:
         self._autosave.start()
+        self._status_check.start()  # the lot's regimes may have changed: the banners follow them
+
+    def _on_status_check(self) -> None:
+        if self._checked_regimes() != self._status_regimes:
+            self.refresh_data_status()
 
     def save_draft_now(self) -> None:
         if self.wizard is None or self.draft_key is None:
@@ -275,11 +337,13 @@ class MainWindow(QMainWindow):
 
     # ----- files
     def on_open_lot(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("Open lot file"), "", tr("Lot files (*.lot.json *.json);;All files (*)")
+        from desktop.ui.files import open_file
+
+        path = open_file(
+            self, self.services, tr("Open lot file"), tr("Lot files (*.lot.json *.json);;All files (*)")
         )
-        if name:
-            self.open_lot(Path(name))
+        if path is not None:
+            self.open_lot(path)
 
     def open_lot(self, path: Path) -> bool:
         from desktop.lot import LotError, load_lot
@@ -329,11 +393,11 @@ class MainWindow(QMainWindow):
                 tr("The lot is not complete yet: ") + self.wizard.checklist.problems()[0].text,
             )
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, tr("Save lot file"), f"{lot.lot_id}.lot.json", "*.lot.json"
-        )
-        if name:
-            self.save_lot(Path(name))
+        from desktop.ui.files import save_file
+
+        path = save_file(self, self.services, tr("Save lot file"), f"{lot.lot_id}.lot.json", "*.lot.json")
+        if path is not None:
+            self.save_lot(path)
 
     def save_lot(self, path: Path) -> None:
         from desktop.lot import save_lot
@@ -387,12 +451,34 @@ class MainWindow(QMainWindow):
         if checklist.can_jump_to(Step.REVIEW):
             checklist.jump_to(Step.REVIEW)
 
-    def on_import_lists(self) -> None:
+    def on_import_lists(self) -> ImportDialog:
         from desktop.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.services, self.workers, "lists", self)
-        dialog.import_finished.connect(lambda _r: self.load_data_status())
+        dialog.import_finished.connect(lambda _r: self._after_lists_changed())
         dialog.open()
+        return dialog
+
+    def on_update_lists(self) -> UpdateDialog:
+        from desktop.ui.dialogs.update_dialog import UpdateDialog
+
+        dialog = UpdateDialog(self.services, self.workers, self)
+        dialog.update_finished.connect(lambda _r: self._after_lists_changed())
+        dialog.open()
+        return dialog
+
+    def on_export_pack(self) -> ExportDialog:
+        from desktop.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.services, self.workers, self)
+        dialog.open()
+        return dialog
+
+    def _after_lists_changed(self) -> None:
+        """New lists: the status line, the banners, recent work and the lot on screen see them at once."""
+        self.load_data_status()
+        if self.wizard is not None:
+            self.wizard.lists_changed()
 
     def on_import_rules(self) -> None:
         from desktop.ui.dialogs.import_dialog import ImportDialog

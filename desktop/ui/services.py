@@ -25,13 +25,17 @@ if TYPE_CHECKING:
     from desktop.rules.pack import LoadedPack
     from desktop.rules.regimes import RegimeInScope
     from desktop.rules.result import Finding, Verdict
+    from desktop.screening.datapack import PackExport
     from desktop.screening.importers.common import Progress
     from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
+    from desktop.screening.update import UpdateProgress
     from desktop.service.attesting import Issued, Prepared
+    from desktop.service.datapacks import PackPreview
     from desktop.service.deciding import MatchDecision
     from desktop.service.drafts import SavedDraft
     from desktop.service.identity import IdentitySummary
-    from desktop.service.lists import ImportResult
+    from desktop.service.lists import ImportResult, UpdateResult
+    from desktop.service.records import WorkRow
     from desktop.service.status import DataStatus
 
 log = logging.getLogger(__name__)
@@ -64,6 +68,8 @@ class Services:
         self.config_dir = config_dir  # where the chosen data folder is remembered; None: the platform's
         self.clock = clock
         self.user = user  # the person at the keyboard when chosen at start (Settings → People)
+        # `lists update --source ID=URL` for the window: a firm's own mirror (and tests' loopback server)
+        self.list_sources: list[str] = []
         self.workspace = Workspace(data_dir, clock=clock, strict_settings=False)
 
     def config_folder(self) -> Path:
@@ -163,13 +169,54 @@ class Services:
     def screen(self, query: PartyQuery) -> list[Match]:
         return list(self.workspace.screener().screen(query))
 
-    def import_lists(self, path: Path, progress: Progress) -> ImportResult:
-        """Official files, a folder of them, or a data pack; then the register's past parties re-screened."""
+    def import_lists(self, path: Path, progress: Progress, *, force: bool = False) -> ImportResult:
+        """Official files, a folder of them, or a data pack; then the register's past parties re-screened.
+        `force`: a person confirmed importing over the guards' refusal (recorded with the list)."""
         from desktop.service.lists import import_lists
 
-        result = import_lists(self.data_dir, path, now=self.now(), progress=progress)
-        self.workspace.forget_screener()
-        return result
+        try:
+            return import_lists(self.data_dir, path, now=self.now(), progress=progress, force=force)
+        finally:
+            self.workspace.forget_screener()
+
+    def is_data_pack(self, path: Path) -> bool:
+        from desktop.service.datapacks import is_data_pack
+
+        return is_data_pack(path)
+
+    def inspect_pack(self, path: Path) -> PackPreview:
+        """Who signed a data pack, whether that signer is trusted here, what it holds (nothing installed)."""
+        from desktop.service.datapacks import inspect_pack
+
+        return inspect_pack(self.data_dir, path)
+
+    def export_pack(self, dest: Path, passphrase: str) -> PackExport:
+        """The loaded official lists in one file signed with this data folder's identity."""
+        from desktop.service.lists import export
+
+        return export(self.data_dir, dest, passphrase, now=self.now())
+
+    def list_sources_named(self) -> list[tuple[str, str]]:
+        """(list id, publisher) of every source `update_lists` fetches."""
+        from desktop.service.lists import sources
+
+        return [(s.id, s.publisher) for s in sources(self.list_sources)]
+
+    def update_lists(self, progress: UpdateProgress, cancel: Callable[[], bool]) -> UpdateResult:
+        """Fetch the official lists from their publishers (the program's only network access, on request),
+        install them all or none, then re-screen the register's past parties."""
+        from desktop.service.lists import update
+
+        try:
+            return update(
+                self.data_dir, now=self.now(), overrides=self.list_sources, progress=progress, cancel=cancel
+            )
+        finally:
+            self.workspace.forget_screener()
+
+    def has_official_lists(self) -> bool:
+        """Whether any official list is loaded (a fresh install has only the bundled diamond-sector list)."""
+        return any(not info.bundled for info in self.lists())
 
     def data_status(self, regimes: Sequence[str] | None = None) -> DataStatus:
         from desktop.service.status import data_status
@@ -250,6 +297,17 @@ class Services:
         from desktop.service.records import recent
 
         return recent(self.workspace, limit)
+
+    def recent_work(self, limit: int = 8) -> list[WorkRow]:
+        """The latest checks and attestations as people name them (lot, sides, verdict, day, number)."""
+        from desktop.service.records import recent_work
+
+        return recent_work(self.workspace, limit)
+
+    def work_rows(self, records: Sequence[RecordSummary]) -> list[WorkRow]:
+        from desktop.service.records import work_rows
+
+        return work_rows(self.workspace, records)
 
     def records(self, search: str = "", limit: int = 500) -> list[RecordSummary]:
         if not self.workspace.has_register():

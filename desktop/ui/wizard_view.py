@@ -169,6 +169,16 @@ class WizardView(QWidget):
     def refresh(self) -> None:
         self._sync()
 
+    def lists_changed(self) -> None:
+        """Lists were imported or updated: screen and check again with them."""
+        counterparty = self.pages[Step.COUNTERPARTY]
+        if isinstance(counterparty, CounterpartyPage):
+            counterparty.lists_changed()
+        if self.checklist.attested is None:
+            self.checklist.forget_assessment()
+            if self.checklist.step is Step.REVIEW:
+                self.review.check_now()
+
     def _sync(self) -> None:
         step = self.checklist.step
         page = self.pages[step]

@@ -313,6 +313,16 @@ class Checklist:
         self._attested = None
         self._changed()
 
+    def forget_assessment(self) -> None:
+        """The check no longer holds (the lists changed): check again before attesting."""
+        if self._assessment is None:
+            return
+        self._assessment = None
+        self._attested = None
+        if self._step.position > Step.REVIEW.position:
+            self._step = Step.REVIEW
+        self._changed()
+
     @property
     def assessment(self) -> Assessment | None:
         return self._assessment

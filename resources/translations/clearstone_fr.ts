@@ -2100,6 +2100,374 @@
         <source>{who} decided that «{party}» is not {name} ({list} {entry}). A second person confirms this before the lot can be attested.</source>
         <translation>{who} a décidé que « {party} » n’est pas {name} ({list} {entry}). Une seconde personne le confirme avant que le lot puisse être attesté.</translation>
     </message>
+    <message>
+        <source>&amp;Cancel update</source>
+        <translation>&amp;Annuler la mise à jour</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Export data pack…</source>
+        <translation>&amp;Exporter un paquet de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a data pack or folder…</source>
+        <translation>&amp;Importer un paquet de données ou un dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Import lists or data pack…</source>
+        <translation>&amp;Importer des listes ou un paquet de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Plus &amp;tard</translation>
+    </message>
+    <message>
+        <source>&amp;Update lists (needs internet)…</source>
+        <translation>&amp;Mettre à jour les listes (Internet requis)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update now (needs internet)</source>
+        <translation>&amp;Mettre à jour maintenant (Internet requis)</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file or data pack…</source>
+        <translation>Choisir un &amp;fichier ou un paquet de données…</translation>
+    </message>
+    <message>
+        <source>I a&amp;ccept these gaps for this attestation</source>
+        <translation>J’a&amp;ccepte ces lacunes pour cette attestation</translation>
+    </message>
+    <message>
+        <source>Import &amp;anyway…</source>
+        <translation>Importer &amp;quand même…</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on</source>
+        <translation>M&amp;otif</translation>
+    </message>
+    <message>
+        <source>Show the &amp;record (JSON)…</source>
+        <translation>Afficher l’&amp;enregistrement (JSON)…</translation>
+    </message>
+    <message>
+        <source>Switch &amp;person…</source>
+        <translation>Changer de &amp;personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Your SoW ID</source>
+        <translation>&amp;Votre identifiant SoW</translation>
+    </message>
+    <message>
+        <source>Lab-grown</source>
+        <translation>Synthétique</translation>
+    </message>
+    <message>
+        <source>in your trust list</source>
+        <translation>dans votre liste de confiance</translation>
+    </message>
+    <message>
+        <source>your own signing identity</source>
+        <translation>votre propre identité de signature</translation>
+    </message>
+    <message>
+        <source>Checking the data pack {name}…</source>
+        <translation>Vérification du paquet de données {name}…</translation>
+    </message>
+    <message>
+        <source>Choose where to write the data pack.</source>
+        <translation>Choisissez où écrire le paquet de données.</translation>
+    </message>
+    <message>
+        <source>Create a signing identity…</source>
+        <translation>Créer une identité de signature…</translation>
+    </message>
+    <message>
+        <source>Data pack file</source>
+        <translation>Fichier du paquet de données</translation>
+    </message>
+    <message>
+        <source>Data pack signed by {signer}</source>
+        <translation>Paquet de données signé par {signer}</translation>
+    </message>
+    <message>
+        <source>Data pack written to {path}</source>
+        <translation>Paquet de données écrit dans {path}</translation>
+    </message>
+    <message>
+        <source>Data pack {name}, signed by {signer}</source>
+        <translation>Paquet de données {name}, signé par {signer}</translation>
+    </message>
+    <message>
+        <source>Data packs (*.cspack);;All files (*)</source>
+        <translation>Paquets de données (*.cspack);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Téléchargement…</translation>
+    </message>
+    <message>
+        <source>Downloads the official lists from their publishers over the internet. This is the only time Clearstone goes online, and only when you ask; nothing about your checks is sent. The lists are installed together, or none if one fails.</source>
+        <translation>Télécharge les listes officielles auprès de leurs éditeurs, par Internet. C’est le seul moment où Clearstone se connecte, et seulement à votre demande ; rien de vos vérifications n’est envoyé. Les listes sont installées ensemble, ou aucune si l’une échoue.</translation>
+    </message>
+    <message>
+        <source>Every list was already current; nothing changed.</source>
+        <translation>Toutes les listes étaient déjà à jour ; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Export a data pack</source>
+        <translation>Exporter un paquet de données</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progression de l’export</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l’export</translation>
+    </message>
+    <message>
+        <source>Gaps in sanctions-list coverage</source>
+        <translation>Lacunes de couverture des listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Give a reason of at least a short sentence: what you checked instead, and when.</source>
+        <translation>Donnez un motif d’au moins une courte phrase : ce que vous avez vérifié à la place, et quand.</translation>
+    </message>
+    <message>
+        <source>I accept these gaps for this attestation</source>
+        <translation>J’accepte ces lacunes pour cette attestation</translation>
+    </message>
+    <message>
+        <source>If you know why (for example the publisher shortened the list), you may import it anyway.</source>
+        <translation>Si vous savez pourquoi (par exemple l’éditeur a raccourci la liste), vous pouvez l’importer quand même.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Importer quand même</translation>
+    </message>
+    <message>
+        <source>Import anyway, over the refusal</source>
+        <translation>Importer quand même, malgré le refus</translation>
+    </message>
+    <message>
+        <source>Import it anyway? The refusal and your confirmation are recorded with the list, and shown wherever the list is.</source>
+        <translation>L’importer quand même ? Le refus et votre confirmation sont enregistrés avec la liste et affichés partout où elle apparaît.</translation>
+    </message>
+    <message>
+        <source>Import lists or data pack…</source>
+        <translation>Importer des listes ou un paquet…</translation>
+    </message>
+    <message>
+        <source>Import lists…</source>
+        <translation>Importer des listes…</translation>
+    </message>
+    <message>
+        <source>Import the lists from this data pack anyway?</source>
+        <translation>Importer quand même les listes de ce paquet de données ?</translation>
+    </message>
+    <message>
+        <source>Lists updated; past checks screened again.</source>
+        <translation>Listes mises à jour ; les vérifications passées ont été recontrôlées.</translation>
+    </message>
+    <message>
+        <source>New hits in past checks</source>
+        <translation>Nouvelles correspondances dans les vérifications passées</translation>
+    </message>
+    <message>
+        <source>New possible hit: lot {lot}, «{party}» resembles {name} ({list} {entry})</source>
+        <translation>Nouvelle correspondance possible : lot {lot}, « {party} » ressemble à {name} ({list} {entry})</translation>
+    </message>
+    <message>
+        <source>No official sanctions list is loaded yet: checks screen against the bundled diamond-sector list only, and attestations would have to accept that gap. Get the official lists:</source>
+        <translation>Aucune liste officielle de sanctions n’est encore chargée : les vérifications ne contrôlent que la liste du secteur diamantaire fournie, et les attestations devraient accepter cette lacune. Obtenez les listes officielles :</translation>
+    </message>
+    <message>
+        <source>No official sanctions list loaded for {codes}: update the lists or import a data pack (Data menu).</source>
+        <translation>Aucune liste officielle de sanctions chargée pour {codes} : mettez à jour les listes ou importez un paquet de données (menu Données).</translation>
+    </message>
+    <message>
+        <source>Not imported; nothing was changed</source>
+        <translation>Non importé ; rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>Not updated; the loaded lists are unchanged</source>
+        <translation>Non mis à jour ; les listes chargées sont inchangées</translation>
+    </message>
+    <message>
+        <source>Or attest with the gaps: your reason is recorded in the register and printed in the verdict box of the attestation, where the buyer reads it.</source>
+        <translation>Ou attestez avec les lacunes : votre motif est enregistré au registre et imprimé dans l’encadré du verdict de l’attestation, où l’acheteur le lit.</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing identity</source>
+        <translation>Phrase secrète de votre identité de signature</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Sanctions lists: gaps in coverage</source>
+        <translation>Listes de sanctions : lacunes de couverture</translation>
+    </message>
+    <message>
+        <source>Seller → buyer</source>
+        <translation>Vendeur → acheteur</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Signée.</translation>
+    </message>
+    <message>
+        <source>Signer not trusted</source>
+        <translation>Signataire non reconnu</translation>
+    </message>
+    <message>
+        <source>Some sanctions lists are missing or old: update or import them, or accept the gaps with a reason.</source>
+        <translation>Des listes de sanctions manquent ou sont anciennes : mettez-les à jour ou importez-les, ou acceptez les lacunes avec un motif.</translation>
+    </message>
+    <message>
+        <source>The import was refused</source>
+        <translation>L’import a été refusé</translation>
+    </message>
+    <message>
+        <source>The lists are installed, but past checks could not be screened again</source>
+        <translation>Les listes sont installées, mais les vérifications passées n’ont pas pu être recontrôlées</translation>
+    </message>
+    <message>
+        <source>The lot cannot be attested yet.</source>
+        <translation>Le lot ne peut pas encore être attesté.</translation>
+    </message>
+    <message>
+        <source>The lot cannot be attested yet: go back to Review and resolve what it shows.</source>
+        <translation>Le lot ne peut pas encore être attesté : revenez à l’Examen et réglez ce qu’il indique.</translation>
+    </message>
+    <message>
+        <source>The lot is blocked: it cannot be attested (Review shows the rule that blocks it).</source>
+        <translation>Le lot est bloqué : il ne peut pas être attesté (l’Examen indique la règle qui le bloque).</translation>
+    </message>
+    <message>
+        <source>Update cancelled; the loaded lists are unchanged.</source>
+        <translation>Mise à jour annulée ; les listes chargées sont inchangées.</translation>
+    </message>
+    <message>
+        <source>Update lists…</source>
+        <translation>Mettre à jour les listes…</translation>
+    </message>
+    <message>
+        <source>Update sanctions lists</source>
+        <translation>Mettre à jour les listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Update status</source>
+        <translation>État de la mise à jour</translation>
+    </message>
+    <message>
+        <source>Why signing is not possible yet</source>
+        <translation>Pourquoi la signature n’est pas encore possible</translation>
+    </message>
+    <message>
+        <source>Writes the official lists loaded here into one file, signed with your signing identity. On a computer that stays offline, import it with Data → Import lists or data pack.</source>
+        <translation>Écrit les listes officielles chargées ici dans un seul fichier, signé avec votre identité de signature. Sur un ordinateur qui reste hors ligne, importez-le avec Données → Importer des listes ou un paquet de données.</translation>
+    </message>
+    <message>
+        <source>Writing and signing the data pack…</source>
+        <translation>Écriture et signature du paquet de données…</translation>
+    </message>
+    <message>
+        <source>You need a signing identity before you can sign: it names you on the attestation and holds the key that signs it. Create it once, above.</source>
+        <translation>Il vous faut une identité de signature avant de signer : elle vous nomme sur l’attestation et détient la clé qui la signe. Créez-la une fois, ci-dessus.</translation>
+    </message>
+    <message>
+        <source>a lot without an ID yet</source>
+        <translation>un lot encore sans identifiant</translation>
+    </message>
+    <message>
+        <source>attestation</source>
+        <translation>attestation</translation>
+    </message>
+    <message>
+        <source>lot {lot}</source>
+        <translation>lot {lot}</translation>
+    </message>
+    <message>
+        <source>no publication date</source>
+        <translation>pas de date de publication</translation>
+    </message>
+    <message>
+        <source>none loaded: update or import the official lists first</source>
+        <translation>aucune chargée : mettez d’abord à jour ou importez les listes officielles</translation>
+    </message>
+    <message>
+        <source>not imported: the signer is not trusted.</source>
+        <translation>non importé : le signataire n’est pas reconnu.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>non reconnu</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publiée</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>reconnu</translation>
+    </message>
+    <message>
+        <source>unchanged: published {date}, {entries} entries</source>
+        <translation>inchangée : publiée le {date}, {entries} entrées</translation>
+    </message>
+    <message>
+        <source>updated: published {date}, {entries} entries</source>
+        <translation>mise à jour : publiée le {date}, {entries} entrées</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>en attente…</translation>
+    </message>
+    <message>
+        <source>where to write the data pack</source>
+        <translation>où écrire le paquet de données</translation>
+    </message>
+    <message>
+        <source>your WDC System of Warranties ID, printed on the attestation</source>
+        <translation>votre identifiant du Système de garanties WDC, imprimé sur l’attestation</translation>
+    </message>
+    <message>
+        <source>{kb} kB received</source>
+        <translation>{kb} ko reçus</translation>
+    </message>
+    <message>
+        <source>{regime}: no official sanctions list of this regime is loaded</source>
+        <translation>{regime} : aucune liste officielle de sanctions de ce régime n’est chargée</translation>
+    </message>
+    <message>
+        <source>{regime}: {list} gives no publication date, so it cannot count as current</source>
+        <translation>{regime} : {list} n’indique pas de date de publication ; elle ne peut donc pas compter comme à jour</translation>
+    </message>
+    <message>
+        <source>{regime}: {list} is {days} days old (published {date}; the limit is {limit} days)</source>
+        <translation>{regime} : {list} date de {days} jours (publiée le {date} ; la limite est de {limit} jours)</translation>
+    </message>
+    <message>
+        <source>{signer} is not in your trust list. Compare this certificate fingerprint with the sender, by phone, before you import:</source>
+        <translation>{signer} n’est pas dans votre liste de confiance. Comparez cette empreinte de certificat avec l’expéditeur, par téléphone, avant d’importer :</translation>
+    </message>
     <!-- end of GUI (H4) -->
 </context>
 </TS>

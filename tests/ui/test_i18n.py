@@ -20,6 +20,7 @@ UI = Path(i18n.__file__).parent
 
 # Helpers that translate their label argument (the second one: after the form it goes into).
 LABEL_HELPERS = {
+    "_action",
     "bind_line",
     "bind_combo",
     "bind_check",

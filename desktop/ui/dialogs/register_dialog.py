@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.files import save_file
 from desktop.ui.i18n import tr
 from desktop.ui.services import Services, user_errors
 from desktop.ui.widgets import heading
@@ -205,9 +205,9 @@ class RegisterDialog(QDialog):
         number = self._attestation_number(self._selected or {})
         if number is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, tr("Save attestation"), f"{number}.pdf", "PDF (*.pdf)")
-        if name:
-            self.save_pdf(number, Path(name))
+        path = save_file(self, self.services, tr("Save attestation"), f"{number}.pdf", "PDF (*.pdf)")
+        if path is not None:
+            self.save_pdf(number, path)
 
     def save_pdf(self, number: str, path: Path) -> None:
         """The signed PDF exactly as it was issued and stored."""
@@ -226,9 +226,9 @@ class RegisterDialog(QDialog):
             self.accept()
 
     def _on_export_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("Export register"), "register.csv", "CSV (*.csv)")
-        if name:
-            self.export_to(Path(name))
+        path = save_file(self, self.services, tr("Export register"), "register.csv", "CSV (*.csv)")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         try:

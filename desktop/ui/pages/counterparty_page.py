@@ -337,6 +337,11 @@ class CounterpartyPage(StepPage):
         if card is not None:
             card.show_decision(ruling)
 
+    def lists_changed(self) -> None:
+        self._last_queries = None  # screen again with the new lists
+        if self.isEnabled():
+            self.screen_now()
+
     def undecided(self) -> list[Match]:
         keys = {d.key() for d in self.checklist.decisions}
         return [m for m in self._matches if decision_key(m.query, m.list, m.entry_id) not in keys]

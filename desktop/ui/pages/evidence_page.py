@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -153,11 +152,16 @@ class EvidencePage(StepPage):
         return found if isinstance(found, dict) else None
 
     def _on_attach_clicked(self, index: int) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("Attach a scan"), "", tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
+        from desktop.ui.files import open_file
+
+        path = open_file(
+            self,
+            self.services,
+            tr("Attach a scan"),
+            tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
         )
-        if name:
-            self.attach_file(index, Path(name))
+        if path is not None:
+            self.attach_file(index, path)
 
     def attach_file(self, index: int, path: Path) -> None:
         """Copy the scan into the register under its SHA-256 and note name and hash in the lot."""

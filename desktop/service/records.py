@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desktop.attestation.anchors import AnchorCheck
     from desktop.register import AttestationRecord, ChainReport, RecordSummary
     from desktop.service.workspace import Workspace
 
@@ -138,3 +139,20 @@ def recent_work(ws: Workspace, limit: int = 8) -> list[WorkRow]:
     attested = {r.number for r in rows if r.kind == "attestation"}
     shown = [r for r in rows if not (r.kind == "assessment" and r.number in attested)]
     return shown[:limit]
+
+
+def check_against(ws: Workspace, pdfs: Sequence[Path]) -> list[AnchorCheck]:
+    """Hold signed attestations (copies kept elsewhere) against the register: each must be in it with the same
+    PDF, and the chain head it printed must still be there with the same hash. A mismatch names a rewrite, a
+    missing entry a rollback (`register verify --against`)."""
+    from desktop.attestation.anchors import check_against as against
+    from desktop.service.errors import ServiceError
+    from desktop.service.verifying import trusted_certificates
+
+    documents: list[tuple[str, bytes]] = []
+    for path in pdfs:
+        try:
+            documents.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            raise ServiceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return against(ws.register(), documents, trusted_certificates(ws), now=ws.now())

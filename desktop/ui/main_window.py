@@ -433,7 +433,8 @@ class MainWindow(QMainWindow):
         dialog.recheck_requested.connect(self._on_recheck_requested)
         dialog.open_requested.connect(self._on_open_requested)
         dialog.open()
-        if isinstance(select, str):
+        self.register_dialog = dialog
+        if isinstance(select, str) and not dialog.select(select):
             dialog.search.setText(select.partition(":")[2] or select)
         return dialog
 
@@ -457,6 +458,7 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.services, self.workers, "lists", self)
         dialog.import_finished.connect(lambda _r: self._after_lists_changed())
         dialog.open()
+        self.import_dialog = dialog
         return dialog
 
     def on_update_lists(self) -> UpdateDialog:

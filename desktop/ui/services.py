@@ -19,6 +19,7 @@ from desktop.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.assessment import Assessment
+    from desktop.attestation.anchors import AnchorCheck
     from desktop.attestation.verify import Verification
     from desktop.lot import Lot
     from desktop.register import AttestationRecord, ChainReport, RecordSummary, ReviewResolution
@@ -337,6 +338,12 @@ class Services:
         from desktop.service.records import export_csv
 
         export_csv(self.workspace, path)
+
+    def check_against(self, pdfs: Sequence[Path]) -> list[AnchorCheck]:
+        """Signed attestations held against the register: each names a rewrite or rollback, or agrees."""
+        from desktop.service.records import check_against
+
+        return check_against(self.workspace, pdfs)
 
     def verify_register(self) -> ChainReport:
         from desktop.service.records import verify_chain

@@ -2468,6 +2468,70 @@
         <source>{signer} is not in your trust list. Compare this certificate fingerprint with the sender, by phone, before you import:</source>
         <translation>{signer} n’est pas dans votre liste de confiance. Comparez cette empreinte de certificat avec l’expéditeur, par téléphone, avant d’importer :</translation>
     </message>
+    <message>
+        <source>Check &amp;attestations against the register…</source>
+        <translation>Confronter des &amp;attestations au registre…</translation>
+    </message>
+    <message>
+        <source>Checking {n} attestation(s) against the register…</source>
+        <translation>Confrontation de {n} attestation(s) au registre…</translation>
+    </message>
+    <message>
+        <source>Choose signed attestations</source>
+        <translation>Choisir des attestations signées</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Date (UTC)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Record (JSON)</source>
+        <translation>Enregistrement (JSON)</translation>
+    </message>
+    <message>
+        <source>Record summary</source>
+        <translation>Résumé de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>The register agrees with every attestation checked.</source>
+        <translation>Le registre concorde avec chaque attestation vérifiée.</translation>
+    </message>
+    <message>
+        <source>The register does not agree with {n} attestation(s): it was changed after they were signed.</source>
+        <translation>Le registre ne concorde pas avec {n} attestation(s) : il a été modifié après leur signature.</translation>
+    </message>
+    <message>
+        <source>agrees with the register</source>
+        <translation>concorde avec le registre</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Re-screening</source>
+        <translation>Recontrôle</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
     <!-- end of GUI (H4) -->
 </context>
 </TS>

@@ -121,6 +121,7 @@ def test_window_in_french(qtbot: Any, make_window: Any) -> None:
 def catalogue_keys() -> set[str]:
     """Texts the window translates through a variable: the checklist's wordings and field names, the match
     card's identifying facts, why a regime applies."""
+    from desktop.ui.dialogs.register_dialog import KIND_NAMES
     from desktop.ui.pages.lot_page import REASONS
     from desktop.ui.pages.match_card import FIELD_LABELS
     from desktop.wizard import wording
@@ -131,6 +132,7 @@ def catalogue_keys() -> set[str]:
         *wording.ROLE_NAMES.values(),
         *FIELD_LABELS.values(),
         *REASONS.values(),
+        *KIND_NAMES.values(),
     }
 
 

@@ -198,10 +198,9 @@ def test_a_fresh_install_offers_update_import_or_later(qtbot: Any, window: Any) 
         "&Later",
     ]
     click(qtbot, start.import_lists_button)
-    dialog = window.findChild(type(window.on_import_lists()))
-    assert dialog is not None and dialog.isVisible()
-    for shown in window.findChildren(type(dialog)):
-        shown.close()
+    dialog = window.import_dialog
+    assert dialog.isVisible() and dialog.folder_button.isVisible(), "a data pack, a file or a folder"
+    dialog.close()
     click(qtbot, start.later_button)
     assert not start.data_frame.isVisible()
     with qtbot.waitSignal(window.data_status_loaded, timeout=30000):

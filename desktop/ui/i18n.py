@@ -102,3 +102,14 @@ def install_qt_translator(app: object) -> object | None:
         app.installTranslator(translator)  # type: ignore[attr-defined]
         return translator
     return None
+
+
+def finding_text(finding: Any) -> str:
+    """A finding's summary in the user's language when the core carries one (`summaries`, by language), else
+    as the rule pack words it."""
+    summaries = getattr(finding, "summaries", None)
+    if isinstance(summaries, dict):
+        text = summaries.get(_language)
+        if isinstance(text, str) and text:
+            return text
+    return str(finding.summary)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.ui.data_status import StatusStrip, WarningBanner, describe_status
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import colon, tr
 from desktop.ui.services import Services, user_errors
 from desktop.ui.start_page import StartPage
 from desktop.ui.workers import Task, Workers
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def _on_status_failed(self, message: str) -> None:
         self.status_strip.show_error(message)
-        self.banner.show_warnings([tr("Data could not be loaded") + f": {message}"])
+        self.banner.show_warnings([tr("Data could not be loaded") + colon() + f"{message}"])
         self._show_recent([])
         self.data_status_loaded.emit()
 
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         try:
             self.services.save_draft(self.draft_key, self.wizard.checklist.snapshot_json())
         except user_errors() as exc:
-            self.statusBar().showMessage(tr("Autosave failed") + f": {exc}", 8000)
+            self.statusBar().showMessage(tr("Autosave failed") + colon() + f"{exc}", 8000)
             return
         self.draft_saved.emit(self.draft_key)
 
@@ -526,8 +526,8 @@ class MainWindow(QMainWindow):
             tr("About Clearstone"),
             f"<b>Clearstone {__version__}</b><br>"
             + tr("Offline compliance checks and signed attestations for diamond lots.")
-            + f"<br>{tr('Data folder')}: {self.services.data_dir}"
-            + f"<br>{tr('Log file')}: {log_file(self.services.data_dir)}",
+            + f"<br>{tr('Data folder')}{colon()}{self.services.data_dir}"
+            + f"<br>{tr('Log file')}{colon()}{log_file(self.services.data_dir)}",
         )
 
     # ----- geometry and closing

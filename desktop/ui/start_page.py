@@ -135,7 +135,7 @@ class StartPage(QWidget):
         layout.addWidget(recent_title)
         layout.addWidget(self.recent, 4)
         details = QHBoxLayout()
-        self.details_button = QPushButton(tr("Show the &record (JSON)…"))
+        self.details_button = QPushButton(tr("Show the record (&JSON)…"))
         self.details_button.clicked.connect(self._on_details_clicked)
         self.details_button.setEnabled(False)
         details.addWidget(self.details_button)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import language, tr
+from desktop.ui.i18n import colon, language, tr
 from desktop.ui.theme import verdict_style
 
 # START_UP_NOTE: the first `Qt` attribute lookup builds every enum of the Qt namespace (~0.1 s); modules on
@@ -223,7 +223,7 @@ def verdict_chip(verdict: str, parent: QWidget | None = None) -> QLabel:
     chip.setObjectName("verdict")
     chip.setStyleSheet(verdict_style(verdict))
     chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    chip.setAccessibleName(tr("Verdict") + ": " + verdict_text(verdict))
+    chip.setAccessibleName(tr("Verdict") + colon() + verdict_text(verdict))
     return chip
 
 

@@ -60,6 +60,7 @@ class WizardView(QWidget):
         self.pages: dict[Step, StepPage] = {}
         for number, step in enumerate(STEPS, start=1):
             page = PAGE_CLASSES[step](checklist, services, workers)
+            page.rows_changed.connect(lambda page=page: self._on_rows_changed(page))
             self.pages[step] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(f"{number}.  {tr(STEP_NAMES[step])}")
@@ -166,6 +167,20 @@ class WizardView(QWidget):
     def _on_checklist_changed(self, _checklist: object) -> None:
         self._sync()
 
+    def _on_rows_changed(self, page: StepPage) -> None:
+        if page is self.current_page():
+            QTimer.singleShot(0, self._order_tabs)
+
+    def _order_tabs(self) -> None:
+        """The page's controls in reading order, then the navigation buttons."""
+        page = self.current_page()
+        page.fix_tab_order()
+        order = page.reading_order()
+        QWidget.setTabOrder(self.steps, order[0] if order else self.back_button)
+        if order:
+            QWidget.setTabOrder(order[-1], self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
+
     def refresh(self) -> None:
         self._sync()
 
@@ -190,6 +205,7 @@ class WizardView(QWidget):
                 other.setEnabled(other is page)
             page.reload()
             page.entered()
+            QTimer.singleShot(0, self._order_tabs)
             self.step_changed.emit(step)
         leftovers = page.show_problems()
         for row, each in enumerate(STEPS):

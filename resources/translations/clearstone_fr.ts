@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>&amp;Add a processing step</source>
-        <translation>&amp;Ajouter une étape de transformation</translation>
+        <translation>Ajouter une é&amp;tape de transformation</translation>
     </message>
     <message>
         <source>&amp;Add document</source>
-        <translation>&amp;Ajouter le document</translation>
+        <translation>Ajouter le doc&amp;ument</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>&amp;Also known as</source>
-        <translation>&amp;Autres noms</translation>
+        <translation>Autres n&amp;oms</translation>
     </message>
     <message>
         <source>&amp;Attest &gt;</source>
-        <translation>&amp;Attester &gt;</translation>
+        <translation>A&amp;ttester &gt;</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation>&amp;Type</translation>
+        <translation>T&amp;ype</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -89,11 +89,11 @@
     </message>
     <message>
         <source>&amp;Left Russia on</source>
-        <translation>&amp;Sorti de Russie le</translation>
+        <translation>S&amp;orti de Russie le</translation>
     </message>
     <message>
         <source>&amp;Lot ID</source>
-        <translation>N° de &amp;lot</translation>
+        <translation>&amp;N° de lot</translation>
     </message>
     <message>
         <source>&amp;Mining countries</source>
@@ -125,11 +125,11 @@
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>&amp;Phrase secrète</translation>
+        <translation>Phras&amp;e secrète</translation>
     </message>
     <message>
         <source>&amp;Personal use</source>
-        <translation>Usage &amp;personnel</translation>
+        <translation>Usage personne&amp;l</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation>&amp;Réglages</translation>
+        <translation>Ré&amp;glages</translation>
     </message>
     <message>
         <source>&amp;SoW ID</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Fonction</translation>
+        <translation>Fo&amp;nction</translation>
     </message>
     <message>
         <source>&amp;Total weight (ct)</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>C&amp;ountry</source>
-        <translation>&amp;Pays</translation>
+        <translation>Pa&amp;ys</translation>
     </message>
     <message>
         <source>Canada</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Certificate numb&amp;er</source>
-        <translation>Num&amp;éro du certificat</translation>
+        <translation>&amp;Numéro du certificat</translation>
     </message>
     <message>
         <source>Certificate says mixed origin</source>
@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>Certificate says “mixed ori&amp;gin”</source>
-        <translation>Le certificat indique « ori&amp;gine mixte »</translation>
+        <translation>Le certificat indique « origine &amp;mixte »</translation>
     </message>
     <message>
         <source>Check a diamond lot</source>
@@ -433,11 +433,11 @@
     </message>
     <message>
         <source>Co&amp;mpany</source>
-        <translation>&amp;Société</translation>
+        <translation>S&amp;ociété</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation>&amp;Pays</translation>
+        <translation>Pa&amp;ys</translation>
     </message>
     <message>
         <source>Completed on</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Cont&amp;ract date</source>
-        <translation>Date du cont&amp;rat</translation>
+        <translation>Date d&amp;u contrat</translation>
     </message>
     <message>
         <source>Copy all data to {folder}?</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Create signing &amp;identity</source>
-        <translation>Créer l'&amp;identité de signature</translation>
+        <translation>&amp;Créer l’identité de signature</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>D&amp;ate</source>
-        <translation>D&amp;ate</translation>
+        <translation>Dat&amp;e</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -517,7 +517,7 @@
     </message>
     <message>
         <source>Deli&amp;very country</source>
-        <translation>Pays de &amp;livraison</translation>
+        <translation>Pays de livrais&amp;on</translation>
     </message>
     <message>
         <source>Descr&amp;iption</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>E-mai&amp;l</source>
-        <translation>Courrie&amp;l</translation>
+        <translation>Co&amp;urriel</translation>
     </message>
     <message>
         <source>Each step after mining, in order. A lot of rough that was never cut has none. Where the stones were cut decides several rules.</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Firm &amp;name</source>
-        <translation>&amp;Nom de l'entreprise</translation>
+        <translation>Nom de l’en&amp;treprise</translation>
     </message>
     <message>
         <source>Fix</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>HS cod&amp;e</source>
-        <translation>Cod&amp;e SH</translation>
+        <translation>Code S&amp;H</translation>
     </message>
     <message>
         <source>Home jurisdiction</source>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>Ind&amp;ustrial</source>
-        <translation>Ind&amp;ustriel</translation>
+        <translation>&amp;Qualité industrielle</translation>
     </message>
     <message>
         <source>Invoice date</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <source>Lar&amp;gest stone (ct)</source>
-        <translation>Plus &amp;grosse pierre (ct)</translation>
+        <translation>Plus grosse &amp;pierre (ct)</translation>
     </message>
     <message>
         <source>Largest stone (ct)</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Number of st&amp;ones</source>
-        <translation>N&amp;ombre de pierres</translation>
+        <translation>Nom&amp;bre de pierres</translation>
     </message>
     <message>
         <source>Official files from UN, OFAC, EU or UK; the format is recognised from the content.</source>
@@ -997,11 +997,11 @@
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimer…</translation>
+        <translation>I&amp;mprimer…</translation>
     </message>
     <message>
         <source>Passphras&amp;e</source>
-        <translation>Phras&amp;e secrète</translation>
+        <translation>P&amp;hrase secrète</translation>
     </message>
     <message>
         <source>Passphrase for signing</source>
@@ -1061,11 +1061,11 @@
     </message>
     <message>
         <source>Re&amp;gistration no.</source>
-        <translation>N° d'&amp;immatriculation</translation>
+        <translation>N° d’&amp;immatriculation</translation>
     </message>
     <message>
         <source>Re-&amp;check on today's rules</source>
-        <translation>Re&amp;vérifier selon les règles du jour</translation>
+        <translation>Revérifier selon les règles du &amp;jour</translation>
     </message>
     <message>
         <source>Re-screening alerts</source>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>Repe&amp;at passphrase</source>
-        <translation>Répéter l&amp;a phrase secrète</translation>
+        <translation>Ré&amp;péter la phrase secrète</translation>
     </message>
     <message>
         <source>Restore the autosaved draft</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>Sa&amp;ve PDF…</source>
-        <translation>Enre&amp;gistrer le PDF…</translation>
+        <translation>Sauvegarder &amp;le PDF…</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
         <source>Si&amp;gn attestation</source>
-        <translation>Si&amp;gner l'attestation</translation>
+        <translation>S&amp;igner l’attestation</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <source>Your &amp;name</source>
-        <translation>Votre &amp;nom</translation>
+        <translation>&amp;Votre nom</translation>
     </message>
     <message>
         <source>Your firm</source>
@@ -1658,7 +1658,7 @@
     </message>
     <message>
         <source>A&amp;dd person</source>
-        <translation>Ajouter une perso&amp;nne</translation>
+        <translation>A&amp;jouter une personne</translation>
     </message>
     <message>
         <source>Deciding</source>
@@ -1674,7 +1674,7 @@
     </message>
     <message>
         <source>SoW &amp;warranty</source>
-        <translation>&amp;Garantie SoW</translation>
+        <translation>Garantie So&amp;W</translation>
     </message>
     <message>
         <source>A currency is three capital letters, for example USD.</source>
@@ -2142,7 +2142,7 @@
     </message>
     <message>
         <source>I a&amp;ccept these gaps for this attestation</source>
-        <translation>J’a&amp;ccepte ces lacunes pour cette attestation</translation>
+        <translation>&amp;J’accepte ces lacunes pour cette attestation</translation>
     </message>
     <message>
         <source>Import &amp;anyway…</source>
@@ -2150,7 +2150,7 @@
     </message>
     <message>
         <source>Reas&amp;on</source>
-        <translation>M&amp;otif</translation>
+        <translation>Mo&amp;tif</translation>
     </message>
     <message>
         <source>Show the &amp;record (JSON)…</source>
@@ -2162,7 +2162,7 @@
     </message>
     <message>
         <source>&amp;Your SoW ID</source>
-        <translation>&amp;Votre identifiant SoW</translation>
+        <translation>Votre identifiant So&amp;W</translation>
     </message>
     <message>
         <source>Lab-grown</source>
@@ -2531,6 +2531,122 @@
     <message>
         <source>Restore</source>
         <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Add a consignee, b&amp;roker or carrier</source>
+        <translation>Ajouter un destinataire, un courtier ou un &amp;transporteur</translation>
+    </message>
+    <message>
+        <source>Add an owner of</source>
+        <translation>Ajouter un propriétaire de</translation>
+    </message>
+    <message>
+        <source>Clear the seller's name first: a seller is entered, so the goods are not from your stock.</source>
+        <translation>Effacez d’abord le nom du vendeur : un vendeur est saisi, les marchandises ne viennent donc pas de votre stock.</translation>
+    </message>
+    <message>
+        <source>Consignees, brokers and carriers of this deal are screened too.</source>
+        <translation>Les destinataires, courtiers et transporteurs de cette opération sont aussi contrôlés.</translation>
+    </message>
+    <message>
+        <source>Country of other party</source>
+        <translation>Pays de l’autre partie</translation>
+    </message>
+    <message>
+        <source>Name of other party</source>
+        <translation>Nom de l’autre partie</translation>
+    </message>
+    <message>
+        <source>No seller to name: you sell from your own stoc&amp;k</source>
+        <translation>Pas de vendeur à nommer : vous vendez sur votre propre stoc&amp;k</translation>
+    </message>
+    <message>
+        <source>No seller to name: you sell from your own stock</source>
+        <translation>Pas de vendeur à nommer : vous vendez sur votre propre stock</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucun.</translation>
+    </message>
+    <message>
+        <source>Others in the deal (optional)</source>
+        <translation>Autres intervenants (facultatif)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Role of other party</source>
+        <translation>Rôle de l’autre partie</translation>
+    </message>
+    <message>
+        <source>The buyer is the other side of this deal: the attestation names it, and its country's rules apply.</source>
+        <translation>L’acheteur est l’autre partie de l’opération : l’attestation le nomme, et les règles de son pays s’appliquent.</translation>
+    </message>
+    <message>
+        <source>Who buys from you (your customer)</source>
+        <translation>Qui vous achète (votre client)</translation>
+    </message>
+    <message>
+        <source>Who sells to you (your supplier)</source>
+        <translation>Qui vous vend (votre fournisseur)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or the year</source>
+        <translation>AAAA-MM-JJ, ou l’année</translation>
+    </message>
+    <message>
+        <source>You, the issuer</source>
+        <translation>Vous, l’émetteur</translation>
+    </message>
+    <message>
+        <source>from Settings; your country is on step 1</source>
+        <translation>d’après les Réglages ; votre pays se règle à l’étape 1</translation>
+    </message>
+    <message>
+        <source>your firm (set its name in Settings)</source>
+        <translation>votre société (indiquez son nom dans les Réglages)</translation>
+    </message>
+    <message>
+        <source>Seller's na&amp;me</source>
+        <translation>No&amp;m du vendeur</translation>
+    </message>
+    <message>
+        <source>B&amp;uyer's name</source>
+        <translation>Nom de l’ach&amp;eteur</translation>
+    </message>
+    <message>
+        <source>Coun&amp;try</source>
+        <translation>Pays de l’a&amp;cheteur</translation>
+    </message>
+    <message>
+        <source>Add an owner</source>
+        <translation>Ajouter un propriétaire</translation>
+    </message>
+    <message>
+        <source>Seller and buyer</source>
+        <translation>Vendeur et acheteur</translation>
+    </message>
+    <message>
+        <source>Plausibility of the certificate</source>
+        <translation>Plausibilité du certificat</translation>
+    </message>
+    <message>
+        <source>Plausible: issued by a participant, valid on the day, dates, number and countries agree.</source>
+        <translation>Plausible : émis par un participant, valide à la date, dates, numéro et pays concordants.</translation>
+    </message>
+    <message>
+        <source>Show the record (&amp;JSON)…</source>
+        <translation>Afficher l’enregistrement (&amp;JSON)…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <!-- end of GUI (H4) -->
 </context>

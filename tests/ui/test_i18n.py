@@ -122,6 +122,7 @@ def catalogue_keys() -> set[str]:
     """Texts the window translates through a variable: the checklist's wordings and field names, the match
     card's identifying facts, why a regime applies."""
     from desktop.ui.dialogs.register_dialog import KIND_NAMES
+    from desktop.ui.pages.counterparty_page import BUYER_LABELS, SELLER_LABELS
     from desktop.ui.pages.lot_page import REASONS
     from desktop.ui.pages.match_card import FIELD_LABELS
     from desktop.wizard import wording
@@ -133,6 +134,8 @@ def catalogue_keys() -> set[str]:
         *FIELD_LABELS.values(),
         *REASONS.values(),
         *KIND_NAMES.values(),
+        *SELLER_LABELS.values(),
+        *BUYER_LABELS.values(),
     }
 
 

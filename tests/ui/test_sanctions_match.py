@@ -19,7 +19,7 @@ def test_possible_match_is_resolved_with_a_reason(
     with qtbot.waitSignal(wizard.review.check_finished, timeout=60000) as checked:
         wizard.go_to(Step.REVIEW)
     assert checked.args == ["review"]
-    fix = [b for b in wizard.review.fix_buttons if "Counterparty" in b.text()]
+    fix = [b for b in wizard.review.fix_buttons if "Seller and buyer" in b.text()]
     assert fix, "the review item offers a way to resolve it"
 
     counterparty = wizard.page(Step.COUNTERPARTY)

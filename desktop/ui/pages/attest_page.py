@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import language, tr
+from desktop.ui.i18n import colon, language, tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.pdfview import can_render, print_pages, render_pages
 from desktop.ui.services import user_errors
@@ -152,7 +152,7 @@ class AttestPage(StepPage):
         self.gap_problem.setObjectName("fieldError")
         self.gap_problem.setWordWrap(True)
         self.accept_gap.toggled.connect(self._on_accept_gap_toggled)
-        self.gap_reason.textChanged.connect(lambda _t: self._update_buttons())
+        self.gap_reason.textChanged.connect(self._on_gap_reason_changed)
         gaps.addWidget(self.accept_gap)
         gaps.addLayout(reason_row)
         gaps.addWidget(self.gap_problem)
@@ -224,8 +224,8 @@ class AttestPage(StepPage):
                 self.id_country.set_code(settings.firm_country)
         self._show_identity()
         self._show_coverage()
-        if self.number is None:
-            self.status.setText(self.checklist.attest_refusal() or tr("Ready to sign."))
+        if self.number is None:  # why Sign is disabled is said beside it; here only that it is ready
+            self.status.setText(tr("Ready to sign.") if self.sign_refusal() is None else "")
         self._update_buttons()
 
     def _show_coverage(self) -> None:
@@ -250,6 +250,15 @@ class AttestPage(StepPage):
         if on:
             self.gap_reason.setFocus()
         self._update_buttons()
+        self._say_ready()
+
+    def _on_gap_reason_changed(self, _text: str) -> None:
+        self._update_buttons()
+        self._say_ready()
+
+    def _say_ready(self) -> None:
+        if self.number is None:
+            self.status.setText(tr("Ready to sign.") if self.sign_refusal() is None else "")
 
     def _accepted_gap(self) -> str | None:
         """The reason for attesting despite list gaps, when given and good enough; else None."""
@@ -274,7 +283,7 @@ class AttestPage(StepPage):
             self.identity_label.setText(tr("No signing identity yet. Create one now; you do this once."))
             self.create_form.show()
         else:
-            self.identity_label.setText(tr("Signing as") + f": {description}")
+            self.identity_label.setText(tr("Signing as") + colon() + f"{description}")
             self.create_form.hide()
 
     def _on_create_clicked(self) -> None:
@@ -291,7 +300,7 @@ class AttestPage(StepPage):
                 passphrase=self.id_pass.text(),
             )
         except user_errors() as exc:
-            self.identity_label.setText(tr("The identity was not created") + f": {exc}")
+            self.identity_label.setText(tr("The identity was not created") + colon() + f"{exc}")
             return
         sow_id = self.id_sow.text().strip()
         if sow_id and sow_id != self.services.settings().sow_id:
@@ -304,6 +313,8 @@ class AttestPage(StepPage):
         self.id_pass2.clear()
         self._show_identity()
         self._update_buttons()
+        if self.number is None:
+            self.status.setText(tr("Ready to sign.") if self.sign_refusal() is None else "")
         self.identity_created.emit()
 
     # ----- signing, in a worker: it unlocks a key and renders a PDF
@@ -358,7 +369,7 @@ class AttestPage(StepPage):
         return page
 
     def _on_sign_failed(self, message: str) -> None:
-        self.status.setText(tr("Not signed") + f": {message}")
+        self.status.setText(tr("Not signed") + colon() + f"{message}")
         self._update_buttons()
         self.signing_failed.emit(message)
 
@@ -454,14 +465,14 @@ class AttestPage(StepPage):
             try:
                 print_pages(pages, printer)
             except OSError as exc:
-                self.status.setText(tr("Not printed") + f": {exc}")
+                self.status.setText(tr("Not printed") + colon() + f"{exc}")
             else:
                 self.status.setText(tr("Sent to the printer."))
                 self.printed.emit()
             self.print_button.setEnabled(True)
 
         def failed(message: str) -> None:
-            self.status.setText(tr("Not printed") + f": {message}")
+            self.status.setText(tr("Not printed") + colon() + f"{message}")
             self.print_button.setEnabled(True)
 
         self.workers.start(lambda _task: render_pages(pdf, dpi=300), done, failed)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -56,6 +58,8 @@ class Binding:
 
 class StepPage(QWidget):
     """Base of the pages; subclasses build their fields in `build()` and the base keeps them in sync."""
+
+    rows_changed = Signal()  # controls came or went: the tab order is redone once they are laid out
 
     step: Step
     title = ""
@@ -143,6 +147,30 @@ class StepPage(QWidget):
             focus = child or focus
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def reading_order(self) -> list[QWidget]:
+        """The page's focusable controls as a reader meets them: top to bottom, then left to right."""
+        self.body.layout().activate()  # type: ignore[union-attr]
+        found: list[tuple[int, int, QWidget]] = []
+        for widget in self.body.findChildren(QWidget):
+            if not widget.isVisibleTo(self) or not widget.isEnabled():
+                continue
+            if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                continue
+            if isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox):
+                continue  # a combo box's own line edit: the combo box is the stop (Qt maps it to its proxy)
+            top_left = widget.mapTo(self.body, widget.rect().topLeft())
+            found.append((top_left.y() + widget.height() // 2, top_left.x(), widget))
+        # rows: controls whose middles are within a few pixels of each other are on the same line
+        found.sort(key=lambda item: (item[0] // 12, item[1]))
+        return [widget for _y, _x, widget in found]
+
+    def fix_tab_order(self) -> None:
+        """Tab follows the reading order, also through rows added after the page was built (which Qt would
+        otherwise put at the end of the chain)."""
+        order = self.reading_order()
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+
     def _first_input(self) -> QWidget | None:
         return next((b.widget for b in self._bindings if b.widget.isEnabled()), None)
 
@@ -195,7 +223,7 @@ class StepPage(QWidget):
         short: bool = False,
     ) -> QLineEdit:
         edit = edit or QLineEdit()
-        edit.setPlaceholderText(placeholder)
+        edit.setPlaceholderText(tr(placeholder) if placeholder.startswith("YYYY") else placeholder)
         if short or placeholder.startswith("YYYY"):
             edit.setMaximumWidth(SHORT_FIELD_WIDTH)
         err = error or self._row(form, label, edit, path)
@@ -287,6 +315,7 @@ class StepPage(QWidget):
         for binding in self._bindings:
             binding.load(self.checklist.value(binding.path))
         self.show_problems()
+        self.rows_changed.emit()
 
     def show_problems(self) -> list[str]:
         """Put each problem under its field, in words for people; return those no field on this page shows

@@ -153,7 +153,8 @@ class LotPage(StepPage):
             names = self.services.jurisdiction_names(language())
         except user_errors():
             return
-        self.regimes.show_regimes(in_scope, self.listed(), names)
+        if self.regimes.show_regimes(in_scope, self.listed(), names):
+            self.rows_changed.emit()
 
     def _on_value_edited(self) -> None:
         amount, currency = text_or_none(self.amount.text()), text_or_none(self.currency.text().upper())
@@ -220,11 +221,12 @@ class RegimesBox(QWidget):
         self.labels: dict[str, QLabel] = {}
         self._shown: tuple[object, ...] = ()
 
-    def show_regimes(self, in_scope: list[Any], listed: list[str], names: dict[str, str]) -> None:
+    def show_regimes(self, in_scope: list[Any], listed: list[str], names: dict[str, str]) -> bool:
+        """Show them; False when nothing changed (the widgets, and the focus in them, are kept)."""
         derived = {r.code: r for r in in_scope if r.derived}
         state = (tuple((r.code, r.describe()) for r in in_scope), tuple(listed), tuple(names.items()))
         if state == self._shown:
-            return  # unchanged: keep the widgets (and the focus in them)
+            return False
         self._shown = state
         while self.rows.count():
             item = self.rows.takeAt(0)
@@ -254,6 +256,7 @@ class RegimesBox(QWidget):
                 "No regime follows from the facts yet: give your country, the buyer's country or the delivery country, or add a regime."
             )
         )
+        return True
 
     def _row(self, code: str, text: str, *, removable: bool) -> None:
         row = QWidget()

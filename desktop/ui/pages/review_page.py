@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop.assessment import Assessment, review_resolutions
 from desktop.rules.result import Finding, Level, Verdict, shared_notes
 from desktop.screening.types import ScreeningDecision, decision_key
-from desktop.ui.i18n import colon, language, tr
+from desktop.ui.i18n import colon, finding_text, language, tr
 from desktop.ui.pages.base import StepPage
+from desktop.ui.pages.lot_page import reason_text
 from desktop.ui.pages.match_card import describe_decision
 from desktop.ui.services import user_errors
 from desktop.ui.theme import verdict_style
@@ -21,7 +22,7 @@ STEP_NAMES = {
     Step.LOT_TRANSACTION: "Lot and transaction",
     Step.ORIGIN: "Origin",
     Step.PROCESSING: "Processing",
-    Step.COUNTERPARTY: "Counterparty",
+    Step.COUNTERPARTY: "Seller and buyer",
     Step.EVIDENCE: "Evidence",
     Step.REVIEW: "Review",
     Step.ATTEST: "Attest",
@@ -164,7 +165,9 @@ class ReviewPage(StepPage):
         results = list(assessment.jurisdictions.values())
         shared = shared_notes(results)
         names = self.services.jurisdiction_names(language())
-        why = {r.code: r.describe() for r in assessment.regimes}
+        why = {
+            r.code: ", ".join(reason_text(x.kind, x.country) for x in r.reasons) for r in assessment.regimes
+        }
         for code, result in assessment.jurisdictions.items():
             own = [f for f in result.findings if (f.rule, f.summary) not in shared]
             title = f"{code} · {names.get(code, code)}" + (f" ({why[code]})" if code in why else "")
@@ -204,13 +207,13 @@ class ReviewPage(StepPage):
         line.setContentsMargins(0, 4, 0, 4)
         text = QVBoxLayout()
         muted = finding.outcome is Verdict.CLEARED
-        summary = QLabel(("" if muted else "<b>") + _esc(finding.summary) + ("" if muted else "</b>"))
+        summary = QLabel(("" if muted else "<b>") + _esc(finding_text(finding)) + ("" if muted else "</b>"))
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(summary)
-        detail = f"{_esc(finding.rule)} · {tr('Source')}: {_esc(finding.source)}"
+        detail = f"{_esc(finding.rule)} · {tr('Source')}{colon()}{_esc(finding.source)}"
         if finding.evidence_needed is not None:
-            detail += f"<br>{tr('Needed')}: {_esc(finding.evidence_needed.text)}"
+            detail += f"<br>{tr('Needed')}{colon()}{_esc(finding.evidence_needed.text)}"
         source = QLabel(detail)
         source.setObjectName("pageHint")
         source.setWordWrap(True)
@@ -239,7 +242,9 @@ class ReviewPage(StepPage):
             fix.clicked.connect(lambda: self.fix_requested.emit(finding))
             line.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
             self.fix_buttons.append(fix)
-        row.setAccessibleName(f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding.summary}")
+        row.setAccessibleName(
+            f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding_text(finding)}"
+        )
         return row
 
     def _decide(self, finding: Finding) -> None:
@@ -313,7 +318,7 @@ class ReviewPage(StepPage):
             line.addWidget(label, 1)
             if pending is not None:
                 confirm = QPushButton(tr("Confirm dismissal…"))
-                confirm.setAccessibleName(tr("Confirm dismissal") + f": {match.name}")
+                confirm.setAccessibleName(tr("Confirm dismissal") + colon() + f"{match.name}")
                 confirm.clicked.connect(
                     lambda _on=False, d=pending, n=match.name: self.confirm_dismissal(d, listed=n)
                 )

@@ -45,7 +45,10 @@ _ENTITY = re.compile(r"(&#?\w+;)")
 
 
 def french_typography(text: str) -> str:
-    """A narrow no-break space before : ; ! ? and inside « », never inside a URL, a time or an HTML entity."""
+    """A narrow no-break space before : ; ! ? and inside « », never inside a URL, a time, an HTML entity or
+    a file dialog's ";;" filter separator."""
+    if ";;" in text:
+        return ";;".join(french_typography(part) for part in text.split(";;"))
     parts = _ENTITY.split(text)
     for i in range(0, len(parts), 2):  # the odd parts are entities (&amp;): left alone
         part = parts[i]
@@ -90,8 +93,14 @@ def worded(wording: Any) -> str:
     return tr(wording.template).format(**wording.values)
 
 
+_qt_translator: list[Any] = []  # the one installed now, replaced when the language changes
+
+
 def install_qt_translator(app: object) -> object | None:
-    """Qt's own dialogs (file, print, message boxes) in the chosen language, from Qt's shipped catalogue."""
+    """Qt's own dialogs (file, print, message boxes) in the chosen language, from Qt's shipped catalogue;
+    replaces the one installed before, so the language can change while the program runs."""
+    while _qt_translator:
+        app.removeTranslator(_qt_translator.pop())  # type: ignore[attr-defined]
     if _language == "en":
         return None
     from PySide6.QtCore import QLibraryInfo, QTranslator
@@ -100,6 +109,7 @@ def install_qt_translator(app: object) -> object | None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{_language}", folder):
         app.installTranslator(translator)  # type: ignore[attr-defined]
+        _qt_translator.append(translator)
         return translator
     return None
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs.import_dialog import ImportDialog
     from desktop.ui.dialogs.person_dialog import PersonDialog
     from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
     from desktop.ui.dialogs.update_dialog import UpdateDialog
     from desktop.ui.wizard_view import WizardView
     from desktop.wizard import Checklist
@@ -53,6 +54,7 @@ def draft_description(draft: SavedDraft) -> str:
 class MainWindow(QMainWindow):
     data_status_loaded = Signal()
     data_status_shown = Signal()
+    language_switched = Signal(str)
     draft_saved = Signal(str)
     check_opened = Signal()
 
@@ -65,6 +67,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Clearstone")
         self.setMinimumSize(900, 620)
 
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft_now)
+        self._status_regimes: list[str] | None = None
+        self._status_check = QTimer(self)
+        self._status_check.setSingleShot(True)
+        self._status_check.setInterval(AUTOSAVE_DELAY_MS)
+        self._status_check.timeout.connect(self._on_status_check)
+        self._build_ui()
+        self._build_menus()
+        self._restore_geometry()
+
+    def _build_ui(self) -> None:
+        """The banner, the start page (or the check), the status line: built again when the language changes."""
         self.banner = WarningBanner()
         self.start = StartPage()
         self.stack = QStackedWidget()
@@ -77,18 +94,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_strip)
-        self.setCentralWidget(central)
-
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_draft_now)
-        self._status_regimes: list[str] | None = None
-        self._status_check = QTimer(self)
-        self._status_check.setSingleShot(True)
-        self._status_check.setInterval(AUTOSAVE_DELAY_MS)
-        self._status_check.timeout.connect(self._on_status_check)
-
+        self.setCentralWidget(central)  # the previous one, if any, is deleted by Qt
         self.start.new_check_requested.connect(self.new_check)
         self.start.open_lot_requested.connect(self.on_open_lot)
         self.start.verify_requested.connect(self.on_verify)
@@ -100,8 +106,44 @@ class MainWindow(QMainWindow):
         self.banner.update_requested.connect(self.on_update_lists)
         self.start.update_requested.connect(self.on_update_lists)
         self.start.import_lists_requested.connect(self.on_import_lists)
+
+    # ----- the language, switched live (Settings): every text is built again, nothing entered is lost
+    def switch_language(self, language: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.i18n import install_qt_translator, set_language
+
+        set_language(language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_qt_translator(app)
+        old = self.wizard
+        checklist = old.checklist if old is not None else None
+        if old is not None:
+            self._autosave.stop()
+            self.save_draft_now()
+            old.shutdown()
+            checklist.remove_change_listener(self._on_checklist_changed)  # type: ignore[union-attr]
+            self.wizard = None
+        self.menuBar().clear()
         self._build_menus()
-        self._restore_geometry()
+        self._build_ui()  # the old central widget, the old check view in it, goes with it
+        if old is not None and checklist is not None:
+            self._show_checklist(checklist)
+            self._carry_over(old)
+        self._update_actions()
+        self.load_data_status()
+        self.language_switched.emit(language)
+
+    def _carry_over(self, old: WizardView) -> None:
+        """What the pages hold besides the checklist: the recorded check's id, the signed attestation."""
+        new = self.wizard
+        if new is None:
+            return
+        new.review.assessment_id = old.review.assessment_id
+        new.attest.assessment_id = old.attest.assessment_id
+        if old.attest.pdf is not None and old.attest.number is not None:
+            new.attest.show_signed(old.attest.number, old.attest.pdf, old.attest.preview.pixmap())
 
     # ----- menus
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -239,18 +281,21 @@ class MainWindow(QMainWindow):
         self.open_checklist(Checklist(draft, jurisdictions=self._codes()))
 
     def open_checklist(self, checklist: Checklist, *, reveal: bool = False) -> None:
-        from desktop.ui.wizard_view import WizardView
-
         self.close_check(discard=False)
         self.draft_key = self.services.new_draft_key()
-        self.wizard = WizardView(checklist, self.services, self.workers)
-        for page in self.wizard.pages.values():
-            page.reveal_all = reveal
         if reveal:  # a lot from a file or the register: its content is the user's, every step was "seen"
             from desktop.wizard.steps import EDITING_STEPS
 
             checklist.mark_visited(*EDITING_STEPS)
-            self.wizard.refresh()
+        self._show_checklist(checklist, reveal=reveal)
+        self.check_opened.emit()
+
+    def _show_checklist(self, checklist: Checklist, *, reveal: bool = False) -> None:
+        from desktop.ui.wizard_view import WizardView
+
+        self.wizard = WizardView(checklist, self.services, self.workers)
+        for page in self.wizard.pages.values():
+            page.reveal_all = reveal
         checklist.add_change_listener(self._on_checklist_changed)
         self.wizard.attest.signing_finished.connect(self._on_attested)
         self.wizard.attest.update_lists_requested.connect(self.on_update_lists)
@@ -260,7 +305,6 @@ class MainWindow(QMainWindow):
         self.start.setEnabled(False)  # its hidden buttons' mnemonics would clash with the wizard's
         self.wizard.current_page().setFocus()
         self._update_actions()
-        self.check_opened.emit()
 
     def on_close_check(self) -> None:
         """File > Close check: an unfinished check stays in the drafts, offered again on the start page."""
@@ -489,12 +533,15 @@ class MainWindow(QMainWindow):
         dialog.import_finished.connect(lambda _r: self.load_data_status())
         dialog.open()
 
-    def on_settings(self) -> None:
+    def on_settings(self) -> SettingsDialog:
         from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
         dialog.settings_saved.connect(lambda: self.load_data_status())
+        dialog.language_changed.connect(self.switch_language)
         dialog.open()
+        self.settings_dialog = dialog
+        return dialog
 
     # ----- who decides
     def ask_who_decides(self) -> None:

@@ -143,3 +143,50 @@ def test_every_catalogue_key_has_a_french_translation() -> None:
     french = i18n.read_catalogue(i18n.catalogue_path("fr"))
     missing = sorted(catalogue_keys() - set(french))
     assert not missing, f"untranslated: {missing}"
+
+
+def test_the_language_switches_live_and_nothing_typed_is_lost(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.ui.driving import choose, type_into
+
+    window.new_check()
+    page = window.wizard.page(Step.LOT_TRANSACTION)
+    type_into(qtbot, page.lot_id, "KRT-26-1184")
+    dialog = window.on_settings()
+    language = next(c for c in dialog.findChildren(QComboBox) if c.accessibleName() == "Language")
+    choose(qtbot, language, "Français")
+    with qtbot.waitSignal(window.language_switched, timeout=10000):
+        dialog.save()
+    assert window.menuBar().actions()[0].text() == "&Fichier"
+    wizard = window.wizard
+    assert wizard.next_button.text() == "&Suivant >"
+    assert wizard.checklist.value(("lot_id",)) == "KRT-26-1184"
+    assert wizard.page(Step.LOT_TRANSACTION).lot_id.text() == "KRT-26-1184", "what was typed is still there"
+    assert wizard.steps.item(0).text().endswith("1. Lot et transaction")
+    with qtbot.waitSignal(window.data_status_loaded, timeout=30000):
+        window.load_data_status()
+    assert window.status_strip.pack.text().startswith("Règles\u202f: "), "French typography: narrow space"
+    assert window.services.settings().language == "fr"
+
+    window.switch_language("en")
+    assert window.wizard.next_button.text() == "&Next >"
+    assert window.wizard.checklist.value(("lot_id",)) == "KRT-26-1184"
+
+
+def test_french_typography_in_every_translation() -> None:
+    i18n.set_language("fr")
+    try:
+        for source in i18n.read_catalogue(i18n.catalogue_path("fr")):
+            text = i18n.tr(source).replace(";;", "")  # a file dialog's filter separator is not punctuation
+            for mark in ":;!?":
+                for at in [i for i, ch in enumerate(text) if ch == mark]:
+                    after = text[at + 1 : at + 2]
+                    if mark == ":" and after not in ("", " ", "\n"):
+                        continue  # a URL, a time, a key=value
+                    if at == 0:
+                        continue
+                    assert text[at - 1] == i18n.NARROW_NBSP, (source, text)
+            assert "« " not in text and " »" not in text, (source, text)
+    finally:
+        i18n.set_language("en")

@@ -34,6 +34,7 @@ from desktop.ui.widgets import CountryPicker, hint
 
 class SettingsDialog(QDialog):
     settings_saved = Signal()
+    language_changed = Signal(str)  # the window switches at once, no restart
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +241,7 @@ class SettingsDialog(QDialog):
         )
 
     def save(self) -> None:
+        before = self.services.settings().language
         try:
             settings = self.collect()
             self.services.save_settings(settings)
@@ -252,9 +254,11 @@ class SettingsDialog(QDialog):
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, settings.theme)  # the language needs a restart; the palette does not
+            apply_theme(app, settings.theme)
         self.settings_saved.emit()
         self.accept()
+        if settings.language != before:
+            self.language_changed.emit(settings.language)
 
     def _on_change_folder_clicked(self) -> None:
         name = QFileDialog.getExistingDirectory(self, tr("Data folder"), str(self.services.data_dir))

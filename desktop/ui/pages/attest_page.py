@@ -363,6 +363,16 @@ class AttestPage(StepPage):
         self._update_buttons()
         self.signing_finished.emit(number)
 
+    def show_signed(self, number: str, pdf: bytes, first_page: QPixmap | None) -> None:
+        """A signature made before the window was rebuilt (the language changed): shown again, not redone."""
+        self.number, self.pdf = number, pdf
+        self.status.setText(
+            "\u2714 " + tr("Attestation {number} signed and recorded in the register.").format(number=number)
+        )
+        if first_page is not None and not first_page.isNull():
+            self.preview.setPixmap(first_page)
+        self._update_buttons()
+
     @staticmethod
     def _page_pixmap(image: Any) -> QPixmap:
         page = QPixmap.fromImage(image).scaledToWidth(620, Qt.TransformationMode.SmoothTransformation)

@@ -162,6 +162,7 @@ def shoot_all(app: QApplication, out: Path, language: str, size: str, dark: bool
     shoot = Shooter(out, suffix_of(language, size, dark))
     width, height = SIZES[size]
     i18n.set_language(language)
+    i18n.install_qt_translator(app)  # Qt's own buttons (Save, Cancel) in the same language
     apply_theme(app, "dark" if dark else "light")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

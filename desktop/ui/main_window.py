@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.workers = Workers(self)
         self.wizard: WizardView | None = None
         self.draft_key: str | None = None
+        self.ask_who_at_start = False
         self.setWindowTitle("Clearstone")
         self.setMinimumSize(900, 620)
 
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
             latest = drafts[0]
             self.start.show_draft(latest.key, draft_description(latest))
         self._show_recent(recent)
+        if self.ask_who_at_start:
+            # not before: the person may come from the signing identity, and importing what reads it on the
+            # GUI thread while the loading worker imports the same modules races (a half-initialised pydantic)
+            self.ask_who_at_start = False
+            self.ask_who_decides()
         self.data_status_loaded.emit()
 
     def _on_status_failed(self, message: str) -> None:
@@ -303,7 +309,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         self.start.setEnabled(False)  # its hidden buttons' mnemonics would clash with the wizard's
-        self.wizard.current_page().setFocus()
+        page = self.wizard.current_page()
+        page.land_on(page.field_for_start())  # the cursor in the first field: typing starts at once
         self._update_actions()
 
     def on_close_check(self) -> None:

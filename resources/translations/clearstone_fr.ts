@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Recent &amp;work</source>
-        <translation>Travaux &amp;récents</translation>
+        <translation>Travau&amp;x récents</translation>
     </message>
     <message>
         <source>Recent work</source>
@@ -2647,6 +2647,14 @@
     <message>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Who sells to you and who buys from you, and who owns them. Every name is screened against the sanctions lists as you type.</source>
+        <translation>Qui vous vend et qui vous achète, et à qui ils appartiennent. Chaque nom est contrôlé au fil de la saisie sur les listes de sanctions.</translation>
     </message>
     <!-- end of GUI (H4) -->
 </context>

@@ -125,9 +125,12 @@ def catalogue_keys() -> set[str]:
     from desktop.ui.pages.counterparty_page import BUYER_LABELS, SELLER_LABELS
     from desktop.ui.pages.lot_page import REASONS
     from desktop.ui.pages.match_card import FIELD_LABELS
+    from desktop.ui.wizard_view import PAGE_CLASSES
     from desktop.wizard import wording
 
+    pages = {text for page in PAGE_CLASSES.values() for text in (page.title, page.description) if text}
     return {
+        *pages,
         *wording.TEMPLATES,
         *wording.FIELD_NAMES.values(),
         *wording.ROLE_NAMES.values(),

@@ -208,3 +208,20 @@ def test_dialog_mnemonics_are_unique(qtbot: Any, window: Any, language: str) -> 
         )
         dialog.close()
         dialog.deleteLater()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_start_page_mnemonics_are_unique(qtbot: Any, make_window: Any, language: str) -> None:
+    from desktop.ui import i18n
+
+    i18n.set_language(language)
+    window = make_window()
+    start = window.start
+    menus = [mnemonic(a.text()) for a in window.menuBar().actions()]
+    labels = [w for w in start.findChildren(QLabel) if mnemonic(w.text())]
+    buttons = [w for w in start.findChildren(QAbstractButton) if mnemonic(w.text())]
+    keys = [mnemonic(w.text()) for w in labels + buttons] + menus
+    clashes = sorted({k for k in keys if keys.count(k) > 1})
+    assert not clashes, f"{language} start page: Alt+{clashes}: " + str(
+        [w.text() for w in labels + buttons if mnemonic(w.text()) in clashes]
+    )

@@ -177,9 +177,11 @@ class RegisterDialog(QDialog):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, row.ref)
+            item.setData(1, Qt.ItemDataRole.UserRole, row.kind)
             item.setToolTip(3, row.summary)
             self.records.addTopLevelItem(item)
         self.records.setSortingEnabled(True)
+        self.records.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         for column in (0, 1, 2, 4, 5):
             self.records.resizeColumnToContents(column)
         first = self.records.topLevelItem(0)
@@ -235,9 +237,11 @@ class RegisterDialog(QDialog):
         lines = [
             f"<b>{esc(item.text(1))}</b> — {esc(item.text(0))} UTC",
         ]
+        work = item.data(1, Qt.ItemDataRole.UserRole) in ("assessment", "attestation")
         for label, column in (("Lot", 2), ("Seller → buyer", 3), ("Verdict", 4), ("Attestation", 5)):
             if item.text(column):
-                lines.append(tr(label) + colon() + esc(item.text(column)))
+                caption = label if work or column != 3 else "Record"
+                lines.append(tr(caption) + colon() + esc(item.text(column)))
         assessment = shown.get("assessment")
         if isinstance(assessment, dict):
             for code, result in (assessment.get("jurisdictions") or {}).items():

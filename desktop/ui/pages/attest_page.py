@@ -344,6 +344,7 @@ class AttestPage(StepPage):
         number, pdf, pages, facts = result
         self.number, self.pdf = number, pdf
         self.passphrase.clear()
+        self.gap_box.setEnabled(False)  # accepted and printed: nothing to change any more
         self.checklist.mark_attested(number)
         self.status.setText(
             "\u2714 " + tr("Attestation {number} signed and recorded in the register.").format(number=number)
@@ -366,6 +367,7 @@ class AttestPage(StepPage):
     def show_signed(self, number: str, pdf: bytes, first_page: QPixmap | None) -> None:
         """A signature made before the window was rebuilt (the language changed): shown again, not redone."""
         self.number, self.pdf = number, pdf
+        self.gap_box.setEnabled(False)
         self.status.setText(
             "\u2714 " + tr("Attestation {number} signed and recorded in the register.").format(number=number)
         )

@@ -119,6 +119,10 @@ class StepPage(QWidget):
         """The control where `finding` is fixed (the review's Fix button lands there); pages refine it."""
         return self.widget_for_path(finding.section or "")
 
+    def field_for_start(self) -> QWidget | None:
+        """Where the cursor goes when the page opens: its first field."""
+        return self._first_input()
+
     # ----- landing on a field
     def widget_for_path(self, path: str) -> QWidget | None:
         """The control bound to a dotted field path (or the first one under it)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from desktop.ui.i18n import finding_text, tr
 from desktop.ui.pages.base import SHORT_FIELD_WIDTH, StepPage, text_or_none
@@ -98,7 +98,8 @@ class OriginPage(StepPage):
         self.kp_findings.setWordWrap(True)
         self.kp_findings.setAccessibleName(tr("Plausibility of the certificate"))
         self.kp_findings.setTextFormat(Qt.TextFormat.RichText)
-        form.addRow("", self.kp_findings)
+        self.kp_findings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        form.addRow(self.kp_findings)  # the whole width: a wrapped label in the field column is squeezed
         self._kp_timer = QTimer(self)
         self._kp_timer.setSingleShot(True)
         self._kp_timer.setInterval(250)

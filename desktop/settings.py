@@ -82,9 +82,11 @@ class Settings:
     people: tuple[str, ...] = ()
     # Four eyes: dismissing an exact sanctions match takes a second person's confirmation before attest.
     second_person_for_exact: bool = False
+    # The folder the window's file dialogs open in: the last one used (empty: the user's Documents).
+    last_folder: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("firm_name", "firm_address", "sow_id", "window_geometry"):
+        for name in ("firm_name", "firm_address", "sow_id", "window_geometry", "last_folder"):
             _text(name, getattr(self, name))
         if self.firm_country and not re.fullmatch(r"[A-Z]{2}", _text("firm_country", self.firm_country)):
             raise SettingsError(f"firm_country: not an ISO 3166 code: {json.dumps(self.firm_country)}")

@@ -1,16 +1,22 @@
-"""Render the start page, each checklist step and the dialogs to PNG, offscreen, for the README and docs.
+"""Render the start page, each checklist step and the dialogs to PNG, offscreen, for the docs.
 
-Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/img] [--dark] [--lang fr]
+Every screen in English and French, at 1440×900 and at 1024×768 (the smallest screen the app supports):
+`ui-NAME.png` (English, 1440×900), `ui-NAME-fr.png`, `ui-NAME-1024.png`, `ui-NAME-fr-1024.png`.
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/img] [--dark] [--lang en|fr]
+       [--size 1440x900|1024x768]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,19 +24,23 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.settings import Settings, Signer, save_settings
-from desktop.ui.app import create_application, prepare
+from desktop.ui import i18n
+from desktop.ui.app import create_application
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import Services
+from desktop.ui.theme import apply_theme
 from desktop.wizard import Checklist, Draft, Step
 
-DEMO_LOT = {
+# A Belgian dealer imports Botswana rough from its supplier and sells it on to a New York buyer.
+DEMO_LOT: dict[str, Any] = {
     "format": "clearstone.lot/1",
     "lot_id": "KRT-26-1184",
     "description": "Botswana run-of-mine rough, 38 stones",
     "transaction": {
         "date": "2026-12-01",
         "kind": "import",
-        "jurisdictions": ["EU", "US", "UK"],
+        "jurisdictions": [],
+        "issuer_country": "BE",
         "invoice": {
             "number": "KRT/2026/1184",
             "date": "2026-11-18",
@@ -57,6 +67,15 @@ DEMO_LOT = {
         "address": "Plot 64518, Fairgrounds Office Park, Gaborone",
         "owners": [{"name": "Tumelo Segokgo", "kind": "person", "country": "BW", "share_percent": "100"}],
     },
+    "parties": [
+        {
+            "role": "buyer",
+            "kind": "organization",
+            "name": "Hudson Fine Jewelry LLC",
+            "country": "US",
+            "address": "580 Fifth Avenue, New York, NY 10036",
+        }
+    ],
     "evidence": [
         {
             "type": "kp_certificate",
@@ -71,6 +90,9 @@ DEMO_LOT = {
 }
 PASSPHRASE = "trade-show-2026"
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+SIZES = {"1440x900": (1440, 900), "1024x768": (1024, 768)}
+SHARED_LISTS = ("eu/eu_fsf_excerpt_2026-08-05.xml", "uk/uk_sanctions_list_excerpt_2026-09-10.xml")
+GAP_REASON = "OFAC SDN checked on the Treasury's search page on 2026-12-01; no hit for either party"
 
 
 def settle(app: QApplication, ms: int = 60) -> None:
@@ -80,105 +102,144 @@ def settle(app: QApplication, ms: int = 60) -> None:
     app.processEvents()
 
 
-def wait_for(app: QApplication, predicate: object, timeout_ms: int = 30000) -> None:
+def wait_for(app: QApplication, predicate: Any, timeout_ms: int = 30000) -> None:
     waited = 0
-    while not predicate() and waited < timeout_ms:  # type: ignore[operator]
+    while not predicate() and waited < timeout_ms:
         settle(app, 50)
         waited += 50
-    if not predicate():  # type: ignore[operator]
+    if not predicate():
         raise SystemExit("timed out waiting for the window")
 
 
-def shoot(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
+class Shooter:
+    def __init__(self, out: Path, suffix: str) -> None:
+        self.out, self.suffix = out, suffix
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        path = self.out / f"ui-{name}{self.suffix}.png"
+        widget.grab().save(str(path))
+        print(f"wrote {path}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/img"))
-    parser.add_argument("--dark", action="store_true")
-    parser.add_argument("--lang", default="en")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    suffix = ("-dark" if args.dark else "") + (f"-{args.lang}" if args.lang != "en" else "")
+def suffix_of(language: str, size: str, dark: bool) -> str:
+    return (
+        ("-dark" if dark else "")
+        + ("-fr" if language == "fr" else "")
+        + ("-1024" if size == "1024x768" else "")
+    )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
-        data.mkdir()
-        save_settings(
-            Settings(
-                firm_name="Meir & Co. Diamonds BV",
-                firm_address="Hoveniersstraat 30, 2018 Antwerpen",
-                firm_country="BE",
-                sow_id="SOW-BE-11873",
-                home_jurisdictions=("EU", "US"),
-                signer=Signer(name="Ilse Peeters", title="Compliance officer", email="ilse@meir.example"),
-                language=args.lang,
-                theme="dark" if args.dark else "light",
-            ),
-            data,
-        )
-        app = create_application(["screenshots"])
-        services = Services(data_dir=data, config_dir=Path(tmp) / "config", clock=lambda: NOW)
-        prepare(app, services)
+
+def data_folder(tmp: Path, language: str, dark: bool) -> Path:
+    data = tmp / "data"
+    data.mkdir()
+    save_settings(
+        Settings(
+            firm_name="Meir & Co. Diamonds BV",
+            firm_address="Hoveniersstraat 30, 2018 Antwerpen",
+            firm_country="BE",
+            sow_id="SOW-BE-11873",
+            signer=Signer(name="Ilse Peeters", title="Compliance officer", email="ilse@meir.example"),
+            people=("Marc Janssens",),
+            language=language,
+            theme="dark" if dark else "light",
+            list_max_age_days=366,  # the bundled samples are months old: count them current for the pictures
+        ),
+        data,
+    )
+    return data
+
+
+def import_shared_lists(services: Services) -> None:
+    """The EU and UK sample lists from ../shared when present, so the status line looks like a dealer's."""
+    shared = Path(os.environ.get("CLEARSTONE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    for name in SHARED_LISTS:
+        path = shared / "sanctions-data" / name
+        if path.is_file():
+            services.import_lists(path, lambda _done, _total: None)
+
+
+def shoot_all(app: QApplication, out: Path, language: str, size: str, dark: bool) -> None:
+    shoot = Shooter(out, suffix_of(language, size, dark))
+    width, height = SIZES[size]
+    i18n.set_language(language)
+    i18n.install_qt_translator(app)  # Qt's own buttons (Save, Cancel) in the same language
+    apply_theme(app, "dark" if dark else "light")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        data = data_folder(tmp, language, dark)
+        services = Services(data_dir=data, config_dir=tmp / "config", clock=lambda: NOW)
+        services.user = "Ilse Peeters"
         window = MainWindow(services)
-        window.resize(1180, 820)
+        window.resize(width, height)
         window.show()
-        window.load_data_status()
         loaded: list[bool] = []
         window.data_status_loaded.connect(lambda: loaded.append(True))
+        window.load_data_status()
         wait_for(app, lambda: loaded)
         settle(app)
-        shoot(window, args.out / f"ui-start{suffix}.png")
+        shoot(window, "start")  # a fresh install: no official list yet, three ways to get them
 
-        window.open_checklist(Checklist(Draft(dict(DEMO_LOT))), reveal=True)
+        import_shared_lists(services)
+        loaded.clear()
+        window.load_data_status()
+        wait_for(app, lambda: loaded)
+
+        checklist = Checklist(
+            Draft(copy.deepcopy(DEMO_LOT)), jurisdictions=services.pack().jurisdiction_codes()
+        )
+        window.open_checklist(checklist, reveal=True)
         wizard = window.wizard
-        names = {
-            Step.LOT_TRANSACTION: "1-lot",
-            Step.ORIGIN: "2-origin",
-            Step.PROCESSING: "3-processing",
-            Step.COUNTERPARTY: "4-counterparty",
-        }
-        for step, name in names.items():
+        assert wizard is not None
+        for step, name in (
+            (Step.LOT_TRANSACTION, "1-lot"),
+            (Step.ORIGIN, "2-origin"),
+            (Step.PROCESSING, "3-processing"),
+            (Step.COUNTERPARTY, "4-parties"),
+        ):
             wizard.go_to(step)
             if step is Step.COUNTERPARTY:
                 done: list[int] = []
-                wizard.pages[step].screening_finished.connect(done.append)
-                wizard.pages[step].screen_now()
+                page = wizard.pages[step]
+                page.screening_finished.connect(done.append)  # type: ignore[attr-defined]
+                page.screen_now()  # type: ignore[attr-defined]
                 wait_for(app, lambda done=done: done)
-            settle(app)
-            shoot(window, args.out / f"ui-{name}{suffix}.png")
+            settle(app, 150)
+            shoot(window, name)
 
-        # the EU wants the Antwerp Diamond Office's verification of rough: the review says so, with a Fix button
+        # the review: the EU wants the Antwerp Diamond Office's verification of rough, with a Fix button
         checked: list[str] = []
         wizard.review.check_finished.connect(checked.append)
         wizard.go_to(Step.REVIEW)
         wait_for(app, lambda: checked)
-        settle(app)
-        shoot(window, args.out / f"ui-6-review{suffix}.png")
-        wizard.review.fix_buttons[0].click()
+        settle(app, 150)
+        shoot(window, "6-review")
+        if wizard.review.fix_buttons:
+            wizard.review.fix_buttons[0].click()
         evidence = wizard.pages[Step.EVIDENCE]
-        index = evidence.add_document("g7_verification")
-        wizard.checklist.set_value(("evidence", index, "reference"), "ADO-2026-118840")
-        wizard.checklist.set_value(("evidence", index, "issued_on"), "2026-11-25")
-        scan = Path(tmp) / "ado-verification-118840.pdf"
+        index = evidence.add_document("g7_verification")  # type: ignore[attr-defined]
+        checklist.set_value(("evidence", index, "reference"), "ADO-2026-118840")
+        checklist.set_value(("evidence", index, "issued_on"), "2026-11-25")
+        scan = tmp / "ado-verification-118840.pdf"
         scan.write_bytes(b"%PDF-1.4 scanned verification")
-        evidence.attach_file(index, scan)
-        settle(app)
-        shoot(window, args.out / f"ui-5-evidence{suffix}.png")
+        evidence.attach_file(index, scan)  # type: ignore[attr-defined]
+        settle(app, 150)
+        shoot(window, "5-evidence")
 
         checked.clear()
         wizard.go_to(Step.REVIEW)
         wait_for(app, lambda: checked)
-        if wizard.checklist.attest_refusal() is not None:
-            raise SystemExit(f"demo lot not attestable: {wizard.checklist.attest_refusal()}")
-        wizard.checklist.go_next()
+        if checklist.attest_refusal() is not None:
+            raise SystemExit(f"demo lot not attestable: {checklist.attest_refusal()}")
+        checklist.go_next()
         attest = wizard.attest
         settle(app)
+        shoot(window, "7-attest-identity")  # Sign says why it is disabled, and offers to create the identity
         attest.id_pass.setText(PASSPHRASE)
         attest.id_pass2.setText(PASSPHRASE)
         attest.create_button.click()
+        if attest.gap_box.isVisible():  # US coverage: the OFAC samples are CSV files without a date
+            attest.accept_gap.setChecked(True)
+            attest.gap_reason.setText(GAP_REASON)
         signed: list[str] = []
         attest.signing_finished.connect(signed.append)
         attest.signing_failed.connect(lambda m: signed.append("failed: " + m))
@@ -187,31 +248,43 @@ def main() -> int:
         wait_for(app, lambda: signed, 60000)
         if signed[0].startswith("failed"):
             raise SystemExit(signed[0])
-        settle(app)
-        shoot(window, args.out / f"ui-7-attest{suffix}.png")
+        settle(app, 150)
+        shoot(window, "7-attest")
 
-        # a possible sanctions match, shown with why it matched
-        match_lot = dict(DEMO_LOT, lot_id="KRT-26-1185")
+        # an exact sanctions match: dismissed only with the fact that tells the party apart
+        match_lot = copy.deepcopy(DEMO_LOT)
+        match_lot["lot_id"] = "KRT-26-1185"
         match_lot["counterparty"] = {
-            "name": "Kristal Produktion Corporation",
+            "name": "ALROSA",
             "kind": "organization",
             "country": "BW",
+            "registration_number": "BW00001873245",
         }
         window.open_checklist(Checklist(Draft(match_lot)), reveal=True)
-        page = window.wizard.pages[Step.COUNTERPARTY]
+        wizard = window.wizard
+        assert wizard is not None
+        page = wizard.pages[Step.COUNTERPARTY]
         screened: list[int] = []
-        page.screening_finished.connect(screened.append)
-        window.wizard.go_to(Step.COUNTERPARTY)
+        page.screening_finished.connect(screened.append)  # type: ignore[attr-defined]
+        wizard.go_to(Step.COUNTERPARTY)
         wait_for(app, lambda: screened)
-        page.match_cards[0].reason.setText(
-            "Different company: Botswana registry extract 2019, no link to Smolensk"
-        )
-        settle(app)
-        shoot(window, args.out / f"ui-match{suffix}.png")
+        cards = page.match_cards  # type: ignore[attr-defined]
+        exact = next((c for c in cards if c.exact), cards[0] if cards else None)
+        if exact is not None:
+            exact.reason.setText(
+                "Registry extract: a Botswana company founded 2019, unrelated to PJSC ALROSA"
+            )
+            exact.field.setCurrentIndex(max(exact.field.findData("registration"), 0))
+        settle(app, 150)
+        if exact is not None:
+            page.scroller.ensureWidgetVisible(exact, 20, 20)  # type: ignore[attr-defined]
+            exact.party_value.setFocus()
+        settle(app, 100)
+        shoot(window, "match")
 
         from desktop.ui.dialogs.verify_dialog import VerifyDialog
 
-        pdf = Path(tmp) / "attestation.pdf"
+        pdf = tmp / "attestation.pdf"
         pdf.write_bytes(attest.pdf or b"")
         dialog = VerifyDialog(services, window.workers, window)
         dialog.show()
@@ -220,28 +293,47 @@ def main() -> int:
         dialog.verify_pdf(pdf)
         wait_for(app, lambda: verified)
         settle(app)
-        shoot(dialog, args.out / f"ui-verify{suffix}.png")
+        shoot(dialog, "verify")
         dialog.close()
 
-        from desktop.ui.dialogs.register_dialog import RegisterDialog
-
-        register = RegisterDialog(services, window.workers, window)
-        register.show()
+        register = window.on_register()
         settle(app)
-        shoot(register, args.out / f"ui-register{suffix}.png")
+        shoot(register, "register")
         register.close()
+
+        update = window.on_update_lists()
+        settle(app)
+        shoot(update, "update")
+        update.close()
 
         from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
         settings_dialog = SettingsDialog(services, window)
         settings_dialog.show()
         settle(app)
-        shoot(settings_dialog, args.out / f"ui-settings{suffix}.png")
+        shoot(settings_dialog, "settings")
         settings_dialog.close()
 
         window.close()
         services.close()
         QCoreApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/img"))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--lang", choices=["en", "fr"], action="append")
+    parser.add_argument("--size", choices=sorted(SIZES), action="append")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    from desktop.startup import silence_known_warnings
+
+    silence_known_warnings()  # as the program does at start (pyHanko's DSA import)
+    app = create_application(["screenshots"])
+    for language in args.lang or ["en", "fr"]:
+        for size in args.size or ["1440x900", "1024x768"]:
+            shoot_all(app, args.out, language, size, args.dark)
     return 0
 
 

@@ -73,6 +73,8 @@ class KpChecker:
         if named and not chosen.mixed_origin and named != lot_countries:
             flags.add("countries_mismatch")
             details["kp_named"] = ", ".join(sorted(named))
+        if chosen.issued_on and chosen.expires_on and chosen.expires_on < chosen.issued_on:
+            flags.add("expires_before_issue")  # a typing error, or not a genuine certificate
         issuer = chosen.issuing_country
         if issuer and not chosen.reference.replace(" ", "").upper().startswith(issuer):
             flags.add("prefix_mismatch")

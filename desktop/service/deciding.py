@@ -239,3 +239,31 @@ def resolve_review(
     )
     ws.register().record_review(record)
     return record
+
+
+def is_exact_match(match: Match) -> bool:
+    """Whether dismissing this match needs the identifying fact that differs (exact name or equal identifier)."""
+    from desktop.parties import is_exact
+
+    return is_exact(match)
+
+
+def awaiting_confirmation(
+    ws: Workspace, matches: Sequence[Match], decisions: Sequence[ScreeningDecision]
+) -> list[ScreeningDecision]:
+    """Dismissals that wait for a second person before they count (the four-eyes setting), one per match."""
+    from desktop.parties import applicable_decision
+    from desktop.screening.types import Decision, decision_key
+    from desktop.service.checking import decision_policy
+
+    policy = decision_policy(ws)
+    latest = {d.key(): d for d in decisions}
+    waiting: list[ScreeningDecision] = []
+    for match in matches:
+        decision = latest.get(decision_key(match.query, match.list, match.entry_id))
+        if decision is None or decision.decision is not Decision.NOT_A_MATCH or decision in waiting:
+            continue
+        applied, _why = applicable_decision(decision, match, policy)
+        if applied is None and decision.differs:
+            waiting.append(decision)
+    return waiting

@@ -133,6 +133,7 @@ def run_gui(
     sys.excepthook = _crash_hook
     if warning:
         QMessageBox.warning(window, tr("Settings not read"), warning + "\n" + tr("Defaults are used."))
+    window.ask_who_at_start = True  # once the data is loaded (the identity is read off the GUI thread first)
     QTimer.singleShot(0, window.load_data_status)
     if open_file is not None:
         QTimer.singleShot(0, lambda: window.open_path(open_file))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import labelled, tr
 
 if TYPE_CHECKING:  # the window opens before the application layer's modules are loaded
     from desktop.service.status import DataStatus
@@ -50,7 +50,7 @@ def describe_status(status: DataStatus) -> StatusText:
     if missing:
         warnings.append(
             tr(
-                "No official sanctions list loaded for {codes}: import one (Data → Import sanctions lists)."
+                "No official sanctions list loaded for {codes}: update the lists or import a data pack (Data menu)."
             ).format(codes=", ".join(missing))
         )
     return StatusText(pack_text, rows, warnings)
@@ -71,24 +71,31 @@ class StatusStrip(QFrame):
         self.pack.setAccessibleName(tr("Rule pack"))
         self.lists.setAccessibleName(tr("Sanctions lists"))
         self.lists.setWordWrap(False)
+        self.person = QLabel()
+        self.person.setAccessibleName(tr("Person deciding"))
         layout.addWidget(self.pack)
         layout.addWidget(QLabel("·"))
         layout.addWidget(self.lists, 1)
+        layout.addWidget(self.person)
 
     def show_status(self, status: StatusText) -> None:
-        self.pack.setText(tr("Rules") + ": " + status.pack)
+        self.pack.setText(labelled("Rules", status.pack))
         parts = [
             f"{list_id} {tr('bundled') if bundled else (str(age) + ' ' + tr('d') if age is not None else '?')}"
             for list_id, age, bundled in status.lists
         ]
-        self.lists.setText(tr("Lists") + ": " + (", ".join(parts) if parts else tr("none loaded")))
+        self.lists.setText(labelled("Lists", ", ".join(parts) if parts else tr("none loaded")))
+
+    def show_person(self, person: str) -> None:
+        self.person.setText(labelled("Deciding", person) if person else tr("Nobody chosen to decide"))
 
     def show_error(self, message: str) -> None:
-        self.lists.setText(tr("Lists") + ": " + message)
+        self.lists.setText(labelled("Lists", message))
 
 
 class WarningBanner(QFrame):
     import_requested = Signal()
+    update_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,10 +105,19 @@ class WarningBanner(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAccessibleName(tr("Data warning"))
-        self.button = QPushButton(tr("&Import lists…"))
+        # No mnemonics and no focus by click or by default: the banner is never where the cursor lands when
+        # the widget that had it goes away (issue 16); Tab still reaches its buttons.
+        from PySide6.QtCore import Qt  # see widgets.START_UP_NOTE
+
+        self.update_button = QPushButton(tr("Update lists…"))
+        self.button = QPushButton(tr("Import lists…"))
+        self.update_button.clicked.connect(self.update_requested)
         self.button.clicked.connect(self.import_requested)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
+        for button in (self.update_button, self.button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoDefault(False)
+            layout.addWidget(button)
         self.hide()
 
     def show_warnings(self, warnings: list[str]) -> None:

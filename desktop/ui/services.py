@@ -19,18 +19,24 @@ from desktop.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.assessment import Assessment
+    from desktop.attestation.anchors import AnchorCheck
     from desktop.attestation.verify import Verification
     from desktop.lot import Lot
     from desktop.register import AttestationRecord, ChainReport, RecordSummary, ReviewResolution
     from desktop.rules.pack import LoadedPack
+    from desktop.rules.regimes import RegimeInScope
     from desktop.rules.result import Finding, Verdict
+    from desktop.screening.datapack import PackExport
     from desktop.screening.importers.common import Progress
     from desktop.screening.types import ListInfo, Match, PartyQuery, ScreeningDecision
+    from desktop.screening.update import UpdateProgress
     from desktop.service.attesting import Issued, Prepared
+    from desktop.service.datapacks import PackPreview
     from desktop.service.deciding import MatchDecision
     from desktop.service.drafts import SavedDraft
     from desktop.service.identity import IdentitySummary
-    from desktop.service.lists import ImportResult
+    from desktop.service.lists import ImportResult, UpdateResult
+    from desktop.service.records import WorkRow
     from desktop.service.status import DataStatus
 
 log = logging.getLogger(__name__)
@@ -63,6 +69,8 @@ class Services:
         self.config_dir = config_dir  # where the chosen data folder is remembered; None: the platform's
         self.clock = clock
         self.user = user  # the person at the keyboard when chosen at start (Settings → People)
+        # `lists update --source ID=URL` for the window: a firm's own mirror (and tests' loopback server)
+        self.list_sources: list[str] = []
         self.workspace = Workspace(data_dir, clock=clock, strict_settings=False)
 
     def config_folder(self) -> Path:
@@ -92,6 +100,20 @@ class Services:
     def save_settings(self, settings: Settings) -> None:
         self.workspace.save_settings(settings)
 
+    def people(self) -> list[str]:
+        """The people who decide on this install (Settings → People), the signer first."""
+        settings = self.settings()
+        return list(dict.fromkeys(p for p in (settings.signer.name.strip(), *settings.people) if p))
+
+    def firm_country(self) -> str | None:
+        """The dealer's seat: the settings' country, else the signing identity's."""
+        from desktop.service.checking import firm_country
+
+        try:
+            return firm_country(self.workspace)
+        except user_errors():
+            return self.settings().firm_country or None
+
     def decided_by(self) -> str:
         """Who decides at this keyboard: the person chosen at start, else the signer in the settings, else the
         signing identity's person; empty when nobody is known (the window then asks)."""
@@ -116,6 +138,19 @@ class Services:
 
         return import_rule_pack(self.workspace, path)
 
+    # ----- a lot being typed
+    def draft_regimes(self, draft: dict[str, Any]) -> list[RegimeInScope]:
+        """The regimes the lot engages as entered so far (derived ones with why, plus those it adds)."""
+        from desktop.service.drafting import draft_regimes
+
+        return draft_regimes(self.workspace, draft)
+
+    def certificate_findings(self, draft: dict[str, Any]) -> list[Finding]:
+        """The rule pack's Kimberley Process findings on the certificate as entered so far."""
+        from desktop.service.drafting import certificate_findings
+
+        return certificate_findings(self.workspace, draft)
+
     # ----- screening
     def lists(self) -> list[ListInfo]:
         from desktop.service.lists import loaded_lists
@@ -135,13 +170,54 @@ class Services:
     def screen(self, query: PartyQuery) -> list[Match]:
         return list(self.workspace.screener().screen(query))
 
-    def import_lists(self, path: Path, progress: Progress) -> ImportResult:
-        """Official files, a folder of them, or a data pack; then the register's past parties re-screened."""
+    def import_lists(self, path: Path, progress: Progress, *, force: bool = False) -> ImportResult:
+        """Official files, a folder of them, or a data pack; then the register's past parties re-screened.
+        `force`: a person confirmed importing over the guards' refusal (recorded with the list)."""
         from desktop.service.lists import import_lists
 
-        result = import_lists(self.data_dir, path, now=self.now(), progress=progress)
-        self.workspace.forget_screener()
-        return result
+        try:
+            return import_lists(self.data_dir, path, now=self.now(), progress=progress, force=force)
+        finally:
+            self.workspace.forget_screener()
+
+    def is_data_pack(self, path: Path) -> bool:
+        from desktop.service.datapacks import is_data_pack
+
+        return is_data_pack(path)
+
+    def inspect_pack(self, path: Path) -> PackPreview:
+        """Who signed a data pack, whether that signer is trusted here, what it holds (nothing installed)."""
+        from desktop.service.datapacks import inspect_pack
+
+        return inspect_pack(self.data_dir, path)
+
+    def export_pack(self, dest: Path, passphrase: str) -> PackExport:
+        """The loaded official lists in one file signed with this data folder's identity."""
+        from desktop.service.lists import export
+
+        return export(self.data_dir, dest, passphrase, now=self.now())
+
+    def list_sources_named(self) -> list[tuple[str, str]]:
+        """(list id, publisher) of every source `update_lists` fetches."""
+        from desktop.service.lists import sources
+
+        return [(s.id, s.publisher) for s in sources(self.list_sources)]
+
+    def update_lists(self, progress: UpdateProgress, cancel: Callable[[], bool]) -> UpdateResult:
+        """Fetch the official lists from their publishers (the program's only network access, on request),
+        install them all or none, then re-screen the register's past parties."""
+        from desktop.service.lists import update
+
+        try:
+            return update(
+                self.data_dir, now=self.now(), overrides=self.list_sources, progress=progress, cancel=cancel
+            )
+        finally:
+            self.workspace.forget_screener()
+
+    def has_official_lists(self) -> bool:
+        """Whether any official list is loaded (a fresh install has only the bundled diamond-sector list)."""
+        return any(not info.bundled for info in self.lists())
 
     def data_status(self, regimes: Sequence[str] | None = None) -> DataStatus:
         from desktop.service.status import data_status
@@ -164,6 +240,34 @@ class Services:
         from desktop.service.deciding import match_decision
 
         return match_decision(self.workspace, request, match=match)
+
+    def is_exact(self, match: Match) -> bool:
+        """Whether dismissing this match needs the identifying fact that tells the party apart."""
+        from desktop.service.deciding import is_exact_match
+
+        return is_exact_match(match)
+
+    def listed_facts(self, list_id: str, entry_id: str) -> dict[str, list[str]]:
+        """What the list itself gives to identify the entry (field -> values), as far as it says."""
+        from desktop.service.deciding import listed_facts
+
+        return listed_facts(self.workspace, list_id, entry_id)
+
+    def awaiting_confirmation(
+        self, matches: Sequence[Match], decisions: Sequence[ScreeningDecision]
+    ) -> list[ScreeningDecision]:
+        """Dismissals of exact matches that wait for a second person (the four-eyes setting)."""
+        from desktop.service.deciding import awaiting_confirmation
+
+        return awaiting_confirmation(self.workspace, matches, decisions)
+
+    def confirm_dismissal(self, decision: ScreeningDecision, confirmed_by: str) -> ScreeningDecision:
+        """A second person confirms a recorded dismissal; recorded in the register."""
+        from desktop.service.deciding import confirm_dismissal
+
+        return confirm_dismissal(
+            self.workspace, decision.party, decision.list, decision.entry_id, confirmed_by
+        )
 
     def resolve_review(
         self,
@@ -195,6 +299,17 @@ class Services:
 
         return recent(self.workspace, limit)
 
+    def recent_work(self, limit: int = 8) -> list[WorkRow]:
+        """The latest checks and attestations as people name them (lot, sides, verdict, day, number)."""
+        from desktop.service.records import recent_work
+
+        return recent_work(self.workspace, limit)
+
+    def work_rows(self, records: Sequence[RecordSummary]) -> list[WorkRow]:
+        from desktop.service.records import work_rows
+
+        return work_rows(self.workspace, records)
+
     def records(self, search: str = "", limit: int = 500) -> list[RecordSummary]:
         if not self.workspace.has_register():
             return []
@@ -223,6 +338,12 @@ class Services:
         from desktop.service.records import export_csv
 
         export_csv(self.workspace, path)
+
+    def check_against(self, pdfs: Sequence[Path]) -> list[AnchorCheck]:
+        """Signed attestations held against the register: each names a rewrite or rollback, or agrees."""
+        from desktop.service.records import check_against
+
+        return check_against(self.workspace, pdfs)
 
     def verify_register(self) -> ChainReport:
         from desktop.service.records import verify_chain

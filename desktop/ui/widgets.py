@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,56 +17,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import colon, language, tr
 from desktop.ui.theme import verdict_style
 
 # START_UP_NOTE: the first `Qt` attribute lookup builds every enum of the Qt namespace (~0.1 s); modules on
 # the path to the first window import it inside the functions that need it, after the window is shown.
 
-# Producers listed first: a dealer picks these far more often than the rest of the world.
-MINING_COUNTRIES = (
-    "BW",
-    "RU",
-    "CA",
-    "ZA",
-    "AO",
-    "NA",
-    "CD",
-    "AU",
-    "SL",
-    "LS",
-    "ZW",
-    "TZ",
-    "GN",
-    "LR",
-    "CF",
-    "GH",
-)
-
-
-@cache
-def all_countries() -> tuple[tuple[str, str], ...]:
-    """(code, name) for every ISO 3166 country, sorted by name; pycountry is loaded only when first needed."""
-    import pycountry
-
-    from desktop.lot import country_name
-
-    codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
-    return tuple(sorted(((code, country_name(code)) for code in codes), key=lambda item: item[1]))
-
 
 def country_label(code: str) -> str:
-    names = dict(all_countries())
-    return f"{names.get(code, code)} ({code})"
+    """'India (IN)', in the user's language."""
+    from desktop.wizard.countries import label_of
+
+    return label_of(code, language())
+
+
+def country_name(code: str) -> str:
+    from desktop.wizard.countries import name_of
+
+    return name_of(code, language())
 
 
 class CountryPicker(QComboBox):
-    """Type a name or an ISO code; producers first. Emits the code, or None when cleared or unknown."""
+    """Type a name (in English or the user's language) or an ISO code; producers first in the list, each
+    country once. Suggestions rank exact and prefix matches first. Emits the code, or None when cleared."""
 
     country_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = True) -> None:
         super().__init__(parent)
+        from PySide6.QtCore import QStringListModel, Qt  # see START_UP_NOTE
+
+        from desktop.wizard.countries import MINING_COUNTRIES, ordered
+
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(14)
@@ -76,21 +56,22 @@ class CountryPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         if allow_empty:
             self.addItem("", None)
-        for code in MINING_COUNTRIES:
-            self.addItem(country_label(code), code)
-        self.insertSeparator(self.count())
-        for code, name in all_countries():
-            self.addItem(f"{name} ({code})", code)
-        from PySide6.QtCore import Qt  # see START_UP_NOTE
-
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        for number, country in enumerate(ordered(language())):
+            if country.code not in MINING_COUNTRIES and number == len(MINING_COUNTRIES):
+                self.insertSeparator(self.count())
+            self.addItem(country.label, country.code)
+        # Suggestions come ranked from the wizard's country search, not from Qt's filter (which would list a
+        # producer twice and put "British Indian Ocean Territory" before "India").
+        self.suggestions = QStringListModel(self)
+        completer = QCompleter(self.suggestions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(10)
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None  # an editable combo box always has its line edit
         line.setPlaceholderText(tr("Type a country or code"))
+        line.textEdited.connect(self._on_text_edited)
         line.editingFinished.connect(self._on_editing_finished)
         self.currentIndexChanged.connect(self._on_index_changed)
         self._code: str | None = None
@@ -107,17 +88,30 @@ class CountryPicker(QComboBox):
                 self.setCurrentIndex(index)
         self._code = code
 
+    def suggest(self, text: str) -> list[str]:
+        """The labels offered for `text`, best first (what the popup lists)."""
+        from desktop.wizard.countries import rank
+
+        return [c.label for c in rank(text, language())]
+
     def resolve(self, text: str) -> str | None:
-        """A code from what was typed: the code itself, a name, or the one country whose name contains it."""
-        wanted = text.strip().casefold()
-        if not wanted:
-            return None
-        countries = all_countries()
-        for code, name in countries:
-            if wanted in {code.casefold(), name.casefold(), f"{name} ({code})".casefold()}:
-                return code
-        hits = [code for code, name in countries if wanted in name.casefold()]
-        return hits[0] if len(hits) == 1 else None
+        """A code from what was typed: a code, a name in English or the user's language, or the one country
+        the text can mean."""
+        from desktop.wizard.countries import resolve
+
+        return resolve(text, language())
+
+    def _on_text_edited(self, text: str) -> None:
+        labels = self.suggest(text)
+        self.suggestions.setStringList(labels)
+        completer = self.completer()
+        if completer is None:
+            return
+        popup = completer.popup()
+        if labels:
+            completer.complete()
+        elif popup is not None:
+            popup.hide()
 
     def _emit(self, code: str | None) -> None:
         if code != self._code:
@@ -229,7 +223,7 @@ def verdict_chip(verdict: str, parent: QWidget | None = None) -> QLabel:
     chip.setObjectName("verdict")
     chip.setStyleSheet(verdict_style(verdict))
     chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    chip.setAccessibleName(tr("Verdict") + ": " + verdict_text(verdict))
+    chip.setAccessibleName(tr("Verdict") + colon() + verdict_text(verdict))
     return chip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -60,6 +60,7 @@ class WizardView(QWidget):
         self.pages: dict[Step, StepPage] = {}
         for number, step in enumerate(STEPS, start=1):
             page = PAGE_CLASSES[step](checklist, services, workers)
+            page.rows_changed.connect(lambda page=page: self._on_rows_changed(page))
             self.pages[step] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(f"{number}.  {tr(STEP_NAMES[step])}")
@@ -152,15 +153,46 @@ class WizardView(QWidget):
             self.steps.setCurrentRow(self.checklist.step.position)
 
     def _on_fix_requested(self, finding: Finding) -> None:
+        """Open the step where the finding is fixed, scroll to its field and put the cursor there."""
         step = self.checklist.resolve(finding)
-        self.pages[step].reveal_all = True
+        page = self.pages[step]
+        page.reveal_all = True
         self._sync()
+        # once the page is laid out (rows rebuilt on entering it), so the scroll lands on the right place
+        QTimer.singleShot(0, lambda: page.land_on(page.field_for(finding)))
 
     def _on_check_finished(self, _verdict: str) -> None:
         self.attest.assessment_id = self.review.assessment_id
 
     def _on_checklist_changed(self, _checklist: object) -> None:
         self._sync()
+
+    def _on_rows_changed(self, page: StepPage) -> None:
+        if page is self.current_page():
+            QTimer.singleShot(0, self._order_tabs)
+
+    def _order_tabs(self) -> None:
+        """The page's controls in reading order, then the navigation buttons."""
+        page = self.current_page()
+        page.fix_tab_order()
+        order = page.reading_order()
+        QWidget.setTabOrder(self.steps, order[0] if order else self.back_button)
+        if order:
+            QWidget.setTabOrder(order[-1], self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
+
+    def refresh(self) -> None:
+        self._sync()
+
+    def lists_changed(self) -> None:
+        """Lists were imported or updated: screen and check again with them."""
+        counterparty = self.pages[Step.COUNTERPARTY]
+        if isinstance(counterparty, CounterpartyPage):
+            counterparty.lists_changed()
+        if self.checklist.attested is None:
+            self.checklist.forget_assessment()
+            if self.checklist.step is Step.REVIEW:
+                self.review.check_now()
 
     def _sync(self) -> None:
         step = self.checklist.step
@@ -173,11 +205,12 @@ class WizardView(QWidget):
                 other.setEnabled(other is page)
             page.reload()
             page.entered()
+            QTimer.singleShot(0, self._order_tabs)
             self.step_changed.emit(step)
         leftovers = page.show_problems()
         for row, each in enumerate(STEPS):
             item = self.steps.item(row)
-            done = self.checklist.is_complete(each)
+            done = self.checklist.shows_done(each)
             reachable = self.checklist.can_jump_to(each)
             mark = "\u2714" if done else ("\u2022" if each.position < step.position or each is step else " ")
             item.setText(f"{mark}  {row + 1}. {tr(STEP_NAMES[each])}")
@@ -214,6 +247,5 @@ class WizardView(QWidget):
 
     def shutdown(self) -> None:
         self.checklist.remove_change_listener(self._on_checklist_changed)
-        counterparty = self.pages[Step.COUNTERPARTY]
-        if isinstance(counterparty, CounterpartyPage):
-            counterparty.shutdown()
+        for page in self.pages.values():
+            page.shutdown()

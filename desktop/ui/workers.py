@@ -32,6 +32,13 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._work = work
         self.cancelled = False
+        self.error: BaseException | None = (
+            None  # why it failed, for a window that acts on the kind of refusal
+        )
+
+    def tell(self, done: int, total: int, what: str = "") -> None:
+        """Progress without the cancel check (for work that is cancelled through its own `cancel()` hook)."""
+        self.signals.progressed.emit(done, total, what)
 
     def report(self, done: int, total: int, what: str = "") -> None:
         """Progress callback handed to the core; raising here is how a cancel reaches long work."""
@@ -49,10 +56,12 @@ class Task(QRunnable):
             self.signals.failed.emit("cancelled")
             return
         except user_errors() as exc:  # refusals the user can act on: no traceback in the log
+            self.error = exc
             log.info("background task refused: %s", exc)
             self.signals.failed.emit(str(exc) or type(exc).__name__)
             return
         except Exception as exc:  # the worker thread's crash hook: a dead thread must still answer the window
+            self.error = exc
             log.error("background task failed:\n%s", traceback.format_exc())
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
             return

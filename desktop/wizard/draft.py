@@ -94,8 +94,11 @@ class Draft:
 _MISSING = object()
 
 
-def new_draft(*, today: date, jurisdictions: Sequence[str], lot_id: str = "") -> Draft:
-    """An empty check for `today`, bound by the firm's home jurisdictions."""
+def new_draft(
+    *, today: date, jurisdictions: Sequence[str], lot_id: str = "", issuer_country: str | None = None
+) -> Draft:
+    """An empty check for `today`: the regimes the firm adds to every check, and its seat (the issuer's
+    country, from the settings) as a fact of the lot."""
     return Draft(
         {
             "format": FORMAT_ID,
@@ -105,6 +108,7 @@ def new_draft(*, today: date, jurisdictions: Sequence[str], lot_id: str = "") ->
                 "date": today.isoformat(),
                 "kind": "import",
                 "jurisdictions": list(jurisdictions),
+                "issuer_country": issuer_country or None,
                 "invoice": None,
                 "value": None,
             },

@@ -29,6 +29,10 @@ class Problem:
     field: str  # dotted path such as "transaction.date", or "(document)"
     message: str  # the problem alone, without the field
     text: str  # "field: message", as `clearstone check` would print it
+    kind: str = (
+        ""  # the validator's error type ("missing", "date", "country", ...): how to word it for people
+    )
+    value: Any = None  # what was entered, when the validator says
 
 
 class NavigationError(RuntimeError):
@@ -45,13 +49,33 @@ class _OneProblem:
         return [self._line]
 
 
-def _problem_for(text: str, loc: tuple[int | str, ...], draft: dict[str, Any]) -> Problem:
+def _problem_for(
+    text: str, loc: tuple[int | str, ...], draft: dict[str, Any], kind: str = "", value: Any = None
+) -> Problem:
     field, _, message = text.partition(": ")
     if not loc and field == "(document)" and ": " in message:
         # cross-section checks name the field at the start of their message
         head = message.partition(": ")[0]
         loc = tuple(head.split(".")[:1])
-    return Problem(step_for_path(loc, draft), field, message, text)
+    return Problem(step_for_path(loc, draft), field, message, text, kind, value)
+
+
+# Goods that were cut (or set) somewhere: the lot is not complete until the dealer says where. The loader
+# accepts such a lot (old files load unchanged); the checklist asks, because the rules read the cutting
+# country and an empty processing step would otherwise show as done.
+CUT_GOODS = ("polished", "jewellery")
+
+
+def checklist_problems(data: dict[str, Any]) -> list[Problem]:
+    """What the checklist asks for beyond the file format (worded like the loader's problems)."""
+    goods = data.get("goods") if isinstance(data.get("goods"), dict) else {}
+    steps = data.get("processing")
+    if isinstance(goods, dict) and goods.get("category") in CUT_GOODS and not steps:
+        message = "a polished lot was cut somewhere: add at least one processing step (where and when)"
+        return [
+            Problem(Step.PROCESSING, "processing", message, f"processing: {message}", "processing_needed")
+        ]
+    return []
 
 
 def find_problems(
@@ -60,8 +84,9 @@ def find_problems(
     """Validate the draft as a lot file (against the rule pack's `jurisdictions` when given): the lot when
     valid, else every problem with its step."""
     data = draft.data()
+    extra = checklist_problems(data)
     try:
-        return parse_lot(draft.to_bytes(), "draft", jurisdictions=jurisdictions), []
+        return parse_lot(draft.to_bytes(), "draft", jurisdictions=jurisdictions), extra
     except LotError as exc:
         first = str(exc)
     try:
@@ -71,10 +96,12 @@ def find_problems(
         problems = []
         for line in exc.errors(include_url=False):
             text = describe_validation_error(cast(ValidationError, _OneProblem(line)))
-            problems.append(_problem_for(text, tuple(line["loc"]), data))
-        return None, problems
+            problems.append(
+                _problem_for(text, tuple(line["loc"]), data, str(line["type"]), line.get("input"))
+            )
+        return None, problems + extra
     # the model accepts it but the loader does not (size, nesting): report the loader's words
-    return None, [_problem_for(first, (), data)]
+    return None, [_problem_for(first, (), data), *extra]
 
 
 class Checklist:
@@ -90,6 +117,7 @@ class Checklist:
         self._assessment: Assessment | None = None
         self._decisions: list[ScreeningDecision] = []
         self._attested: str | None = None
+        self._visited: set[Step] = {step}
         self._lot, self._problems = find_problems(draft, self._jurisdictions)
 
     # ----- autosave snapshots
@@ -101,6 +129,7 @@ class Checklist:
                 "step": self._step.value,
                 "draft": self._draft.data(),
                 "decisions": [d.model_dump(mode="json") for d in self._decisions],
+                "visited": sorted(s.value for s in self._visited),
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -121,10 +150,13 @@ class Checklist:
         try:
             decisions = [ScreeningDecision.model_validate(d) for d in raw.get("decisions") or []]
             step = Step(raw.get("step", Step.LOT_TRANSACTION.value))
-        except (ValidationError, ValueError) as exc:
+            visited = {Step(s) for s in raw.get("visited") or []}
+        except (ValidationError, ValueError, TypeError) as exc:
             raise DraftError(f"autosaved draft is damaged ({exc})") from None
         checklist = cls(Draft(raw["draft"]), jurisdictions=jurisdictions)
         checklist._decisions = decisions
+        # drafts saved before steps were tracked: every step up to the saved one was seen
+        checklist._visited = visited or set(STEPS[: step.position + 1])
         # resume where the user was, unless that step is no longer reachable
         target = step if step.position <= Step.REVIEW.position else Step.REVIEW
         while not checklist.can_jump_to(target):
@@ -204,6 +236,19 @@ class Checklist:
             return self._assessment is not None
         return self._attested is not None
 
+    def shows_done(self, step: Step) -> bool:
+        """Whether the step list marks the step ✔: complete, and seen by the user (an empty step that was
+        never opened is not "done", even when nothing is required there)."""
+        return self.is_complete(step) and (step in self._visited or step not in EDITING_STEPS)
+
+    def mark_visited(self, *steps: Step) -> None:
+        """Count steps as seen (every step of a lot opened from a file, whose content the user brings)."""
+        self._visited.update(steps)
+
+    @property
+    def visited(self) -> frozenset[Step]:
+        return frozenset(self._visited)
+
     def first_incomplete(self) -> Step | None:
         return next((s for s in STEPS if not self.is_complete(s)), None)
 
@@ -250,6 +295,7 @@ class Checklist:
         return self.jump_to(step_for_finding(finding))
 
     def _move(self, step: Step) -> Step:
+        self._visited.add(step)
         if step is not self._step:
             self._step = step
             self._changed()
@@ -265,6 +311,16 @@ class Checklist:
         self._decisions = [d for d in self._decisions if d.key() != decision.key()] + [decision]
         self._assessment = None
         self._attested = None
+        self._changed()
+
+    def forget_assessment(self) -> None:
+        """The check no longer holds (the lists changed): check again before attesting."""
+        if self._assessment is None:
+            return
+        self._assessment = None
+        self._attested = None
+        if self._step.position > Step.REVIEW.position:
+            self._step = Step.REVIEW
         self._changed()
 
     @property
@@ -303,7 +359,7 @@ class Checklist:
 
     def attest_refusal(self) -> str | None:
         """Why the lot cannot be attested yet, or None when it can."""
-        if self._lot is None:
+        if self._lot is None or self._problems:
             return "the lot is not complete"
         if self._assessment is None:
             return "the lot has not been checked"

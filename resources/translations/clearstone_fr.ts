@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>&amp;Add a processing step</source>
-        <translation>&amp;Ajouter une étape de transformation</translation>
+        <translation>Ajouter une é&amp;tape de transformation</translation>
     </message>
     <message>
         <source>&amp;Add document</source>
-        <translation>&amp;Ajouter le document</translation>
+        <translation>Ajouter le doc&amp;ument</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>&amp;Also known as</source>
-        <translation>&amp;Autres noms</translation>
+        <translation>Autres n&amp;oms</translation>
     </message>
     <message>
         <source>&amp;Attest &gt;</source>
-        <translation>&amp;Attester &gt;</translation>
+        <translation>A&amp;ttester &gt;</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation>&amp;Type</translation>
+        <translation>T&amp;ype</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -89,11 +89,11 @@
     </message>
     <message>
         <source>&amp;Left Russia on</source>
-        <translation>&amp;Sorti de Russie le</translation>
+        <translation>S&amp;orti de Russie le</translation>
     </message>
     <message>
         <source>&amp;Lot ID</source>
-        <translation>N° de &amp;lot</translation>
+        <translation>&amp;N° de lot</translation>
     </message>
     <message>
         <source>&amp;Mining countries</source>
@@ -125,11 +125,11 @@
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>&amp;Phrase secrète</translation>
+        <translation>Phras&amp;e secrète</translation>
     </message>
     <message>
         <source>&amp;Personal use</source>
-        <translation>Usage &amp;personnel</translation>
+        <translation>Usage personne&amp;l</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation>&amp;Réglages</translation>
+        <translation>Ré&amp;glages</translation>
     </message>
     <message>
         <source>&amp;SoW ID</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Fonction</translation>
+        <translation>Fo&amp;nction</translation>
     </message>
     <message>
         <source>&amp;Total weight (ct)</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>C&amp;ountry</source>
-        <translation>&amp;Pays</translation>
+        <translation>Pa&amp;ys</translation>
     </message>
     <message>
         <source>Canada</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Certificate numb&amp;er</source>
-        <translation>Num&amp;éro du certificat</translation>
+        <translation>&amp;Numéro du certificat</translation>
     </message>
     <message>
         <source>Certificate says mixed origin</source>
@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>Certificate says “mixed ori&amp;gin”</source>
-        <translation>Le certificat indique « ori&amp;gine mixte »</translation>
+        <translation>Le certificat indique « origine &amp;mixte »</translation>
     </message>
     <message>
         <source>Check a diamond lot</source>
@@ -433,11 +433,11 @@
     </message>
     <message>
         <source>Co&amp;mpany</source>
-        <translation>&amp;Société</translation>
+        <translation>S&amp;ociété</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation>&amp;Pays</translation>
+        <translation>Pa&amp;ys</translation>
     </message>
     <message>
         <source>Completed on</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Cont&amp;ract date</source>
-        <translation>Date du cont&amp;rat</translation>
+        <translation>Date d&amp;u contrat</translation>
     </message>
     <message>
         <source>Copy all data to {folder}?</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Create signing &amp;identity</source>
-        <translation>Créer l'&amp;identité de signature</translation>
+        <translation>&amp;Créer l’identité de signature</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>D&amp;ate</source>
-        <translation>D&amp;ate</translation>
+        <translation>Dat&amp;e</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -517,7 +517,7 @@
     </message>
     <message>
         <source>Deli&amp;very country</source>
-        <translation>Pays de &amp;livraison</translation>
+        <translation>Pays de livrais&amp;on</translation>
     </message>
     <message>
         <source>Descr&amp;iption</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>E-mai&amp;l</source>
-        <translation>Courrie&amp;l</translation>
+        <translation>Co&amp;urriel</translation>
     </message>
     <message>
         <source>Each step after mining, in order. A lot of rough that was never cut has none. Where the stones were cut decides several rules.</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Firm &amp;name</source>
-        <translation>&amp;Nom de l'entreprise</translation>
+        <translation>Nom de l’en&amp;treprise</translation>
     </message>
     <message>
         <source>Fix</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>HS cod&amp;e</source>
-        <translation>Cod&amp;e SH</translation>
+        <translation>Code S&amp;H</translation>
     </message>
     <message>
         <source>Home jurisdiction</source>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>Ind&amp;ustrial</source>
-        <translation>Ind&amp;ustriel</translation>
+        <translation>&amp;Qualité industrielle</translation>
     </message>
     <message>
         <source>Invoice date</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <source>Lar&amp;gest stone (ct)</source>
-        <translation>Plus &amp;grosse pierre (ct)</translation>
+        <translation>Plus grosse &amp;pierre (ct)</translation>
     </message>
     <message>
         <source>Largest stone (ct)</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Number of st&amp;ones</source>
-        <translation>N&amp;ombre de pierres</translation>
+        <translation>Nom&amp;bre de pierres</translation>
     </message>
     <message>
         <source>Official files from UN, OFAC, EU or UK; the format is recognised from the content.</source>
@@ -997,11 +997,11 @@
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimer…</translation>
+        <translation>I&amp;mprimer…</translation>
     </message>
     <message>
         <source>Passphras&amp;e</source>
-        <translation>Phras&amp;e secrète</translation>
+        <translation>P&amp;hrase secrète</translation>
     </message>
     <message>
         <source>Passphrase for signing</source>
@@ -1061,11 +1061,11 @@
     </message>
     <message>
         <source>Re&amp;gistration no.</source>
-        <translation>N° d'&amp;immatriculation</translation>
+        <translation>N° d’&amp;immatriculation</translation>
     </message>
     <message>
         <source>Re-&amp;check on today's rules</source>
-        <translation>Re&amp;vérifier selon les règles du jour</translation>
+        <translation>Revérifier selon les règles du &amp;jour</translation>
     </message>
     <message>
         <source>Re-screening alerts</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Recent &amp;work</source>
-        <translation>Travaux &amp;récents</translation>
+        <translation>Travau&amp;x récents</translation>
     </message>
     <message>
         <source>Recent work</source>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>Repe&amp;at passphrase</source>
-        <translation>Répéter l&amp;a phrase secrète</translation>
+        <translation>Ré&amp;péter la phrase secrète</translation>
     </message>
     <message>
         <source>Restore the autosaved draft</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>Sa&amp;ve PDF…</source>
-        <translation>Enre&amp;gistrer le PDF…</translation>
+        <translation>Sauvegarder &amp;le PDF…</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
         <source>Si&amp;gn attestation</source>
-        <translation>Si&amp;gner l'attestation</translation>
+        <translation>S&amp;igner l’attestation</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <source>Your &amp;name</source>
-        <translation>Votre &amp;nom</translation>
+        <translation>&amp;Votre nom</translation>
     </message>
     <message>
         <source>Your firm</source>
@@ -1647,5 +1647,1015 @@
         <source>From the buyer's country</source>
         <translation>Selon le pays de l’acheteur</translation>
     </message>
+    <!-- GUI (H4): the dealer's flow, issues 12, 13, 15 and 16 -->
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <source>&amp;Your country (issuer)</source>
+        <translation>&amp;Votre pays (émetteur)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd person</source>
+        <translation>A&amp;jouter une personne</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>Décide</translation>
+    </message>
+    <message>
+        <source>Lists count as current &amp;for</source>
+        <translation>Listes considérées à jour &amp;pendant</translation>
+    </message>
+    <message>
+        <source>Regimes</source>
+        <translation>Régimes</translation>
+    </message>
+    <message>
+        <source>SoW &amp;warranty</source>
+        <translation>Garantie So&amp;W</translation>
+    </message>
+    <message>
+        <source>A currency is three capital letters, for example USD.</source>
+        <translation>Une devise s’écrit en trois majuscules, par exemple USD.</translation>
+    </message>
+    <message>
+        <source>A second person confirms each dismissal of an exact sanctions match (four eyes)</source>
+        <translation>Une seconde personne confirme chaque rejet d’une correspondance exacte (quatre yeux)</translation>
+    </message>
+    <message>
+        <source>A second person must confirm: not the one who decided.</source>
+        <translation>Une seconde personne doit confirmer : pas celle qui a décidé.</translation>
+    </message>
+    <message>
+        <source>A share cannot be more than 100 %: “{value}”.</source>
+        <translation>Une part ne peut dépasser 100 % : « {value} ».</translation>
+    </message>
+    <message>
+        <source>A whole number from 1, please.</source>
+        <translation>Un nombre entier à partir de 1, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Add at least one.</source>
+        <translation>Ajoutez-en au moins un.</translation>
+    </message>
+    <message>
+        <source>Add regime</source>
+        <translation>Ajouter le régime</translation>
+    </message>
+    <message>
+        <source>Add the chosen regime</source>
+        <translation>Ajouter le régime choisi</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Autres noms</translation>
+    </message>
+    <message>
+        <source>An exact match is dismissed only with the fact that tells them apart:</source>
+        <translation>Une correspondance exacte ne s’écarte qu’avec le fait qui les distingue :</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Courtier</translation>
+    </message>
+    <message>
+        <source>Cannot be negative: “{value}”.</source>
+        <translation>Ne peut pas être négatif : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>Choisissez l’une des valeurs proposées.</translation>
+    </message>
+    <message>
+        <source>Choose or type the name of a person.</source>
+        <translation>Choisissez ou tapez le nom d’une personne.</translation>
+    </message>
+    <message>
+        <source>Confirm a dismissal</source>
+        <translation>Confirmer un rejet</translation>
+    </message>
+    <message>
+        <source>Confirm dismissal</source>
+        <translation>Confirmer le rejet</translation>
+    </message>
+    <message>
+        <source>Confirm dismissal…</source>
+        <translation>Confirmer le rejet…</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmé par</translation>
+    </message>
+    <message>
+        <source>Consignee</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Contract date</source>
+        <translation>Date du contrat</translation>
+    </message>
+    <message>
+        <source>Country of origin</source>
+        <translation>Pays d’origine</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Decisions on sanctions matches and review items record who made them. Choose your name; the list is kept in Settings → People.</source>
+        <translation>Les décisions sur les correspondances et les points à examiner enregistrent qui les a prises. Choisissez votre nom ; la liste se trouve dans Paramètres → Personnes.</translation>
+    </message>
+    <message>
+        <source>Delivery country</source>
+        <translation>Pays de livraison</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Diffère</translation>
+    </message>
+    <message>
+        <source>Each regime can be added once.</source>
+        <translation>Chaque régime ne peut être ajouté qu’une fois.</translation>
+    </message>
+    <message>
+        <source>Everyone who decides on matches and review items at this computer; the signer is one of them. With two or more, Clearstone asks at start who is at the keyboard.</source>
+        <translation>Toutes les personnes qui décident des correspondances et des points à examiner sur cet ordinateur ; le signataire en fait partie. À partir de deux, Clearstone demande au démarrage qui est au clavier.</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Marchandises</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>Code SH</translation>
+    </message>
+    <message>
+        <source>IMO number</source>
+        <translation>Numéro OMI</translation>
+    </message>
+    <message>
+        <source>Identifying fact that differs</source>
+        <translation>Élément d’identification qui diffère</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>Numéro de facture</translation>
+    </message>
+    <message>
+        <source>Issuing country</source>
+        <translation>Pays émetteur</translation>
+    </message>
+    <message>
+        <source>LEI</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Left Russia on</source>
+        <translation>Sorti de Russie le</translation>
+    </message>
+    <message>
+        <source>Lot ID</source>
+        <translation>Identifiant du lot</translation>
+    </message>
+    <message>
+        <source>Mining area</source>
+        <translation>Zone d’extraction</translation>
+    </message>
+    <message>
+        <source>Name of a person</source>
+        <translation>Nom d’une personne</translation>
+    </message>
+    <message>
+        <source>Name of a person to add</source>
+        <translation>Nom de la personne à ajouter</translation>
+    </message>
+    <message>
+        <source>National ID number</source>
+        <translation>Numéro d’identité nationale</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>No regime follows from the facts yet: give your country, the buyer's country or the delivery country, or add a regime.</source>
+        <translation>Aucun régime ne découle encore des faits : indiquez votre pays, celui de l’acheteur ou le pays de livraison, ou ajoutez un régime.</translation>
+    </message>
+    <message>
+        <source>Nobody chosen to decide</source>
+        <translation>Personne n’est désigné pour décider</translation>
+    </message>
+    <message>
+        <source>Not a date of birth: “{value}”. Write YYYY-MM-DD, or only the year.</source>
+        <translation>Date de naissance invalide : « {value} ». Écrivez AAAA-MM-JJ, ou seulement l’année.</translation>
+    </message>
+    <message>
+        <source>Not a date: “{value}”. Write it as YYYY-MM-DD, for example 2026-12-01.</source>
+        <translation>Date invalide : « {value} ». Écrivez-la AAAA-MM-JJ, par exemple 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>Not a number: “{value}”. Use a point for decimals, for example 0.50.</source>
+        <translation>Nombre invalide : « {value} ». Utilisez un point pour les décimales, par exemple 0.50.</translation>
+    </message>
+    <message>
+        <source>Not an HS code: “{value}”. For example 7102.39.</source>
+        <translation>Code SH invalide : « {value} ». Par exemple 7102.39.</translation>
+    </message>
+    <message>
+        <source>Not in the expected form: “{value}”.</source>
+        <translation>Forme inattendue : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Number of stones</source>
+        <translation>Nombre de pierres</translation>
+    </message>
+    <message>
+        <source>Other identifier</source>
+        <translation>Autre identifiant</translation>
+    </message>
+    <message>
+        <source>Outside Russia since</source>
+        <translation>Hors de Russie depuis</translation>
+    </message>
+    <message>
+        <source>Owner's country</source>
+        <translation>Pays du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner's name</source>
+        <translation>Nom du propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner's share</source>
+        <translation>Part du propriétaire</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>Numéro de passeport</translation>
+    </message>
+    <message>
+        <source>People who decide</source>
+        <translation>Personnes qui décident</translation>
+    </message>
+    <message>
+        <source>Person deciding</source>
+        <translation>Personne qui décide</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Régime</translation>
+    </message>
+    <message>
+        <source>Regime to add</source>
+        <translation>Régime à ajouter</translation>
+    </message>
+    <message>
+        <source>Regimes marked ✔ follow from the facts (your seat, the buyer, the delivery) and always apply.</source>
+        <translation>Les régimes marqués ✔ découlent des faits (votre siège, l’acheteur, la livraison) et s’appliquent toujours.</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>N° d’immatriculation</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro d’immatriculation</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <source>Remove regime</source>
+        <translation>Retirer le régime</translation>
+    </message>
+    <message>
+        <source>Remove the invisible control characters.</source>
+        <translation>Retirez les caractères de contrôle invisibles.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>Numéro fiscal</translation>
+    </message>
+    <message>
+        <source>The largest stone ({largest} ct) weighs more than the whole lot ({total} ct).</source>
+        <translation>La plus grosse pierre ({largest} ct) pèse plus que le lot entier ({total} ct).</translation>
+    </message>
+    <message>
+        <source>The largest stone must weigh more than 0 ct.</source>
+        <translation>La plus grosse pierre doit peser plus de 0 ct.</translation>
+    </message>
+    <message>
+        <source>The listed value</source>
+        <translation>La valeur inscrite sur la liste</translation>
+    </message>
+    <message>
+        <source>The owners’ shares add up to {value} %, more than 100 %.</source>
+        <translation>Les parts des propriétaires totalisent {value} %, plus de 100 %.</translation>
+    </message>
+    <message>
+        <source>The party's value</source>
+        <translation>La valeur de la partie</translation>
+    </message>
+    <message>
+        <source>Too large to be plausible: {value}.</source>
+        <translation>Trop grand pour être plausible : {value}.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Trop long.</translation>
+    </message>
+    <message>
+        <source>Too many decimal places: “{value}”.</source>
+        <translation>Trop de décimales : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Unknown country “{value}”: type a name or code and pick it from the list.</source>
+        <translation>Pays inconnu « {value} » : tapez un nom ou un code et choisissez-le dans la liste.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of document.</source>
+        <translation>Type de document inconnu.</translation>
+    </message>
+    <message>
+        <source>Unknown regime “{value}”.</source>
+        <translation>Régime inconnu « {value} ».</translation>
+    </message>
+    <message>
+        <source>Weight (ct)</source>
+        <translation>Poids (ct)</translation>
+    </message>
+    <message>
+        <source>Where were the stones cut? Add at least one processing step (country, activity, date).</source>
+        <translation>Où les pierres ont-elles été taillées ? Ajoutez au moins une étape de transformation (pays, activité, date).</translation>
+    </message>
+    <message>
+        <source>Who is deciding?</source>
+        <translation>Qui décide ?</translation>
+    </message>
+    <message>
+        <source>Your country</source>
+        <translation>Votre pays</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>ajouté par vous</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation by a second person</source>
+        <translation>en attente de confirmation par une seconde personne</translation>
+    </message>
+    <message>
+        <source>buyer in {country}</source>
+        <translation>acheteur : {country}</translation>
+    </message>
+    <message>
+        <source>consignee in {country}</source>
+        <translation>destinataire : {country}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation>décidé par</translation>
+    </message>
+    <message>
+        <source>delivery to {country}</source>
+        <translation>livraison : {country}</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>correspondance exacte</translation>
+    </message>
+    <message>
+        <source>import into {country}</source>
+        <translation>importation : {country}</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>sur la liste</translation>
+    </message>
+    <message>
+        <source>not given by the list</source>
+        <translation>non indiqué par la liste</translation>
+    </message>
+    <message>
+        <source>not given by the list: type it from the official entry, if you checked it</source>
+        <translation>non indiqué par la liste : tapez-le depuis l’inscription officielle, si vous l’avez vérifiée</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>partie</translation>
+    </message>
+    <message>
+        <source>the party's value, from its documents</source>
+        <translation>la valeur de la partie, d’après ses documents</translation>
+    </message>
+    <message>
+        <source>your seat in {country}</source>
+        <translation>votre siège : {country}</translation>
+    </message>
+    <message>
+        <source>{who} decided that «{party}» is not {name} ({list} {entry}). A second person confirms this before the lot can be attested.</source>
+        <translation>{who} a décidé que « {party} » n’est pas {name} ({list} {entry}). Une seconde personne le confirme avant que le lot puisse être attesté.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel update</source>
+        <translation>&amp;Annuler la mise à jour</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Export data pack…</source>
+        <translation>&amp;Exporter un paquet de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a data pack or folder…</source>
+        <translation>&amp;Importer un paquet de données ou un dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Import lists or data pack…</source>
+        <translation>&amp;Importer des listes ou un paquet de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Plus &amp;tard</translation>
+    </message>
+    <message>
+        <source>&amp;Update lists (needs internet)…</source>
+        <translation>&amp;Mettre à jour les listes (Internet requis)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update now (needs internet)</source>
+        <translation>&amp;Mettre à jour maintenant (Internet requis)</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file or data pack…</source>
+        <translation>Choisir un &amp;fichier ou un paquet de données…</translation>
+    </message>
+    <message>
+        <source>I a&amp;ccept these gaps for this attestation</source>
+        <translation>&amp;J’accepte ces lacunes pour cette attestation</translation>
+    </message>
+    <message>
+        <source>Import &amp;anyway…</source>
+        <translation>Importer &amp;quand même…</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on</source>
+        <translation>Mo&amp;tif</translation>
+    </message>
+    <message>
+        <source>Show the &amp;record (JSON)…</source>
+        <translation>Afficher l’&amp;enregistrement (JSON)…</translation>
+    </message>
+    <message>
+        <source>Switch &amp;person…</source>
+        <translation>Changer de &amp;personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Your SoW ID</source>
+        <translation>Votre identifiant So&amp;W</translation>
+    </message>
+    <message>
+        <source>Lab-grown</source>
+        <translation>Synthétique</translation>
+    </message>
+    <message>
+        <source>in your trust list</source>
+        <translation>dans votre liste de confiance</translation>
+    </message>
+    <message>
+        <source>your own signing identity</source>
+        <translation>votre propre identité de signature</translation>
+    </message>
+    <message>
+        <source>Checking the data pack {name}…</source>
+        <translation>Vérification du paquet de données {name}…</translation>
+    </message>
+    <message>
+        <source>Choose where to write the data pack.</source>
+        <translation>Choisissez où écrire le paquet de données.</translation>
+    </message>
+    <message>
+        <source>Create a signing identity…</source>
+        <translation>Créer une identité de signature…</translation>
+    </message>
+    <message>
+        <source>Data pack file</source>
+        <translation>Fichier du paquet de données</translation>
+    </message>
+    <message>
+        <source>Data pack signed by {signer}</source>
+        <translation>Paquet de données signé par {signer}</translation>
+    </message>
+    <message>
+        <source>Data pack written to {path}</source>
+        <translation>Paquet de données écrit dans {path}</translation>
+    </message>
+    <message>
+        <source>Data pack {name}, signed by {signer}</source>
+        <translation>Paquet de données {name}, signé par {signer}</translation>
+    </message>
+    <message>
+        <source>Data packs (*.cspack);;All files (*)</source>
+        <translation>Paquets de données (*.cspack);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Téléchargement…</translation>
+    </message>
+    <message>
+        <source>Downloads the official lists from their publishers over the internet. This is the only time Clearstone goes online, and only when you ask; nothing about your checks is sent. The lists are installed together, or none if one fails.</source>
+        <translation>Télécharge les listes officielles auprès de leurs éditeurs, par Internet. C’est le seul moment où Clearstone se connecte, et seulement à votre demande ; rien de vos vérifications n’est envoyé. Les listes sont installées ensemble, ou aucune si l’une échoue.</translation>
+    </message>
+    <message>
+        <source>Every list was already current; nothing changed.</source>
+        <translation>Toutes les listes étaient déjà à jour ; rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Export a data pack</source>
+        <translation>Exporter un paquet de données</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progression de l’export</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l’export</translation>
+    </message>
+    <message>
+        <source>Gaps in sanctions-list coverage</source>
+        <translation>Lacunes de couverture des listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Give a reason of at least a short sentence: what you checked instead, and when.</source>
+        <translation>Donnez un motif d’au moins une courte phrase : ce que vous avez vérifié à la place, et quand.</translation>
+    </message>
+    <message>
+        <source>I accept these gaps for this attestation</source>
+        <translation>J’accepte ces lacunes pour cette attestation</translation>
+    </message>
+    <message>
+        <source>If you know why (for example the publisher shortened the list), you may import it anyway.</source>
+        <translation>Si vous savez pourquoi (par exemple l’éditeur a raccourci la liste), vous pouvez l’importer quand même.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Importer quand même</translation>
+    </message>
+    <message>
+        <source>Import anyway, over the refusal</source>
+        <translation>Importer quand même, malgré le refus</translation>
+    </message>
+    <message>
+        <source>Import it anyway? The refusal and your confirmation are recorded with the list, and shown wherever the list is.</source>
+        <translation>L’importer quand même ? Le refus et votre confirmation sont enregistrés avec la liste et affichés partout où elle apparaît.</translation>
+    </message>
+    <message>
+        <source>Import lists or data pack…</source>
+        <translation>Importer des listes ou un paquet…</translation>
+    </message>
+    <message>
+        <source>Import lists…</source>
+        <translation>Importer des listes…</translation>
+    </message>
+    <message>
+        <source>Import the lists from this data pack anyway?</source>
+        <translation>Importer quand même les listes de ce paquet de données ?</translation>
+    </message>
+    <message>
+        <source>Lists updated; past checks screened again.</source>
+        <translation>Listes mises à jour ; les vérifications passées ont été recontrôlées.</translation>
+    </message>
+    <message>
+        <source>New hits in past checks</source>
+        <translation>Nouvelles correspondances dans les vérifications passées</translation>
+    </message>
+    <message>
+        <source>New possible hit: lot {lot}, «{party}» resembles {name} ({list} {entry})</source>
+        <translation>Nouvelle correspondance possible : lot {lot}, « {party} » ressemble à {name} ({list} {entry})</translation>
+    </message>
+    <message>
+        <source>No official sanctions list is loaded yet: checks screen against the bundled diamond-sector list only, and attestations would have to accept that gap. Get the official lists:</source>
+        <translation>Aucune liste officielle de sanctions n’est encore chargée : les vérifications ne contrôlent que la liste du secteur diamantaire fournie, et les attestations devraient accepter cette lacune. Obtenez les listes officielles :</translation>
+    </message>
+    <message>
+        <source>No official sanctions list loaded for {codes}: update the lists or import a data pack (Data menu).</source>
+        <translation>Aucune liste officielle de sanctions chargée pour {codes} : mettez à jour les listes ou importez un paquet de données (menu Données).</translation>
+    </message>
+    <message>
+        <source>Not imported; nothing was changed</source>
+        <translation>Non importé ; rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>Not updated; the loaded lists are unchanged</source>
+        <translation>Non mis à jour ; les listes chargées sont inchangées</translation>
+    </message>
+    <message>
+        <source>Or attest with the gaps: your reason is recorded in the register and printed in the verdict box of the attestation, where the buyer reads it.</source>
+        <translation>Ou attestez avec les lacunes : votre motif est enregistré au registre et imprimé dans l’encadré du verdict de l’attestation, où l’acheteur le lit.</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing identity</source>
+        <translation>Phrase secrète de votre identité de signature</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Sanctions lists: gaps in coverage</source>
+        <translation>Listes de sanctions : lacunes de couverture</translation>
+    </message>
+    <message>
+        <source>Seller → buyer</source>
+        <translation>Vendeur → acheteur</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Signée.</translation>
+    </message>
+    <message>
+        <source>Signer not trusted</source>
+        <translation>Signataire non reconnu</translation>
+    </message>
+    <message>
+        <source>Some sanctions lists are missing or old: update or import them, or accept the gaps with a reason.</source>
+        <translation>Des listes de sanctions manquent ou sont anciennes : mettez-les à jour ou importez-les, ou acceptez les lacunes avec un motif.</translation>
+    </message>
+    <message>
+        <source>The import was refused</source>
+        <translation>L’import a été refusé</translation>
+    </message>
+    <message>
+        <source>The lists are installed, but past checks could not be screened again</source>
+        <translation>Les listes sont installées, mais les vérifications passées n’ont pas pu être recontrôlées</translation>
+    </message>
+    <message>
+        <source>The lot cannot be attested yet.</source>
+        <translation>Le lot ne peut pas encore être attesté.</translation>
+    </message>
+    <message>
+        <source>The lot cannot be attested yet: go back to Review and resolve what it shows.</source>
+        <translation>Le lot ne peut pas encore être attesté : revenez à l’Examen et réglez ce qu’il indique.</translation>
+    </message>
+    <message>
+        <source>The lot is blocked: it cannot be attested (Review shows the rule that blocks it).</source>
+        <translation>Le lot est bloqué : il ne peut pas être attesté (l’Examen indique la règle qui le bloque).</translation>
+    </message>
+    <message>
+        <source>Update cancelled; the loaded lists are unchanged.</source>
+        <translation>Mise à jour annulée ; les listes chargées sont inchangées.</translation>
+    </message>
+    <message>
+        <source>Update lists…</source>
+        <translation>Mettre à jour les listes…</translation>
+    </message>
+    <message>
+        <source>Update sanctions lists</source>
+        <translation>Mettre à jour les listes de sanctions</translation>
+    </message>
+    <message>
+        <source>Update status</source>
+        <translation>État de la mise à jour</translation>
+    </message>
+    <message>
+        <source>Why signing is not possible yet</source>
+        <translation>Pourquoi la signature n’est pas encore possible</translation>
+    </message>
+    <message>
+        <source>Writes the official lists loaded here into one file, signed with your signing identity. On a computer that stays offline, import it with Data → Import lists or data pack.</source>
+        <translation>Écrit les listes officielles chargées ici dans un seul fichier, signé avec votre identité de signature. Sur un ordinateur qui reste hors ligne, importez-le avec Données → Importer des listes ou un paquet de données.</translation>
+    </message>
+    <message>
+        <source>Writing and signing the data pack…</source>
+        <translation>Écriture et signature du paquet de données…</translation>
+    </message>
+    <message>
+        <source>You need a signing identity before you can sign: it names you on the attestation and holds the key that signs it. Create it once, above.</source>
+        <translation>Il vous faut une identité de signature avant de signer : elle vous nomme sur l’attestation et détient la clé qui la signe. Créez-la une fois, ci-dessus.</translation>
+    </message>
+    <message>
+        <source>a lot without an ID yet</source>
+        <translation>un lot encore sans identifiant</translation>
+    </message>
+    <message>
+        <source>attestation</source>
+        <translation>attestation</translation>
+    </message>
+    <message>
+        <source>lot {lot}</source>
+        <translation>lot {lot}</translation>
+    </message>
+    <message>
+        <source>no publication date</source>
+        <translation>pas de date de publication</translation>
+    </message>
+    <message>
+        <source>none loaded: update or import the official lists first</source>
+        <translation>aucune chargée : mettez d’abord à jour ou importez les listes officielles</translation>
+    </message>
+    <message>
+        <source>not imported: the signer is not trusted.</source>
+        <translation>non importé : le signataire n’est pas reconnu.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>non reconnu</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publiée</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>reconnu</translation>
+    </message>
+    <message>
+        <source>unchanged: published {date}, {entries} entries</source>
+        <translation>inchangée : publiée le {date}, {entries} entrées</translation>
+    </message>
+    <message>
+        <source>updated: published {date}, {entries} entries</source>
+        <translation>mise à jour : publiée le {date}, {entries} entrées</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>en attente…</translation>
+    </message>
+    <message>
+        <source>where to write the data pack</source>
+        <translation>où écrire le paquet de données</translation>
+    </message>
+    <message>
+        <source>your WDC System of Warranties ID, printed on the attestation</source>
+        <translation>votre identifiant du Système de garanties WDC, imprimé sur l’attestation</translation>
+    </message>
+    <message>
+        <source>{kb} kB received</source>
+        <translation>{kb} ko reçus</translation>
+    </message>
+    <message>
+        <source>{regime}: no official sanctions list of this regime is loaded</source>
+        <translation>{regime} : aucune liste officielle de sanctions de ce régime n’est chargée</translation>
+    </message>
+    <message>
+        <source>{regime}: {list} gives no publication date, so it cannot count as current</source>
+        <translation>{regime} : {list} n’indique pas de date de publication ; elle ne peut donc pas compter comme à jour</translation>
+    </message>
+    <message>
+        <source>{regime}: {list} is {days} days old (published {date}; the limit is {limit} days)</source>
+        <translation>{regime} : {list} date de {days} jours (publiée le {date} ; la limite est de {limit} jours)</translation>
+    </message>
+    <message>
+        <source>{signer} is not in your trust list. Compare this certificate fingerprint with the sender, by phone, before you import:</source>
+        <translation>{signer} n’est pas dans votre liste de confiance. Comparez cette empreinte de certificat avec l’expéditeur, par téléphone, avant d’importer :</translation>
+    </message>
+    <message>
+        <source>Check &amp;attestations against the register…</source>
+        <translation>Confronter des &amp;attestations au registre…</translation>
+    </message>
+    <message>
+        <source>Checking {n} attestation(s) against the register…</source>
+        <translation>Confrontation de {n} attestation(s) au registre…</translation>
+    </message>
+    <message>
+        <source>Choose signed attestations</source>
+        <translation>Choisir des attestations signées</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Date (UTC)</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Record (JSON)</source>
+        <translation>Enregistrement (JSON)</translation>
+    </message>
+    <message>
+        <source>Record summary</source>
+        <translation>Résumé de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>The register agrees with every attestation checked.</source>
+        <translation>Le registre concorde avec chaque attestation vérifiée.</translation>
+    </message>
+    <message>
+        <source>The register does not agree with {n} attestation(s): it was changed after they were signed.</source>
+        <translation>Le registre ne concorde pas avec {n} attestation(s) : il a été modifié après leur signature.</translation>
+    </message>
+    <message>
+        <source>agrees with the register</source>
+        <translation>concorde avec le registre</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Re-screening</source>
+        <translation>Recontrôle</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <source>Add a consignee, b&amp;roker or carrier</source>
+        <translation>Ajouter un destinataire, un courtier ou un &amp;transporteur</translation>
+    </message>
+    <message>
+        <source>Add an owner of</source>
+        <translation>Ajouter un propriétaire de</translation>
+    </message>
+    <message>
+        <source>Clear the seller's name first: a seller is entered, so the goods are not from your stock.</source>
+        <translation>Effacez d’abord le nom du vendeur : un vendeur est saisi, les marchandises ne viennent donc pas de votre stock.</translation>
+    </message>
+    <message>
+        <source>Consignees, brokers and carriers of this deal are screened too.</source>
+        <translation>Les destinataires, courtiers et transporteurs de cette opération sont aussi contrôlés.</translation>
+    </message>
+    <message>
+        <source>Country of other party</source>
+        <translation>Pays de l’autre partie</translation>
+    </message>
+    <message>
+        <source>Name of other party</source>
+        <translation>Nom de l’autre partie</translation>
+    </message>
+    <message>
+        <source>No seller to name: you sell from your own stoc&amp;k</source>
+        <translation>Pas de vendeur à nommer : vous vendez sur votre propre stoc&amp;k</translation>
+    </message>
+    <message>
+        <source>No seller to name: you sell from your own stock</source>
+        <translation>Pas de vendeur à nommer : vous vendez sur votre propre stock</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucun.</translation>
+    </message>
+    <message>
+        <source>Others in the deal (optional)</source>
+        <translation>Autres intervenants (facultatif)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Role of other party</source>
+        <translation>Rôle de l’autre partie</translation>
+    </message>
+    <message>
+        <source>The buyer is the other side of this deal: the attestation names it, and its country's rules apply.</source>
+        <translation>L’acheteur est l’autre partie de l’opération : l’attestation le nomme, et les règles de son pays s’appliquent.</translation>
+    </message>
+    <message>
+        <source>Who buys from you (your customer)</source>
+        <translation>Qui vous achète (votre client)</translation>
+    </message>
+    <message>
+        <source>Who sells to you (your supplier)</source>
+        <translation>Qui vous vend (votre fournisseur)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or the year</source>
+        <translation>AAAA-MM-JJ, ou l’année</translation>
+    </message>
+    <message>
+        <source>You, the issuer</source>
+        <translation>Vous, l’émetteur</translation>
+    </message>
+    <message>
+        <source>from Settings; your country is on step 1</source>
+        <translation>d’après les Réglages ; votre pays se règle à l’étape 1</translation>
+    </message>
+    <message>
+        <source>your firm (set its name in Settings)</source>
+        <translation>votre société (indiquez son nom dans les Réglages)</translation>
+    </message>
+    <message>
+        <source>Seller's na&amp;me</source>
+        <translation>No&amp;m du vendeur</translation>
+    </message>
+    <message>
+        <source>B&amp;uyer's name</source>
+        <translation>Nom de l’ach&amp;eteur</translation>
+    </message>
+    <message>
+        <source>Coun&amp;try</source>
+        <translation>Pays de l’a&amp;cheteur</translation>
+    </message>
+    <message>
+        <source>Add an owner</source>
+        <translation>Ajouter un propriétaire</translation>
+    </message>
+    <message>
+        <source>Seller and buyer</source>
+        <translation>Vendeur et acheteur</translation>
+    </message>
+    <message>
+        <source>Plausibility of the certificate</source>
+        <translation>Plausibilité du certificat</translation>
+    </message>
+    <message>
+        <source>Plausible: issued by a participant, valid on the day, dates, number and countries agree.</source>
+        <translation>Plausible : émis par un participant, valide à la date, dates, numéro et pays concordants.</translation>
+    </message>
+    <message>
+        <source>Show the record (&amp;JSON)…</source>
+        <translation>Afficher l’enregistrement (&amp;JSON)…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Who sells to you and who buys from you, and who owns them. Every name is screened against the sanctions lists as you type.</source>
+        <translation>Qui vous vend et qui vous achète, et à qui ils appartiennent. Chaque nom est contrôlé au fil de la saisie sur les listes de sanctions.</translation>
+    </message>
+    <!-- end of GUI (H4) -->
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -49,29 +50,39 @@ def test_every_control_has_an_accessible_name(qtbot: Any, window: Any) -> None:
 
 
 def mnemonic(text: str) -> str | None:
-    at = text.replace("&&", "").find("&")
-    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+    plain = re.sub(r"&(amp|lt|gt|nbsp|quot);", "", text).replace("&&", "")  # entities of rich text aside
+    at = plain.find("&")
+    return plain[at + 1].lower() if at >= 0 else None
 
 
-def test_labels_have_buddies_and_mnemonics_do_not_clash(qtbot: Any, window: Any) -> None:
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_labels_have_buddies_and_mnemonics_do_not_clash(qtbot: Any, make_window: Any, language: str) -> None:
+    """In each language, on each page: every mnemonic label has a buddy, and no two controls share Alt+key —
+    counting controls that are hidden now but can show together (a person's rows, the list-gap box)."""
+    from desktop.ui import i18n
+
+    i18n.set_language(language)
+    window = make_window()
     window.new_check()
     wizard = window.wizard
     menus = {mnemonic(a.text()) for a in window.menuBar().actions()}
-    assert menus == {"f", "d", "s", "h"}
+    assert len(menus) == 4 and None not in menus
     for step in Step:
         wizard.checklist._step = step
         wizard._sync()
         page = wizard.page(step)
-        labels = [w for w in page.findChildren(QLabel) if "&" in w.text() and w.isVisibleTo(page)]
+        labels = [w for w in page.findChildren(QLabel) if mnemonic(w.text())]
         assert all(label.buddy() is not None for label in labels), [
             w.text() for w in labels if w.buddy() is None
         ]
-        buttons = [w for w in page.findChildren(QAbstractButton) if "&" in w.text() and w.isVisibleTo(page)]
+        buttons = [w for w in page.findChildren(QAbstractButton) if mnemonic(w.text())]
         keys = [mnemonic(w.text()) for w in labels + buttons]
         keys += [mnemonic(b.text()) for b in (wizard.back_button, wizard.next_button) if b.isVisible()]
         keys += sorted(menus)
         clashes = sorted({k for k in keys if keys.count(k) > 1})
-        assert not clashes, f"{step.value}: Alt+{clashes} is ambiguous"
+        assert not clashes, f"{language} {step.value}: Alt+{clashes} is ambiguous: " + str(
+            [w.text() for w in labels + buttons if mnemonic(w.text()) in clashes]
+        )
 
 
 def test_keyboard_only_first_step(qtbot: Any, window: Any) -> None:
@@ -158,3 +169,59 @@ def test_a_file_handed_over_by_the_desktop_is_opened(qtbot: Any, window: Any, tm
 
     window.open_path(write_lot(tmp_path, BOTSWANA_POLISHED))
     assert window.wizard.checklist.value(("lot_id",)) == BOTSWANA_POLISHED["lot_id"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_dialog_mnemonics_are_unique(qtbot: Any, window: Any, language: str) -> None:
+    """The dialogs a dealer meets, in each language: no two controls share Alt+key (standard buttons aside)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui import i18n
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+    from desktop.ui.dialogs.import_dialog import ImportDialog
+    from desktop.ui.dialogs.person_dialog import PersonDialog
+    from desktop.ui.dialogs.register_dialog import RegisterDialog
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from desktop.ui.dialogs.update_dialog import UpdateDialog
+
+    i18n.set_language(language)
+    services, workers = window.services, window.workers
+    dialogs = [
+        SettingsDialog(services, window),
+        ImportDialog(services, workers, "lists", window),
+        UpdateDialog(services, workers, window),
+        ExportDialog(services, workers, window),
+        RegisterDialog(services, workers, window),
+        PersonDialog(["Ilse Peeters"], parent=window),
+    ]
+    for dialog in dialogs:
+        standard = {b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()}
+        labels = [w for w in dialog.findChildren(QLabel) if mnemonic(w.text())]
+        assert all(label.buddy() is not None for label in labels), [w.text() for w in labels if not w.buddy()]
+        buttons = [
+            w for w in dialog.findChildren(QAbstractButton) if mnemonic(w.text()) and w not in standard
+        ]
+        keys = [mnemonic(w.text()) for w in labels + buttons]
+        clashes = sorted({k for k in keys if keys.count(k) > 1})
+        assert not clashes, f"{language} {type(dialog).__name__}: Alt+{clashes}: " + str(
+            [w.text() for w in labels + buttons if mnemonic(w.text()) in clashes]
+        )
+        dialog.close()
+        dialog.deleteLater()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_start_page_mnemonics_are_unique(qtbot: Any, make_window: Any, language: str) -> None:
+    from desktop.ui import i18n
+
+    i18n.set_language(language)
+    window = make_window()
+    start = window.start
+    menus = [mnemonic(a.text()) for a in window.menuBar().actions()]
+    labels = [w for w in start.findChildren(QLabel) if mnemonic(w.text())]
+    buttons = [w for w in start.findChildren(QAbstractButton) if mnemonic(w.text())]
+    keys = [mnemonic(w.text()) for w in labels + buttons] + menus
+    clashes = sorted({k for k in keys if keys.count(k) > 1})
+    assert not clashes, f"{language} start page: Alt+{clashes}: " + str(
+        [w.text() for w in labels + buttons if mnemonic(w.text()) in clashes]
+    )

@@ -19,7 +19,7 @@ def test_possible_match_is_resolved_with_a_reason(
     with qtbot.waitSignal(wizard.review.check_finished, timeout=60000) as checked:
         wizard.go_to(Step.REVIEW)
     assert checked.args == ["review"]
-    fix = [b for b in wizard.review.fix_buttons if "Counterparty" in b.text()]
+    fix = [b for b in wizard.review.fix_buttons if "Seller and buyer" in b.text()]
     assert fix, "the review item offers a way to resolve it"
 
     counterparty = wizard.page(Step.COUNTERPARTY)
@@ -57,7 +57,8 @@ def test_typing_a_listed_name_screens_off_the_gui_thread(qtbot: Any, window: Any
     wizard.checklist.set_value(("lot_id",), "L-1")
     wizard.checklist.set_value(("goods", "largest_stone_carats"), "0.50")
     wizard.checklist.set_value(("origin", "mining_countries"), ["BW"])
-    wizard.go_to(Step.COUNTERPARTY)
+    wizard.checklist.append_item(("processing",), {"country": "IN", "activity": "cutting_polishing"})
+    assert wizard.go_to(Step.COUNTERPARTY)
     page = wizard.page(Step.COUNTERPARTY)
     finished: list[int] = []
     page.screening_finished.connect(finished.append)

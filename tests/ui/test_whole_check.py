@@ -28,9 +28,10 @@ def test_whole_check_to_a_verified_pdf(qtbot: Any, window: Any, data_dir: Path, 
     assert "to complete" in wizard.missing.text()
     type_into(qtbot, named(page, QLineEdit, "Lot ID"), "KRT-26-1184")
     choose(qtbot, named(page, QComboBox, "Category"), "Rough")
-    type_into(qtbot, named(page, QLineEdit, "Largest stone (ct)"), "1.2O")  # a typo, as the loader words it
+    type_into(qtbot, named(page, QLineEdit, "Largest stone (ct)"), "1.2O")  # a typo, said in plain words
     error = page.findChildren(type(wizard.missing), "fieldError")
-    assert any(e.isVisible() and 'not a decimal number: "1.2O"' in e.text() for e in error)
+    shown = [e.text() for e in error if e.isVisible()]
+    assert "Not a number: “1.2O”. Use a point for decimals, for example 0.50." in shown, shown
     type_into(qtbot, named(page, QLineEdit, "Largest stone (ct)"), "1.20")
     type_into(qtbot, named(page, QLineEdit, "Total weight (ct)"), "27.45")
     assert not any(e.isVisible() for e in page.findChildren(type(wizard.missing), "fieldError"))

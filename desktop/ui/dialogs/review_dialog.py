@@ -23,7 +23,7 @@ from desktop.assessment import review_resolutions
 from desktop.rules.result import Finding, Verdict
 from desktop.service.deciding import check_person, check_reason
 from desktop.service.errors import ServiceError
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import finding_text, tr
 from desktop.ui.widgets import verdict_text
 
 
@@ -47,7 +47,7 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(tr("Decide on a finding in review"))
         self.allowed = review_resolutions(finding)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{finding.rule}</b> — {finding.summary}")
+        intro = QLabel(f"<b>{finding.rule}</b> — {finding_text(finding)}")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if finding.suggested is not None:

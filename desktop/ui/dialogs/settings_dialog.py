@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from desktop.ui.widgets import CountryPicker, hint
 
 class SettingsDialog(QDialog):
     settings_saved = Signal()
+    language_changed = Signal(str)  # the window switches at once, no restart
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,9 +42,18 @@ class SettingsDialog(QDialog):
         self.services = services
         self.setWindowTitle(tr("Settings"))
         settings = services.settings()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        # the dialog scrolls on a small screen (1024×768): the buttons stay in view below
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(10)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
 
         firm = QGroupBox(tr("Your firm"))
         form = QFormLayout(firm)
@@ -74,6 +87,45 @@ class SettingsDialog(QDialog):
         self.signer_email = self._line(form, "&E-mail", settings.signer.email)
         layout.addWidget(signer)
 
+        people = QGroupBox(tr("People who decide"))
+        people_box = QVBoxLayout(people)
+        people_box.addWidget(
+            hint(
+                tr(
+                    "Everyone who decides on matches and review items at this computer; the signer is one of "
+                    "them. With two or more, Clearstone asks at start who is at the keyboard."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.people = QListWidget()
+        self.people.setAccessibleName(tr("People who decide"))
+        self.people.setMaximumHeight(96)
+        for person in settings.people:
+            self.people.addItem(person)
+        person_buttons = QVBoxLayout()
+        self.person_name = QLineEdit()
+        self.person_name.setPlaceholderText(tr("Name of a person"))
+        self.person_name.setAccessibleName(tr("Name of a person to add"))
+        self.add_person = QPushButton(tr("A&dd person"))
+        self.remove_person = QPushButton(tr("Remove person"))
+        self.add_person.clicked.connect(self._on_add_person_clicked)
+        self.person_name.returnPressed.connect(self._on_add_person_clicked)
+        self.remove_person.clicked.connect(self._on_remove_person_clicked)
+        person_buttons.addWidget(self.person_name)
+        person_buttons.addWidget(self.add_person)
+        person_buttons.addWidget(self.remove_person)
+        person_buttons.addStretch(1)
+        row.addWidget(self.people, 1)
+        row.addLayout(person_buttons, 1)
+        people_box.addLayout(row)
+        self.four_eyes = QCheckBox(
+            tr("A second person confirms each dismissal of an exact sanctions match (four eyes)")
+        )
+        self.four_eyes.setChecked(settings.second_person_for_exact)
+        people_box.addWidget(self.four_eyes)
+        layout.addWidget(people)
+
         look = QGroupBox(tr("Printing and display"))
         form = QFormLayout(look)
         self.paper = self._combo(
@@ -85,6 +137,11 @@ class SettingsDialog(QDialog):
         self.language = self._combo(
             form, "&Language", list((n, c) for c, n in LANGUAGES.items()), settings.language
         )
+        self.max_age = QSpinBox()
+        self.max_age.setRange(1, 366)
+        self.max_age.setValue(settings.list_max_age_days)
+        self.max_age.setSuffix(" " + tr("days"))
+        self._add(form, "Lists count as current &for", self.max_age)
         self.theme = self._combo(
             form,
             "Appea&rance",
@@ -116,13 +173,30 @@ class SettingsDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("problem")
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.message.setContentsMargins(24, 0, 24, 0)
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.setContentsMargins(24, 0, 24, 0)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = min(body.sizeHint().height() + 90, int(screen.height() * 0.9)) if screen else 700
+        self.resize(max(body.sizeHint().width() + 40, 640), height)
+
+    def _on_add_person_clicked(self) -> None:
+        name = " ".join(self.person_name.text().split())
+        existing = {self.people.item(i).text().casefold() for i in range(self.people.count())}
+        if name and name.casefold() not in existing:
+            self.people.addItem(name)
+        self.person_name.clear()
+
+    def _on_remove_person_clicked(self) -> None:
+        row = self.people.currentRow()
+        if row >= 0:
+            self.people.takeItem(row)
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget) -> None:
         caption = QLabel(tr(label))
@@ -158,12 +232,16 @@ class SettingsDialog(QDialog):
                 title=self.signer_title.text().strip(),
                 email=self.signer_email.text().strip(),
             ),
+            people=tuple(self.people.item(i).text() for i in range(self.people.count())),
+            second_person_for_exact=self.four_eyes.isChecked(),
+            list_max_age_days=self.max_age.value(),
             paper_size=self.paper.currentData(),
             language=self.language.currentData(),
             theme=self.theme.currentData(),
         )
 
     def save(self) -> None:
+        before = self.services.settings().language
         try:
             settings = self.collect()
             self.services.save_settings(settings)
@@ -176,9 +254,11 @@ class SettingsDialog(QDialog):
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, settings.theme)  # the language needs a restart; the palette does not
+            apply_theme(app, settings.theme)
         self.settings_saved.emit()
         self.accept()
+        if settings.language != before:
+            self.language_changed.emit(settings.language)
 
     def _on_change_folder_clicked(self) -> None:
         name = QFileDialog.getExistingDirectory(self, tr("Data folder"), str(self.services.data_dir))

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -135,9 +134,11 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def _on_open_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Open attestation"), "", "PDF (*.pdf)")
-        if name:
-            self.verify_pdf(Path(name))
+        from desktop.ui.files import open_file
+
+        path = open_file(self, self.services, tr("Open attestation"), "PDF (*.pdf)")
+        if path is not None:
+            self.verify_pdf(path)
 
     def verify_pdf(self, path: Path) -> None:
         services = self.services

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import tr
+from desktop.rules.result import Finding
+from desktop.ui.i18n import colon, tr, worded
 from desktop.ui.services import Services
 from desktop.ui.widgets import CountryPicker, heading, hint
 from desktop.ui.workers import Workers
-from desktop.wizard import Checklist, Step
+from desktop.wizard import Checklist, Problem, Step
+from desktop.wizard.wording import field_name, for_people
 
 Path = tuple[int | str, ...]
 MAX_CONTENT_WIDTH = 940
@@ -55,6 +59,8 @@ class Binding:
 class StepPage(QWidget):
     """Base of the pages; subclasses build their fields in `build()` and the base keeps them in sync."""
 
+    rows_changed = Signal()  # controls came or went: the tab order is redone once they are laid out
+
     step: Step
     title = ""
     description = ""
@@ -70,6 +76,7 @@ class StepPage(QWidget):
         self._touched: set[str] = set()
         self.reveal_all = False  # after a file was opened, every problem shows at once
         scroll = QScrollArea(self)
+        self.scroller = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer_body = QWidget()
@@ -102,8 +109,74 @@ class StepPage(QWidget):
     def entered(self) -> None:
         """The page became the current one."""
 
+    def shutdown(self) -> None:
+        """The check is closing: stop timers and listeners on the checklist."""
+
     def reload_extra(self) -> None:
         """Rebuild parts that are not simple bound fields (lists of rows) from the draft."""
+
+    def field_for(self, finding: Finding) -> QWidget | None:
+        """The control where `finding` is fixed (the review's Fix button lands there); pages refine it."""
+        return self.widget_for_path(finding.section or "")
+
+    def field_for_start(self) -> QWidget | None:
+        """Where the cursor goes when the page opens: its first field."""
+        return self._first_input()
+
+    # ----- landing on a field
+    def widget_for_path(self, path: str) -> QWidget | None:
+        """The control bound to a dotted field path (or the first one under it)."""
+        for binding in self._bindings:
+            name = dotted(binding.path)
+            if path and (name == path or name.startswith((path + ".", path + "["))):
+                return binding.widget
+        return None
+
+    def land_on(self, widget: QWidget | None) -> None:
+        """Scroll the page so the control is in view and put the cursor in it."""
+        target = widget or self._first_input()
+        if target is None:
+            return
+        self.scroller.ensureWidgetVisible(target, 40, 80)
+        focus = target.focusProxy() or target
+        if not focus.isEnabled() or focus.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            child = next(
+                (
+                    w
+                    for w in target.findChildren(QWidget)
+                    if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                ),
+                None,
+            )
+            focus = child or focus
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reading_order(self) -> list[QWidget]:
+        """The page's focusable controls as a reader meets them: top to bottom, then left to right."""
+        self.body.layout().activate()  # type: ignore[union-attr]
+        found: list[tuple[int, int, QWidget]] = []
+        for widget in self.body.findChildren(QWidget):
+            if not widget.isVisibleTo(self) or not widget.isEnabled():
+                continue
+            if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                continue
+            if isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox):
+                continue  # a combo box's own line edit: the combo box is the stop (Qt maps it to its proxy)
+            top_left = widget.mapTo(self.body, widget.rect().topLeft())
+            found.append((top_left.y() + widget.height() // 2, top_left.x(), widget))
+        # rows: controls whose middles are within a few pixels of each other are on the same line
+        found.sort(key=lambda item: (item[0] // 12, item[1]))
+        return [widget for _y, _x, widget in found]
+
+    def fix_tab_order(self) -> None:
+        """Tab follows the reading order, also through rows added after the page was built (which Qt would
+        otherwise put at the end of the chain)."""
+        order = self.reading_order()
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+
+    def _first_input(self) -> QWidget | None:
+        return next((b.widget for b in self._bindings if b.widget.isEnabled()), None)
 
     # ----- binding helpers
     def form(self) -> QFormLayout:
@@ -154,7 +227,7 @@ class StepPage(QWidget):
         short: bool = False,
     ) -> QLineEdit:
         edit = edit or QLineEdit()
-        edit.setPlaceholderText(placeholder)
+        edit.setPlaceholderText(tr(placeholder) if placeholder.startswith("YYYY") else placeholder)
         if short or placeholder.startswith("YYYY"):
             edit.setMaximumWidth(SHORT_FIELD_WIDTH)
         err = error or self._row(form, label, edit, path)
@@ -246,9 +319,11 @@ class StepPage(QWidget):
         for binding in self._bindings:
             binding.load(self.checklist.value(binding.path))
         self.show_problems()
+        self.rows_changed.emit()
 
     def show_problems(self) -> list[str]:
-        """Put each problem under its field; return those no field on this page shows."""
+        """Put each problem under its field, in words for people; return those no field on this page shows
+        (each with the field's name)."""
         problems = self.checklist.problems(self.step)
         shown: set[str] = set()
         for binding in self._bindings:
@@ -256,9 +331,15 @@ class StepPage(QWidget):
             mine = [p for p in problems if p.field == name or p.field.startswith((name + ".", name + "["))]
             touched = any(t == name or t.startswith((name + ".", name + "[")) for t in self._touched)
             if mine and (self.reveal_all or touched):
-                binding.error.setText(mine[0].message)
+                binding.error.setText(worded(for_people(mine[0])))
                 binding.error.show()
                 shown.update(p.text for p in mine)
             else:
                 binding.error.hide()
-        return [p.text for p in problems if p.text not in shown]
+        return [self.described(p) for p in problems if p.text not in shown]
+
+    def described(self, problem: Problem) -> str:
+        """'Seller · Name: Required.' — a problem shown away from its field."""
+        name, role = field_name(problem.field, self.checklist.draft.data())
+        label = tr(name) if role is None else f"{tr(role)} · {tr(name)}"
+        return label + colon() + worded(for_people(problem))

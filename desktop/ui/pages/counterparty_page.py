@@ -1,13 +1,14 @@
-"""Step 4: the seller or buyer and its owners, screened against the sanctions lists as they are typed."""
+"""Step 4: both sides of the deal in plain words — who sells to you, who buys from you (you, the issuer, from
+Settings) — their owners and any consignee, broker or carrier, every name screened as it is typed."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,106 +18,98 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.screening.types import Decision, Match, PartyQuery, ScreeningDecision, decision_key
-from desktop.ui.i18n import tr
-from desktop.ui.pages.base import StepPage, text_or_none
+from desktop.screening.types import (
+    Decision,
+    DifferingFact,
+    Match,
+    PartyQuery,
+    ScreeningDecision,
+    decision_key,
+)
+from desktop.ui.dialogs.person_dialog import ask_person
+from desktop.ui.i18n import colon, tr
+from desktop.ui.pages.base import StepPage, dotted
+from desktop.ui.pages.match_card import MatchCard, esc
+from desktop.ui.pages.party_form import PartyForm, others_hint
 from desktop.ui.pages.rows import RowTable
-from desktop.ui.widgets import CountryPicker, hint
+from desktop.ui.services import user_errors
+from desktop.ui.widgets import CountryPicker, country_name, hint
 from desktop.ui.workers import Task
 from desktop.wizard import Step
+from desktop.wizard.sides import (
+    BUYER,
+    OTHER_ROLES,
+    SELLER,
+    ensure_side,
+    from_own_stock,
+    others,
+    sell_from_stock,
+    set_side_value,
+    side_path,
+)
+from desktop.wizard.wording import ROLE_NAMES
 
 SCREEN_DELAY_MS = 350
-KINDS = [("Organisation", "organization"), ("Person", "person")]
+# The two sides' field labels: mnemonics only where they stay unique on the page.
+SELLER_LABELS = {
+    "kind": "Kind",
+    "name": "Seller's na&me",
+    "country": "C&ountry",
+    "aliases": "&Also known as",
+    "registration_number": "Re&gistration no.",
+    "address": "Address",
+    "date_of_birth": "Date of birth",
+    "nationality": "Nationality",
+    "add_owner": "Add an o&wner",
+}
+BUYER_LABELS = {
+    "kind": "Kind",
+    "name": "B&uyer's name",
+    "country": "Coun&try",
+    "aliases": "Also known as",
+    "registration_number": "Registration no.",
+    "address": "Address",
+    "date_of_birth": "Date of birth",
+    "nationality": "Nationality",
+    "add_owner": "Add an owner",
+}
 
 
-class MatchCard(QFrame):
-    """One possible match: who matched whom and why, and the user's ruling with a reason."""
-
-    decided = Signal(object, str, str)  # match, decision, reason
-
-    def __init__(
-        self, match: Match, decision: ScreeningDecision | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.match = match
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        strength = tr("strong match") if match.strong else tr("possible match")
-        title = QLabel(
-            f"<b>{_esc(match.query)}</b> \u2194 <b>{_esc(match.name)}</b> &nbsp; "
-            f"<span>{_esc(match.list)} {_esc(match.entry_id)} · {strength} · {tr('score')} {match.score:.2f}</span>"
-        )
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        why = QLabel(
-            tr("Why")
-            + f": {_esc(match.why)}"
-            + (
-                f" — {tr('matched alias')} \u201c{_esc(match.alias)}\u201d"
-                if match.alias != match.name
-                else ""
+def party_facts(data: dict[str, Any], name: str) -> dict[str, str]:
+    """What the lot says to identify the party or owner named `name` (the match card offers it as the
+    party's value of a differing fact)."""
+    wanted = name.casefold().strip()
+    parties = [data.get("counterparty"), *(data.get("parties") or [])]
+    candidates = [p for p in parties if isinstance(p, dict)]
+    candidates += [o for p in candidates for o in p.get("owners") or [] if isinstance(o, dict)]
+    for party in candidates:
+        if str(party.get("name") or "").casefold().strip() != wanted:
+            continue
+        facts = {
+            key: str(party[field])
+            for key, field in (
+                ("date_of_birth", "date_of_birth"),
+                ("nationality", "nationality"),
+                ("country", "country"),
+                ("address", "address"),
+                ("registration", "registration_number"),
             )
-            + f" — {tr('binds')} {', '.join(match.jurisdictions) or '—'}"
-        )
-        why.setWordWrap(True)
-        why.setObjectName("pageHint")
-        layout.addWidget(why)
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(tr("Reason (required), e.g. different date of birth and country"))
-        self.reason.setAccessibleName(tr("Reason for the decision on") + f" {match.name}")
-        self.is_match = QPushButton(tr("It is a match"))
-        self.not_match = QPushButton(tr("Not a match"))
-        self.is_match.setAccessibleName(tr("It is a match") + f": {match.name}")
-        self.not_match.setAccessibleName(tr("Not a match") + f": {match.name}")
-        for button in (self.is_match, self.not_match):
-            button.setEnabled(False)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.is_match)
-        row.addWidget(self.not_match)
-        layout.addLayout(row)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.hide()
-        layout.addWidget(self.status)
-        self.reason.textChanged.connect(self._on_reason_changed)
-        self.is_match.clicked.connect(lambda: self._decide(Decision.MATCH))
-        self.not_match.clicked.connect(lambda: self._decide(Decision.NOT_A_MATCH))
-        if decision is not None:
-            self.show_decision(decision)
-
-    def _on_reason_changed(self, text: str) -> None:
-        for button in (self.is_match, self.not_match):
-            button.setEnabled(bool(text.strip()))
-
-    def _decide(self, decision: Decision) -> None:
-        self.decided.emit(self.match, decision.value, self.reason.text().strip())
-
-    def show_problem(self, text: str) -> None:
-        self.status.show()
-        self.status.setText("\u26a0 " + _esc(text))
-
-    def show_decision(self, decision: ScreeningDecision) -> None:
-        verdict = tr("It is a match") if decision.decision is Decision.MATCH else tr("Not a match")
-        self.status.show()
-        self.status.setText(
-            f"\u2714 {tr('Decided')}: <b>{verdict}</b> — {_esc(decision.reason)} "
-            f"({_esc(decision.decided_by)}, {decision.decided_at:%Y-%m-%d %H:%M})"
-        )
-        if not self.reason.text():
-            self.reason.setText(decision.reason)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if party.get(field)
+        }
+        for identifier in party.get("identifiers") or []:
+            if isinstance(identifier, dict) and identifier.get("type") and identifier.get("value"):
+                facts.setdefault(str(identifier["type"]), str(identifier["value"]))
+        return facts
+    return {}
 
 
 class CounterpartyPage(StepPage):
     step = Step.COUNTERPARTY
-    title = "Counterparty and owners"
-    description = "Who you are dealing with and who owns them. Names are screened against the sanctions lists as you type."
+    title = "Seller and buyer"
+    description = (
+        "Who sells to you and who buys from you, and who owns them. Every name is screened against the "
+        "sanctions lists as you type."
+    )
 
     screening_started = Signal()
     screening_finished = Signal(int)  # number of possible matches
@@ -132,33 +125,36 @@ class CounterpartyPage(StepPage):
         self.checklist.add_change_listener(self._on_checklist_changed)
         self._last_queries: list[PartyQuery] | None = None
 
-        box = QGroupBox(tr("Counterparty"))
-        form = self.form()
-        box.setLayout(form)
-        self.bind_combo(form, "&Role", ("counterparty", "role"), [("Seller", "seller"), ("Buyer", "buyer")])
-        self.bind_combo(form, "&Kind", ("counterparty", "kind"), KINDS)
-        self.name = self.bind_line(form, "Na&me", ("counterparty", "name"), required=True)
-        self.bind_country(form, "C&ountry", ("counterparty", "country"))
-        self.aliases = QLineEdit()
-        self.aliases.setPlaceholderText(tr("other names, separated by ;"))
-        alias_error = self._row(form, "&Also known as", self.aliases, ("counterparty", "aliases"))
-        self.aliases.textEdited.connect(self._on_aliases_edited)
-        self.bind_custom(("counterparty", "aliases"), self.aliases, self._load_aliases, alias_error)
-        self.bind_line(form, "Re&gistration no.", ("counterparty", "registration_number"))
-        self.bind_line(form, "Addr&ess", ("counterparty", "address"))
-        self.layout_.addWidget(box)
-
-        owners = QGroupBox(tr("Owners"))
-        layout = QVBoxLayout(owners)
-        self.owners = RowTable([tr("Name"), tr("Kind"), tr("Country"), tr("Share %")], [4, 2, 3, 1, 0])
-        layout.addWidget(self.owners)
-        buttons = QHBoxLayout()
-        self.add_owner = QPushButton(tr("Add an o&wner"))
-        self.add_owner.clicked.connect(self._on_add_owner_clicked)
-        buttons.addWidget(self.add_owner)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.layout_.addWidget(owners)
+        self.issuer = QLabel()
+        self.issuer.setWordWrap(True)
+        self.issuer.setAccessibleName(tr("You, the issuer"))
+        self.layout_.addWidget(self.issuer)
+        self.seller = PartyForm(tr("Who sells to you (your supplier)"), SELLER_LABELS)
+        self.own_stock = QCheckBox(tr("No seller to name: you sell from your own stoc&k"))
+        self.own_stock.setAccessibleName(tr("No seller to name: you sell from your own stock"))
+        self.own_stock.toggled.connect(self._on_own_stock_toggled)
+        self.own_stock_note = QLabel()
+        self.own_stock_note.setObjectName("fieldError")
+        self.own_stock_note.setWordWrap(True)
+        self.own_stock_note.hide()
+        self.seller.layout().insertWidget(0, self.own_stock)  # type: ignore[union-attr]
+        self.seller.layout().insertWidget(1, self.own_stock_note)  # type: ignore[union-attr]
+        self.buyer = PartyForm(tr("Who buys from you (your customer)"), BUYER_LABELS)
+        self.name = self.seller.name  # the first name field, where screening and Fix land
+        for side, form in ((SELLER, self.seller), (BUYER, self.buyer)):
+            form.edited.connect(lambda key, value, side=side: self._on_side_edited(side, key, value))
+            form.owner_edited.connect(
+                lambda index, key, value, side=side: self._on_owner_edited(side, index, key, value)
+            )
+            form.owner_added.connect(lambda side=side: self._on_owner_added(side))
+            form.owner_removed.connect(lambda index, side=side: self._on_owner_removed(side, index))
+            self.layout_.addWidget(form)
+        self.seller_note = hint(
+            tr(
+                "The buyer is the other side of this deal: the attestation names it, and its country's rules apply."
+            )
+        )
+        self.layout_.addWidget(self.seller_note)
 
         screening = QGroupBox(tr("Sanctions screening"))
         self.results_layout = QVBoxLayout(screening)
@@ -178,60 +174,152 @@ class CounterpartyPage(StepPage):
         self.layout_.addWidget(screening)
         self.match_cards: list[MatchCard] = []
 
-    # ----- aliases and owners
-    def _on_aliases_edited(self, text: str) -> None:
-        self.set_value(("counterparty", "aliases"), [a.strip() for a in text.split(";") if a.strip()])
+        others = QGroupBox(tr("Others in the deal (optional)"))
+        others_layout = QVBoxLayout(others)
+        others_layout.addWidget(others_hint())
+        self.others = RowTable([tr("Role"), tr("Name"), tr("Country")], [2, 4, 3, 0])
+        others_layout.addWidget(self.others)
+        others_buttons = QHBoxLayout()
+        self.add_other = QPushButton(tr("Add a consignee, b&roker or carrier"))
+        self.add_other.clicked.connect(self._on_add_other_clicked)
+        others_buttons.addWidget(self.add_other)
+        others_buttons.addStretch(1)
+        others_layout.addLayout(others_buttons)
+        self.layout_.addWidget(others)
+        self._others_count = -1
 
-    def _load_aliases(self, value: Any) -> None:
-        text = "; ".join(value) if isinstance(value, list) else ""
-        if [a.strip() for a in self.aliases.text().split(";") if a.strip()] != (value or []):
-            self.aliases.setText(text)
+    # ----- the two sides, routed to where the lot keeps them (desktop.wizard.sides)
+    def _on_side_edited(self, side: str, key: str, value: Any) -> None:
+        before = side_path(self.checklist.draft.data(), side)
+        path = set_side_value(self.checklist, side, key, value)
+        self._touched.add(dotted((*path, key)))
+        if side_path(self.checklist.draft.data(), side) != before:
+            self.reload()  # the buyer was created or dropped: its fields are bound to its new place
 
-    def _on_add_owner_clicked(self) -> None:
-        self.checklist.append_item(("counterparty", "owners"), {"name": "", "kind": "organization"})
+    def _on_owner_edited(self, side: str, index: int, key: str, value: Any) -> None:
+        path = side_path(self.checklist.draft.data(), side)
+        if path is not None:
+            self.set_value((*path, "owners", index, key), value)
+
+    def _on_owner_added(self, side: str) -> None:
+        path = ensure_side(self.checklist, side)
+        self.checklist.append_item((*path, "owners"), {"name": "", "kind": "organization"})
         self.reload()
-        self.owners.focus_last_row()
+        (self.seller if side == SELLER else self.buyer).focus_last_owner()
 
-    def reload_extra(self) -> None:
-        self.clear_bindings(("counterparty", "owners"))
-        self.owners.clear(tr("No owners entered. Owners with 50 % or more matter for sanctions."))
-        for index, owner in enumerate(self.checklist.value(("counterparty", "owners")) or []):
-            self._add_owner_row(index, owner if isinstance(owner, dict) else {})
+    def _on_owner_removed(self, side: str, index: int) -> None:
+        path = side_path(self.checklist.draft.data(), side)
+        if path is not None:
+            self.checklist.remove_item((*path, "owners"), index)
+            self.reload()
 
-    def _add_owner_row(self, index: int, owner: dict[str, Any]) -> None:
-        base = ("counterparty", "owners", index)
-        name = QLineEdit(owner.get("name") or "")
-        name.setAccessibleName(tr("Owner name") + f" {index + 1}")
-        name.textEdited.connect(lambda t: self.set_value((*base, "name"), t))
-        kind = QComboBox()
-        kind.setAccessibleName(tr("Owner kind") + f" {index + 1}")
-        for text, value in KINDS:
-            kind.addItem(tr(text), value)
-        kind.setCurrentIndex(max(kind.findData(owner.get("kind")), 0))
-        kind.currentIndexChanged.connect(lambda i: self.set_value((*base, "kind"), kind.itemData(i)))
+    def _on_own_stock_toggled(self, on: bool) -> None:
+        try:
+            sell_from_stock(self.checklist, on)
+        except ValueError:
+            with QSignalBlocker(self.own_stock):
+                self.own_stock.setChecked(False)
+            self.own_stock_note.setText(
+                tr(
+                    "Clear the seller's name first: a seller is entered, so the goods are not from your stock."
+                )
+            )
+            self.own_stock_note.show()
+            return
+        self.own_stock_note.hide()
+        self.reload()
+
+    # ----- others in the deal: consignee, broker, carrier
+    def _on_add_other_clicked(self) -> None:
+        self.checklist.append_item(("parties",), {"role": "consignee", "kind": "organization", "name": ""})
+        self.reload()
+        self.others.focus_last_row()
+
+    def _other_row(self, index: int, party: dict[str, Any]) -> None:
+        base = ("parties", index)
+        number = f" {len(self._other_names) + 1}"
+        role = QComboBox()
+        role.setAccessibleName(tr("Role of other party") + number)
+        for key in OTHER_ROLES:
+            role.addItem(tr(ROLE_NAMES[key]), key)
+        role.setCurrentIndex(max(role.findData(party.get("role")), 0))
+        role.currentIndexChanged.connect(lambda i: self.set_value((*base, "role"), role.itemData(i)))
+        name = QLineEdit(party.get("name") or "")
+        name.setAccessibleName(tr("Name of other party") + number)
+        name.textEdited.connect(lambda text: self.set_value((*base, "name"), text))
         country = CountryPicker()
-        country.setAccessibleName(tr("Owner country") + f" {index + 1}")
-        country.set_code(owner.get("country"))
-        country.country_changed.connect(lambda c: self.set_value((*base, "country"), c))
-        share = QLineEdit(owner.get("share_percent") or "")
-        share.setPlaceholderText("100")
-        share.setMaximumWidth(80)
-        share.setAccessibleName(tr("Owner share in percent") + f" {index + 1}")
-        share.textEdited.connect(lambda t: self.set_value((*base, "share_percent"), text_or_none(t)))
+        country.setAccessibleName(tr("Country of other party") + number)
+        country.set_code(party.get("country"))
+        country.country_changed.connect(lambda code: self.set_value((*base, "country"), code))
         error = QLabel()
         error.setObjectName("fieldError")
+        error.setWordWrap(True)
         error.hide()
-        self.owners.add_row(
-            [name, kind, country, share],
-            error,
-            lambda: self._remove_owner(index),
-            tr("owner") + f" {index + 1}",
+        self.others.add_row(
+            [role, name, country], error, lambda: self._remove_other(index), tr("party") + number
         )
         self.bind_custom(base, name, lambda _v: None, error)
+        self._other_names.append(name)
+        self._other_errors.append(error)
 
-    def _remove_owner(self, index: int) -> None:
-        self.checklist.remove_item(("counterparty", "owners"), index)
+    def _remove_other(self, index: int) -> None:
+        self.checklist.remove_item(("parties",), index)
         self.reload()
+
+    def reload_extra(self) -> None:
+        data = self.checklist.draft.data()
+        self.clear_bindings(("counterparty",))
+        self.clear_bindings(("parties",))
+        settings = self.services.settings()
+        seat = (
+            data.get("transaction", {}).get("issuer_country")
+            if isinstance(data.get("transaction"), dict)
+            else None
+        )
+        seat = seat or self.services.firm_country()
+        self.issuer.setText(
+            tr("You, the issuer")
+            + colon()
+            + f"<b>{esc(settings.firm_name or tr('your firm (set its name in Settings)'))}</b>"
+            + (f", {esc(country_name(seat))}" if seat else "")
+            + " — "
+            + tr("from Settings; your country is on step 1")
+        )
+        stock = from_own_stock(data)
+        with QSignalBlocker(self.own_stock):
+            self.own_stock.setChecked(stock)
+        for key, widget in self.seller.widgets.items():
+            if key != "kind":
+                widget.setEnabled(not stock)
+        self.seller.add_owner.setEnabled(not stock)
+        for side, form in ((SELLER, self.seller), (BUYER, self.buyer)):
+            path = side_path(data, side)
+            party = self.checklist.value(path) if path is not None else None
+            form.load(party if isinstance(party, dict) else None)
+            if path is None:
+                continue
+            for key, error in form.errors.items():
+                self.bind_custom((*path, key), form.widgets[key], lambda _v: None, error)
+            for index, error in enumerate(form.owner_errors):
+                self.bind_custom((*path, "owners", index), form.owner_names[index], lambda _v: None, error)
+        rows = others(data)
+        if len(rows) != self._others_count:  # rebuilt only when rows come or go: typing keeps its field
+            self._others_count = len(rows)
+            self.others.clear(tr("None."))
+            self._other_names: list[QLineEdit] = []
+            self._other_errors: list[QLabel] = []
+            for index, party in rows:
+                self._other_row(index, party)
+        else:
+            for (index, _party), name, error in zip(rows, self._other_names, self._other_errors, strict=True):
+                self.bind_custom(("parties", index), name, lambda _v: None, error)
+
+    def field_for(self, finding: Any) -> QWidget | None:
+        """A screening finding lands on the name of the party it is about (else the seller's name)."""
+        section = finding.section or ""
+        if section.startswith("parties"):
+            return self.buyer.name
+        return self.name
 
     # ----- screening, off the GUI thread
     def _on_checklist_changed(self, _checklist: object) -> None:
@@ -279,7 +367,7 @@ class CounterpartyPage(StepPage):
             text = tr("{n} possible match(es) — decide each one below.").format(n=len(matches))
         else:
             text = tr("No match in the loaded lists for {n} name(s).").format(n=parties)
-        self.screening_status.setText(text + (f" ({tr('lists')}: {lists})" if lists else ""))
+        self.screening_status.setText(text + (f" ({tr('lists')}{colon()}{lists})" if lists else ""))
         self.screening_finished.emit(len(matches))
 
     def _on_screening_failed(self, generation: int, message: str) -> None:
@@ -289,32 +377,87 @@ class CounterpartyPage(StepPage):
         self.screening_failed.emit(message)
 
     def _show_matches(self, matches: list[Match]) -> None:
-        self._matches = matches
-        for old in self.match_cards:
-            old.setParent(None)
-            old.deleteLater()
-        decisions = {d.key(): d for d in self.checklist.decisions}
-        self.match_cards = []
-        for match in matches:
-            decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
-            item = MatchCard(match, decision)
-            item.decided.connect(self._on_match_decided)
-            self.match_area.addWidget(item)
-            item.show()
-            self.match_cards.append(item)
+        """Show a card per match. A card whose match is unchanged is kept as it is; a card for the same listed
+        entry (the name was edited) hands its typed reason and the cursor to its successor. Cards are never
+        dropped while the user types in them: that lost the text and sent the focus to the window's first
+        button (the banner's Import lists…), where a space opened the import dialog (issue 16)."""
+        from PySide6.QtWidgets import QApplication
 
-    def _on_match_decided(self, match: Match, decision: str, reason: str) -> None:
+        self._matches = matches
+        decisions = {d.key(): d for d in self.checklist.decisions}
+        focused = QApplication.focusWidget()
+        old = {decision_key(c.match.query, c.match.list, c.match.entry_id): c for c in self.match_cards}
+        cards: list[MatchCard] = []
+        for match in matches:
+            key = decision_key(match.query, match.list, match.entry_id)
+            decision = decisions.get(key)
+            card = old.pop(key, None)
+            fresh = card is None
+            if card is None:
+                card = self._new_card(match, decision)
+            elif decision is not None:
+                card.show_decision(decision)
+            self.match_area.addWidget(card)  # in the order of the matches
+            card.show()  # a child added after its parent was shown stays hidden until shown
+            predecessor = next(
+                (c for c in old.values() if (c.match.list, c.match.entry_id) == (match.list, match.entry_id)),
+                None,
+            )
+            if fresh and predecessor is not None:  # shown first: a hidden widget cannot take the cursor
+                self._hand_over(predecessor, card, focused)
+            cards.append(card)
+        for gone in old.values():
+            handed = QApplication.focusWidget() is not focused  # a successor took the cursor over
+            if focused is not None and not handed and (gone is focused or gone.isAncestorOf(focused)):
+                self.name.setFocus()  # never let Qt pick the window's first button
+            gone.setParent(None)
+            gone.deleteLater()
+        self.match_cards = cards
+        self.rows_changed.emit()
+
+    def _new_card(self, match: Match, decision: ScreeningDecision | None) -> MatchCard:
+        exact = self.services.is_exact(match)
+        listed: dict[str, list[str]] = {}
+        if exact:
+            try:
+                listed = self.services.listed_facts(match.list, match.entry_id)
+            except user_errors():
+                listed = {}
+        known = party_facts(self.checklist.draft.data(), match.query)
+        card = MatchCard(match, decision, exact=exact, listed=listed, known=known)
+        card.decided.connect(self._on_match_decided)
+        return card
+
+    @staticmethod
+    def _hand_over(old: MatchCard, new: MatchCard, focused: QWidget | None) -> None:
+        new.reason.setText(old.reason.text())
+        if old.party_value.text():
+            new.field.setCurrentIndex(old.field.currentIndex())
+            new.party_value.setText(old.party_value.text())
+        for before, after in ((old.reason, new.reason), (old.party_value, new.party_value)):
+            if focused is before:
+                after.setFocus()
+                after.setCursorPosition(before.cursorPosition())
+
+    def _on_match_decided(
+        self, match: Match, decision: str, reason: str, differs: list[DifferingFact]
+    ) -> None:
         from desktop.service.deciding import MatchDecision
-        from desktop.ui.services import user_errors
 
         card = next((item for item in self.match_cards if item.match is match), None)
+        person = self.services.decided_by()
+        if not person:
+            person = ask_person(self, self.services)
+            if not person:
+                return
         request = MatchDecision(
             party=match.query,
             list_id=match.list,
             entry_id=match.entry_id,
             is_match=decision == Decision.MATCH.value,
             reason=reason,
-            decided_by=self.services.decided_by(),
+            decided_by=person,
+            differs=differs,
         )
         try:
             ruling = self.services.match_decision(request, match)
@@ -325,6 +468,11 @@ class CounterpartyPage(StepPage):
         self.checklist.record_decision(ruling)
         if card is not None:
             card.show_decision(ruling)
+
+    def lists_changed(self) -> None:
+        self._last_queries = None  # screen again with the new lists
+        if self.isEnabled():
+            self.screen_now()
 
     def undecided(self) -> list[Match]:
         keys = {d.key() for d in self.checklist.decisions}

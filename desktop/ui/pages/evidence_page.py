@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -147,17 +146,39 @@ class EvidencePage(StepPage):
         box.show()  # a child made after its parent was shown stays hidden until shown
         return box
 
+    def field_for(self, finding: Any) -> QWidget | None:
+        """The document a finding asks for: its reference when one is held, else the type chooser set to it."""
+        needed = finding.evidence_needed.any_of if finding.evidence_needed is not None else []
+        wanted = [str(item.get("type")) for item in needed if item.get("type")]
+        items = self.checklist.value(("evidence",)) or []
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and item.get("type") in wanted:
+                found = self.widget_for_path(f"evidence[{index}].reference")
+                if found is not None:
+                    return found
+        for kind in wanted:
+            at = self.new_type.findData(kind)
+            if at >= 0:
+                self.new_type.setCurrentIndex(at)
+                return self.new_type
+        return self.new_type
+
     # ----- scans: their hash goes into the lot's extensions; the file itself into the register
     def attachment(self, index: int) -> dict[str, str] | None:
         found = (self.checklist.value(("extensions", ATTACHMENTS_KEY)) or {}).get(str(index))
         return found if isinstance(found, dict) else None
 
     def _on_attach_clicked(self, index: int) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("Attach a scan"), "", tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)")
+        from desktop.ui.files import open_file
+
+        path = open_file(
+            self,
+            self.services,
+            tr("Attach a scan"),
+            tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
         )
-        if name:
-            self.attach_file(index, Path(name))
+        if path is not None:
+            self.attach_file(index, path)
 
     def attach_file(self, index: int, path: Path) -> None:
         """Copy the scan into the register under its SHA-256 and note name and hash in the lot."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from desktop.ui.i18n import tr
+from desktop.ui.i18n import finding_text, tr
 from desktop.ui.pages.base import SHORT_FIELD_WIDTH, StepPage, text_or_none
+from desktop.ui.pages.match_card import esc
+from desktop.ui.services import user_errors
 from desktop.ui.widgets import CountryListEditor, CountryPicker, hint
 from desktop.wizard import Step
 
@@ -72,9 +74,9 @@ class OriginPage(StepPage):
         self.kp_reference.setPlaceholderText("BW-2026-004512")
         self.kp_country = CountryPicker()
         self.kp_issued = QLineEdit()
-        self.kp_issued.setPlaceholderText("YYYY-MM-DD")
+        self.kp_issued.setPlaceholderText(tr("YYYY-MM-DD"))
         self.kp_expires = QLineEdit()
-        self.kp_expires.setPlaceholderText("YYYY-MM-DD")
+        self.kp_expires.setPlaceholderText(tr("YYYY-MM-DD"))
         for date_edit in (self.kp_issued, self.kp_expires):
             date_edit.setMaximumWidth(SHORT_FIELD_WIDTH)
         self.kp_mining = CountryListEditor(tr("Countries of origin on the certificate"))
@@ -90,6 +92,19 @@ class OriginPage(StepPage):
         ):
             self._kp_errors[key] = self._row(form, label, widget, ("evidence", -1, key))
         form.addRow("", self.kp_mixed)
+        # What the rule pack's KP rules say about the certificate as entered (issuer a participant, valid on
+        # the day, expiry after issue, number prefix, countries of origin), shown where it is typed.
+        self.kp_findings = QLabel()
+        self.kp_findings.setWordWrap(True)
+        self.kp_findings.setAccessibleName(tr("Plausibility of the certificate"))
+        self.kp_findings.setTextFormat(Qt.TextFormat.RichText)
+        self.kp_findings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        form.addRow(self.kp_findings)  # the whole width: a wrapped label in the field column is squeezed
+        self._kp_timer = QTimer(self)
+        self._kp_timer.setSingleShot(True)
+        self._kp_timer.setInterval(250)
+        self._kp_timer.timeout.connect(self.show_kp_findings)
+        self.checklist.add_change_listener(self._on_checklist_changed)
         self._kp_errors["mixed_origin"] = QLabel(self)
         self._kp_errors["mixed_origin"].hide()
         self.kp_box = kp
@@ -103,6 +118,57 @@ class OriginPage(StepPage):
         self.layout_.addWidget(
             hint(tr("Other documents (G7 verification, declarations, reports) come later."))
         )
+
+    # ----- KP plausibility, from the rule pack (desktop.service.drafting.certificate_findings)
+    def _on_checklist_changed(self, _checklist: object) -> None:
+        self._kp_timer.start()
+
+    def entered(self) -> None:
+        self.show_kp_findings()
+
+    def shutdown(self) -> None:
+        self._kp_timer.stop()
+        self.checklist.remove_change_listener(self._on_checklist_changed)
+
+    def show_kp_findings(self) -> None:
+        self._kp_timer.stop()
+        if self.kp_index() is None:
+            self.kp_findings.clear()
+            return
+        try:
+            found = self.services.certificate_findings(self.checklist.draft.data())
+        except user_errors() as exc:
+            self.kp_findings.setText(esc(str(exc)))
+            return
+        shown = [f for f in found if f.outcome.value != "cleared" or f.level.value == "warning"]
+        goods = self.checklist.value(("goods", "category"))
+        if shown:
+            self.kp_findings.setText(
+                "<br>".join(
+                    f"<span style='color:#9a6700'>\u26a0</span> {esc(finding_text(f))}" for f in shown
+                )
+            )
+        elif goods in ("rough", "unsorted") and self.checklist.value(
+            ("evidence", self.kp_index() or 0, "issued_on")
+        ):
+            self.kp_findings.setText(
+                "\u2714 "
+                + tr(
+                    "Plausible: issued by a participant, valid on the day, dates, number and countries agree."
+                )
+            )
+        else:
+            self.kp_findings.clear()
+
+    def field_for(self, finding: Any) -> QWidget | None:
+        """The certificate's fields for a KP finding (the check box when it is missing), else the origin."""
+        section = finding.section or ""
+        needed = finding.evidence_needed.any_of if finding.evidence_needed is not None else []
+        if any(item.get("type") == "kp_certificate" for item in needed) and self.kp_index() is None:
+            return self.has_kp
+        if section.startswith("evidence"):
+            return self.kp_reference if self.kp_index() is not None else self.has_kp
+        return self.mining.picker
 
     @staticmethod
     def _load_codes(editor: CountryListEditor) -> Any:
@@ -140,6 +206,7 @@ class OriginPage(StepPage):
         elif not on and index is not None:
             self.checklist.remove_item(("evidence",), index)
         self.reload()
+        self.show_kp_findings()
 
     def reload_extra(self) -> None:
         index = self.kp_index()

@@ -67,7 +67,7 @@ class ProcessingPage(StepPage):
             lambda i: self.set_value((*base, "activity"), activity.itemData(i))
         )
         done = QLineEdit(item.get("completed_on") or "")
-        done.setPlaceholderText("YYYY-MM-DD")
+        done.setPlaceholderText(tr("YYYY-MM-DD"))
         done.setAccessibleName(tr("Completed on") + f" {index + 1}")
         done.textEdited.connect(lambda t: self.set_value((*base, "completed_on"), text_or_none(t)))
         error = QLabel()

@@ -7,9 +7,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.assessment import Assessment, review_resolutions
 from desktop.rules.result import Finding, Level, Verdict, shared_notes
-from desktop.screening.types import decision_key
-from desktop.ui.i18n import language, tr
+from desktop.screening.types import ScreeningDecision, decision_key
+from desktop.ui.i18n import colon, finding_text, language, tr
 from desktop.ui.pages.base import StepPage
+from desktop.ui.pages.lot_page import reason_text
+from desktop.ui.pages.match_card import describe_decision
+from desktop.ui.services import user_errors
 from desktop.ui.theme import verdict_style
 from desktop.ui.widgets import verdict_chip, verdict_text
 from desktop.ui.workers import Task
@@ -19,7 +22,7 @@ STEP_NAMES = {
     Step.LOT_TRANSACTION: "Lot and transaction",
     Step.ORIGIN: "Origin",
     Step.PROCESSING: "Processing",
-    Step.COUNTERPARTY: "Counterparty",
+    Step.COUNTERPARTY: "Seller and buyer",
     Step.EVIDENCE: "Evidence",
     Step.REVIEW: "Review",
     Step.ATTEST: "Attest",
@@ -76,6 +79,7 @@ class ReviewPage(StepPage):
         self._result_widgets: list[QWidget] = []
         self.fix_buttons: list[QPushButton] = []
         self.decide_buttons: list[QPushButton] = []
+        self.confirm_buttons: list[QPushButton] = []
 
     def entered(self) -> None:
         if self.checklist.assessment is None:
@@ -130,6 +134,7 @@ class ReviewPage(StepPage):
         self._result_widgets = []
         self.fix_buttons = []
         self.decide_buttons = []
+        self.confirm_buttons = []
         while self.verdict_holder.count():
             item = self.verdict_holder.takeAt(0)
             held = item.widget() if item is not None else None
@@ -160,7 +165,9 @@ class ReviewPage(StepPage):
         results = list(assessment.jurisdictions.values())
         shared = shared_notes(results)
         names = self.services.jurisdiction_names(language())
-        why = {r.code: r.describe() for r in assessment.regimes}
+        why = {
+            r.code: ", ".join(reason_text(x.kind, x.country) for x in r.reasons) for r in assessment.regimes
+        }
         for code, result in assessment.jurisdictions.items():
             own = [f for f in result.findings if (f.rule, f.summary) not in shared]
             title = f"{code} · {names.get(code, code)}" + (f" ({why[code]})" if code in why else "")
@@ -200,13 +207,13 @@ class ReviewPage(StepPage):
         line.setContentsMargins(0, 4, 0, 4)
         text = QVBoxLayout()
         muted = finding.outcome is Verdict.CLEARED
-        summary = QLabel(("" if muted else "<b>") + _esc(finding.summary) + ("" if muted else "</b>"))
+        summary = QLabel(("" if muted else "<b>") + _esc(finding_text(finding)) + ("" if muted else "</b>"))
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(summary)
-        detail = f"{_esc(finding.rule)} · {tr('Source')}: {_esc(finding.source)}"
+        detail = f"{_esc(finding.rule)} · {tr('Source')}{colon()}{_esc(finding.source)}"
         if finding.evidence_needed is not None:
-            detail += f"<br>{tr('Needed')}: {_esc(finding.evidence_needed.text)}"
+            detail += f"<br>{tr('Needed')}{colon()}{_esc(finding.evidence_needed.text)}"
         source = QLabel(detail)
         source.setObjectName("pageHint")
         source.setWordWrap(True)
@@ -235,7 +242,9 @@ class ReviewPage(StepPage):
             fix.clicked.connect(lambda: self.fix_requested.emit(finding))
             line.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
             self.fix_buttons.append(fix)
-        row.setAccessibleName(f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding.summary}")
+        row.setAccessibleName(
+            f"{finding.rule}: {verdict_text(finding.outcome.value)}: {finding_text(finding)}"
+        )
         return row
 
     def _decide(self, finding: Finding) -> None:
@@ -273,23 +282,89 @@ class ReviewPage(StepPage):
             f"{info.id} ({info.as_of.isoformat() if info.as_of else tr('no date')})"
             for info in screening.lists
         )
-        layout.addWidget(QLabel(tr("Screened") + f": {_esc(', '.join(screening.parties)) or '—'}"))
-        layout.addWidget(QLabel(tr("Against") + f": {_esc(lists) or tr('no list loaded')}"))
-        decisions = {d.key(): d for d in screening.decisions}
+        layout.addWidget(QLabel(tr("Screened") + colon() + (_esc(", ".join(screening.parties)) or "—")))
+        layout.addWidget(QLabel(tr("Against") + colon() + (_esc(lists) or tr("no list loaded"))))
+        applied = {d.key(): d for d in screening.decisions}
+        try:
+            waiting = {
+                d.key(): d
+                for d in self.services.awaiting_confirmation(screening.matches, self.checklist.decisions)
+            }
+        except user_errors():
+            waiting = {}
         for match in screening.matches:
-            decision = decisions.get(decision_key(match.query, match.list, match.entry_id))
-            ruling = (
-                f" — {tr('decided')}: {decision.decision.value.replace('_', ' ')} {tr('by')} "
-                f"{_esc(decision.decided_by)} ({_esc(decision.reason)})"
-                if decision
-                else f" — <b>{tr('awaiting your decision')}</b>"
-            )
-            label = QLabel(
+            key = decision_key(match.query, match.list, match.entry_id)
+            decision = applied.get(key)
+            pending = waiting.get(key)
+            head = (
                 f"{_esc(match.query)} \u2194 {_esc(match.name)} ({match.list} {match.entry_id}, "
-                f"{match.score:.2f}){ruling}"
+                f"{match.score:.2f})"
             )
+            if decision is not None:
+                ruling = " — " + tr("decided") + colon() + describe_decision(decision)
+            elif pending is not None:
+                ruling = (
+                    " — "
+                    + describe_decision(pending)
+                    + f"<br><b>{tr('awaiting confirmation by a second person')}</b>"
+                )
+            else:
+                ruling = f" — <b>{tr('awaiting your decision')}</b>"
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 2, 0, 2)
+            label = QLabel(head + ruling)
             label.setWordWrap(True)
-            layout.addWidget(label)
+            line.addWidget(label, 1)
+            if pending is not None:
+                confirm = QPushButton(tr("Confirm dismissal…"))
+                confirm.setAccessibleName(tr("Confirm dismissal") + colon() + f"{match.name}")
+                confirm.clicked.connect(
+                    lambda _on=False, d=pending, n=match.name: self.confirm_dismissal(d, listed=n)
+                )
+                line.addWidget(confirm, 0, Qt.AlignmentFlag.AlignTop)
+                self.confirm_buttons.append(confirm)
+            layout.addWidget(row)
         if not screening.matches:
             layout.addWidget(QLabel(tr("No possible match.")))
         return box
+
+    def confirm_dismissal(
+        self, decision: ScreeningDecision, person: str | None = None, *, listed: str = ""
+    ) -> bool:
+        """Four eyes: a second person (not the one who decided) confirms the dismissal; then check again."""
+        from desktop.ui.dialogs.person_dialog import PersonDialog
+
+        if person is None:
+            dialog = PersonDialog(
+                self.services.people(),
+                "",
+                title=tr("Confirm a dismissal"),
+                intro=tr(
+                    "{who} decided that «{party}» is not {name} ({list} {entry}). A second person confirms "
+                    "this before the lot can be attested."
+                ).format(
+                    who=decision.decided_by,
+                    party=decision.party,
+                    name=listed or decision.entry_id,
+                    list=decision.list,
+                    entry=decision.entry_id,
+                )
+                + "\n"
+                + tr("Reason")
+                + colon()
+                + decision.reason,
+                excluded=decision.decided_by,
+                parent=self,
+            )
+            if dialog.exec() != PersonDialog.DialogCode.Accepted:
+                return False
+            person = dialog.chosen()
+        try:
+            confirmed = self.services.confirm_dismissal(decision, person)
+        except user_errors() as exc:
+            self.summary.setText(tr("Not recorded: ") + str(exc))
+            return False
+        self.checklist.record_decision(confirmed)
+        self.check_now()
+        return True

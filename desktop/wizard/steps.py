@@ -29,7 +29,7 @@ STEP_TITLES: dict[Step, str] = {
     Step.LOT_TRANSACTION: "Lot and transaction",
     Step.ORIGIN: "Origin",
     Step.PROCESSING: "Processing",
-    Step.COUNTERPARTY: "Counterparty",
+    Step.COUNTERPARTY: "Seller and buyer",
     Step.EVIDENCE: "Evidence",
     Step.REVIEW: "Review",
     Step.ATTEST: "Attest",

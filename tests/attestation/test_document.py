@@ -319,7 +319,9 @@ def test_a_french_attestation_reads_in_french(ws: Workspace, shared_dir: Path) -
 
 
 def test_without_a_sow_id_prepare_asks_for_it_in_plain_words(ws: Workspace, shared_dir: Path) -> None:
-    request = AttestRequest(lot=two_party_lot(shared_dir), accept_list_gap="trade show: lists are updated tomorrow")
+    request = AttestRequest(
+        lot=two_party_lot(shared_dir), accept_list_gap="trade show: lists are updated tomorrow"
+    )
     prepared = prepare_attestation(ws, request)
     assert prepared.refused and prepared.missing_sow_id
     asked = [r for r in prepared.reasons if "SoW ID" in r]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.lot import EVIDENCE_TYPES
+from desktop.lot import EVIDENCE_LABELS, EVIDENCE_TYPES
 from desktop.ui.i18n import tr
 from desktop.ui.pages.base import StepPage
 from desktop.ui.services import user_errors
@@ -25,17 +25,7 @@ from desktop.wizard import Step
 
 ATTACHMENTS_KEY = "clearstone.attachments"  # under the lot's "extensions": scan name and hash per document
 
-EVIDENCE_NAMES = {
-    "g7_verification": "G7 verification (e.g. Antwerp Diamond Office)",
-    "supplier_declaration": "Supplier's declaration of non-Russian origin",
-    "due_diligence_statement": "Due diligence statement",
-    "grading_report": "Grading report",
-    "origin_report": "Origin report",
-    "general_licence": "General licence",
-    "prior_confirmation": "Authority's prior confirmation",
-    "pre_ban_proof": "Proof of location before a ban",
-    "kp_certificate": "Kimberley Process certificate",
-}
+EVIDENCE_NAMES = EVIDENCE_LABELS  # the lot format names its document types; the window translates them
 
 # The fields each document type has besides its reference (lot-format.md, table of evidence types).
 EXTRA_FIELDS: dict[str, list[tuple[str, str, str]]] = {

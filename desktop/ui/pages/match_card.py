@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.rules.language import score_text
 from desktop.screening.types import Decision, DifferingFact, Match, ScreeningDecision
-from desktop.ui.i18n import colon, tr
+from desktop.ui.i18n import colon, language, tr
 
 # The identifying facts a dismissal can rest on (desktop.service.deciding.DIFFERING_FIELDS), in words.
 FIELD_LABELS = {
@@ -89,7 +90,7 @@ class MatchCard(QFrame):
         strength = tr("exact match") if exact else tr("possible match")
         title = QLabel(
             f"<b>{esc(match.query)}</b> \u2194 <b>{esc(match.name)}</b> &nbsp; "
-            f"<span>{esc(match.list)} {esc(match.entry_id)} · {strength} · {tr('score')} {match.score:.2f}</span>"
+            f"<span>{esc(match.list)} {esc(match.entry_id)} · {strength} · {tr('score')} {score_text(match.score, language())}</span>"
         )
         title.setWordWrap(True)
         layout.addWidget(title)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.assessment import Assessment, review_resolutions
+from desktop.rules.language import score_text
 from desktop.rules.result import Finding, Level, Verdict, shared_notes
 from desktop.screening.types import ScreeningDecision, decision_key
 from desktop.ui.i18n import colon, finding_text, language, tr
@@ -16,17 +17,9 @@ from desktop.ui.services import user_errors
 from desktop.ui.theme import verdict_style
 from desktop.ui.widgets import verdict_chip, verdict_text
 from desktop.ui.workers import Task
-from desktop.wizard import Step, step_for_finding
+from desktop.wizard import STEP_TITLES, Step, step_for_finding
 
-STEP_NAMES = {
-    Step.LOT_TRANSACTION: "Lot and transaction",
-    Step.ORIGIN: "Origin",
-    Step.PROCESSING: "Processing",
-    Step.COUNTERPARTY: "Seller and buyer",
-    Step.EVIDENCE: "Evidence",
-    Step.REVIEW: "Review",
-    Step.ATTEST: "Attest",
-}
+STEP_NAMES = STEP_TITLES  # the wizard package names its steps; the window translates them
 
 
 def gate_text(verdict: Verdict) -> str:
@@ -298,7 +291,7 @@ class ReviewPage(StepPage):
             pending = waiting.get(key)
             head = (
                 f"{_esc(match.query)} \u2194 {_esc(match.name)} ({match.list} {match.entry_id}, "
-                f"{match.score:.2f})"
+                f"{score_text(match.score, language())})"
             )
             if decision is not None:
                 ruling = " — " + tr("decided") + colon() + describe_decision(decision)

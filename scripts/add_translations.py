@@ -1,9 +1,10 @@
-"""Add French translations to resources/translations/clearstone_fr.ts from a TSV of `source<TAB>translation`.
+"""Append French translations to resources/translations/clearstone_fr.ts from a TSV of `source<TAB>translation`.
 
     python scripts/add_translations.py NEW.tsv
 
-Sources already in the catalogue are replaced; new ones are appended. XML escaping is done here, so the TSV
-holds the strings exactly as the code writes them (`&` mnemonics included).
+Only new sources are added (an existing one is reported and left as it is: edit it in place); the file is
+otherwise kept byte for byte, comments included. XML escaping is done here, so the TSV holds the strings
+exactly as the code writes them (`&` mnemonics included; `\\n` for a line break).
 """
 
 from __future__ import annotations
@@ -24,49 +25,22 @@ def main(argv: list[str]) -> int:
             if not translation:
                 print(f"no translation for {source!r}", file=sys.stderr)
                 return 2
-            pairs.append((source, translation))
-    tree = ElementTree.parse(CATALOGUE)
-    context = tree.getroot().find("context")
-    assert context is not None
-    existing = {m.findtext("source"): m for m in context.iter("message")}
+            pairs.append((source.replace("\\n", "\n"), translation.replace("\\n", "\n")))
+    text = CATALOGUE.read_text(encoding="utf-8")
+    existing = {m.findtext("source") for m in ElementTree.fromstring(text.split("\n", 2)[2]).iter("message")}
+    blocks = []
     for source, translation in pairs:
-        message = existing.get(source)
-        if message is None:
-            message = ElementTree.SubElement(context, "message")
-            ElementTree.SubElement(message, "source").text = source
-            ElementTree.SubElement(message, "translation").text = translation
-        else:
-            found = message.find("translation")
-            assert found is not None
-            found.text = translation
-            found.attrib.pop("type", None)
-    CATALOGUE.write_text(_serialise(tree.getroot()), encoding="utf-8")
-    print(f"{len(pairs)} translation(s) written to {CATALOGUE}")
+        if source in existing:
+            print(f"already translated, left as it is: {source!r}", file=sys.stderr)
+            continue
+        blocks.append(
+            f"    <message>\n        <source>{escape(source)}</source>\n"
+            f"        <translation>{escape(translation)}</translation>\n    </message>\n"
+        )
+    at = text.rindex("</context>")
+    CATALOGUE.write_text(text[:at] + "".join(blocks) + text[at:], encoding="utf-8")
+    print(f"{len(blocks)} translation(s) added to {CATALOGUE}")
     return 0
-
-
-def _serialise(root: ElementTree.Element) -> str:
-    """The catalogue in the layout Qt Linguist writes (one context at the left margin), so diffs stay small."""
-    attrs = " ".join(f'{k}="{escape(v)}"' for k, v in root.attrib.items())
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", f"<TS {attrs}>"]
-    for context in root.iter("context"):
-        lines += ["<context>", f"    <name>{escape(context.findtext('name') or '')}</name>"]
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            kind = (
-                f' type="{translation.get("type")}"'
-                if translation is not None and translation.get("type")
-                else ""
-            )
-            lines += [
-                "    <message>",
-                f"        <source>{escape(message.findtext('source') or '')}</source>",
-                f"        <translation{kind}>{escape(translation.text or '' if translation is not None else '')}</translation>",
-                "    </message>",
-            ]
-        lines.append("</context>")
-    lines.append("</TS>")
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

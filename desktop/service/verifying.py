@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from desktop.attestation.verify import Verification
+    from desktop.identity.trust import TrustResult
     from desktop.service.workspace import Workspace
 
 
@@ -33,3 +34,21 @@ def verify_qr(ws: Workspace, text: str, *, extra: Sequence[x509.Certificate] = (
     from desktop.attestation.verify import verify_qr_text
 
     return verify_qr_text(text, [*trusted_certificates(ws), *extra], now=ws.now())
+
+
+def trust_issuer_of(ws: Workspace, pdf: bytes, *, replace: bool = False) -> TrustResult:
+    """Trust the certificate that signed an attestation PDF — only after the user compared its fingerprint
+    with the issuer. A different key under a name already trusted is refused (TrustConflictError) unless
+    `replace`: the same-name impostor is exactly that."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from desktop.attestation.verify import signer_certificate
+    from desktop.service.errors import ServiceError
+
+    try:
+        certificate = signer_certificate(pdf)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+    return ws.trust_list().add(
+        certificate.public_bytes(Encoding.PEM), "the attestation's certificate", now=ws.now(), replace=replace
+    )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop.assessment import Assessment
     from desktop.attestation.anchors import AnchorCheck
     from desktop.attestation.verify import Verification
+    from desktop.identity.trust import TrustResult
     from desktop.lot import Lot
     from desktop.register import AttestationRecord, ChainReport, RecordSummary, ReviewResolution
     from desktop.rules.pack import LoadedPack
@@ -432,6 +433,12 @@ class Services:
         from desktop.service.verifying import verify_pdf
 
         return verify_pdf(self.workspace, data)
+
+    def trust_issuer_of(self, pdf: bytes, *, replace: bool = False) -> TrustResult:
+        """Trust the certificate that signed this attestation (after comparing its fingerprint by phone)."""
+        from desktop.service.verifying import trust_issuer_of
+
+        return trust_issuer_of(self.workspace, pdf, replace=replace)
 
     def verify_qr(self, text: str) -> Verification:
         from desktop.service.verifying import verify_qr

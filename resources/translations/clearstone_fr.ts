@@ -2657,5 +2657,53 @@
         <translation>Qui vous vend et qui vous achète, et à qui ils appartiennent. Chaque nom est contrôlé au fil de la saisie sur les listes de sanctions.</translation>
     </message>
     <!-- end of GUI (H4) -->
+    <message>
+        <source>&amp;Trust this issuer…</source>
+        <translation>&amp;Faire confiance à cet émetteur…</translation>
+    </message>
+    <message>
+        <source>Not trusted</source>
+        <translation>Pas de confiance accordée</translation>
+    </message>
+    <message>
+        <source>Only after comparing the fingerprint with the issuer by phone</source>
+        <translation>Seulement après avoir comparé l’empreinte avec l’émetteur par téléphone</translation>
+    </message>
+    <message>
+        <source>Open the signed PDF. For a printed copy, scan its QR code with any QR scanner (a phone camera app does) and paste the text here: it starts with CS1: and is checked offline.</source>
+        <translation>Ouvrez le PDF signé. Pour une copie imprimée, lisez son code QR avec un lecteur de codes QR (l’appareil photo d’un téléphone suffit) et collez le texte ici : il commence par CS1: et il est vérifié hors ligne.</translation>
+    </message>
+    <message>
+        <source>Trust only a certificate whose fingerprint the issuer read out to you on a number you already know:
+
+{fingerprint}
+
+Did you compare it?</source>
+        <translation>Ne faites confiance qu’à un certificat dont l’émetteur vous a lu l’empreinte à un numéro que vous connaissez déjà :
+
+{fingerprint}
+
+L’avez-vous comparée ?</translation>
+    </message>
+    <message>
+        <source>Trust this issuer?</source>
+        <translation>Faire confiance à cet émetteur ?</translation>
+    </message>
+    <message>
+        <source>a scanned code does not carry the issuer's certificate: open the signed PDF, or ask {who} for it, and compare its fingerprint by phone before trusting it.</source>
+        <translation>un code lu ne contient pas le certificat de l’émetteur : ouvrez le PDF signé, ou demandez-le à {who}, et comparez son empreinte par téléphone avant de lui faire confiance.</translation>
+    </message>
+    <message>
+        <source>call {who} on a number you already know (not one from the same e-mail) and compare the certificate's SHA-256 fingerprint above; if it matches, choose Trust this issuer.</source>
+        <translation>appelez {who} à un numéro que vous connaissez déjà (pas celui du même courriel) et comparez l’empreinte SHA-256 du certificat ci-dessus ; si elle correspond, choisissez Faire confiance à cet émetteur.</translation>
+    </message>
+    <message>
+        <source>do not rely on this document. Ask the issuer for the signed PDF as they sent it, or for a new attestation; for a printed copy, scan its QR code and check the text here.</source>
+        <translation>ne vous fiez pas à ce document. Demandez à l’émetteur le PDF signé tel qu’il l’a envoyé, ou une nouvelle attestation ; pour une copie imprimée, lisez son code QR et vérifiez le texte ici.</translation>
+    </message>
+    <message>
+        <source>the issuer</source>
+        <translation>l’émetteur</translation>
+    </message>
 </context>
 </TS>

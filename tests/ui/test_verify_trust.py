@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from desktop.attestation.build import build_attestation
 from desktop.identity import IdentityInfo, IdentityStore, SigningIdentity, TrustList, certificate_pem
 from tests.attestation.helpers import NOW as SIGNED_AT
 from tests.attestation.helpers import assessment, lot
+from tests.ui.driving import click
 
 REAL = IdentityInfo("Anna Peeters", "Compliance Officer", "Peeters Diamonds BV", "BE", "anna@peeters.example")
 PASS = "correct horse battery"
@@ -40,7 +43,7 @@ def _verify(qtbot: Any, window: Any, pdf: Path) -> tuple[Any, list[Any], list[An
 
 
 def test_impostor_shows_amber_with_fingerprint_and_what_to_do(
-    qtbot: Any, window: Any, shared_dir: Path, data_dir: Path, tmp_path: Path
+    qtbot: Any, window: Any, shared_dir: Path, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real, impostor = _identity(tmp_path / "real"), _identity(tmp_path / "impostor")
     TrustList(data_dir).add(certificate_pem(real.certificate))  # the buyer trusts the real issuer only
@@ -51,8 +54,35 @@ def test_impostor_shows_amber_with_fingerprint_and_what_to_do(
     assert "#9a6700" in dialog.verdict.styleSheet()  # amber, neither green nor red
     details = dialog.details.text()
     assert impostor.fingerprint in details and "impostor" in details
-    assert "compare" in details and "identity trust" in details
+    assert "compare" in details and "Trust this issuer" in details and "clearstone" not in details
     assert real.fingerprint in details  # the certificate the buyer does trust, named for comparison
+    # trusting the impostor is refused: a different key under a name already trusted
+    assert dialog.trust_button.isVisible()
+    _answer_yes(monkeypatch)
+    click(qtbot, dialog.trust_button)
+    assert "Not trusted" in dialog.details.text() and "different key" in dialog.details.text()
+    dialog.close()
+
+
+def _answer_yes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
+
+
+def test_a_new_issuer_is_trusted_from_the_dialog_after_the_fingerprint_check(
+    qtbot: Any, window: Any, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    supplier = _identity(tmp_path / "supplier")
+    pdf = _signed_pdf(shared_dir, supplier, tmp_path / "from-supplier.pdf")
+    dialog, shown, _finished = _verify(qtbot, window, pdf)
+    assert shown == ["untrusted"] and dialog.trust_button.isVisible()
+    _answer_yes(monkeypatch)
+    with qtbot.waitSignal(dialog.status_shown, timeout=60000) as again:
+        click(qtbot, dialog.trust_button)
+    assert again.args == ["valid"] and not dialog.trust_button.isVisible()
     dialog.close()
 
 
@@ -71,4 +101,6 @@ def test_trusted_issuer_is_green_and_a_broken_file_red(
     dialog, shown, finished = _verify(qtbot, window, broken)
     assert shown == ["invalid"] and finished == [False]
     assert "#cf222e" in dialog.verdict.styleSheet()
+    assert "do not rely on this document" in dialog.details.text()  # and what to ask the issuer for
+    assert not dialog.trust_button.isVisible()
     dialog.close()

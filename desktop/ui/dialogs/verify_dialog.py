@@ -54,7 +54,29 @@ def describe_result(result: Any, source: str = "CERT.pem") -> tuple[str, str]:
     if status == "untrusted":
         if result.trust_note:
             lines.append(f"<b>{tr('Why not trusted')}:</b> {_esc(result.trust_note)}")
-        lines.append(f"<b>{tr('What to do')}:</b> {_esc(result.how_to_trust(source) or '')}")
+        who = result.company or result.signer or tr("the issuer")
+        advice = tr(
+            "call {who} on a number you already know (not one from the same e-mail) and compare the "
+            "certificate's SHA-256 fingerprint above; if it matches, choose Trust this issuer."
+        ).format(who=who)
+        if (
+            source == "CERT.pem"
+        ):  # a scanned code carries no certificate: the issuer's PDF or certificate does
+            advice = tr(
+                "a scanned code does not carry the issuer's certificate: open the signed PDF, or ask {who} for "
+                "it, and compare its fingerprint by phone before trusting it."
+            ).format(who=who)
+        lines.append(f"<b>{tr('What to do')}:</b> {_esc(advice)}")
+    elif status == "invalid":
+        lines.append(
+            f"<b>{tr('What to do')}:</b> "
+            + _esc(
+                tr(
+                    "do not rely on this document. Ask the issuer for the signed PDF as they sent it, or for a "
+                    "new attestation; for a printed copy, scan its QR code and check the text here."
+                )
+            )
+        )
     if result.signed_at:
         lines.append(f"<b>{tr('Signed at')}:</b> {result.signed_at:%Y-%m-%d %H:%M} UTC")
     facts = result.to_json().get("attestation") or {}
@@ -98,7 +120,12 @@ class VerifyDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(heading(tr("Verify an attestation")))
         layout.addWidget(
-            hint(tr("Open the signed PDF, or paste the text read from its QR code (starts with CS1:)."))
+            hint(
+                tr(
+                    "Open the signed PDF. For a printed copy, scan its QR code with any QR scanner (a phone "
+                    "camera app does) and paste the text here: it starts with CS1: and is checked offline."
+                )
+            )
         )
         row = QHBoxLayout()
         self.open_button = QPushButton(tr("&Open PDF…"))
@@ -128,7 +155,18 @@ class VerifyDialog(QDialog):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(tr("Verification details"))
         layout.addWidget(self.verdict)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.details)
+        trust_row = QHBoxLayout()
+        self.trust_button = QPushButton(tr("&Trust this issuer…"))
+        self.trust_button.setToolTip(tr("Only after comparing the fingerprint with the issuer by phone"))
+        self.trust_button.clicked.connect(self._on_trust_clicked)
+        self.trust_button.hide()
+        trust_row.addWidget(self.trust_button)
+        trust_row.addStretch(1)
+        layout.addLayout(trust_row)
+        layout.addStretch(1)  # free space below the result, never between the result and its details
+        self._pdf: bytes | None = None
+        self._fingerprint = ""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -144,7 +182,13 @@ class VerifyDialog(QDialog):
         services = self.services
         self._busy()
         self._source = str(path)
-        self.workers.start(lambda _t: services.verify_pdf(path.read_bytes()), self._show, self._failed)
+        try:
+            self._pdf = path.read_bytes()
+        except OSError as exc:
+            self._failed(f"{path}: {exc.strerror or exc}")
+            return
+        data = self._pdf
+        self.workers.start(lambda _t: services.verify_pdf(data), self._show, self._failed)
 
     def _on_check_qr_clicked(self) -> None:
         text = self.qr_text.toPlainText().strip()
@@ -153,16 +197,20 @@ class VerifyDialog(QDialog):
         services = self.services
         self._busy()
         self._source = "CERT.pem"
+        self._pdf = None
         self.workers.start(lambda _t: services.verify_qr(text), self._show, self._failed)
 
     def _busy(self) -> None:
         self.verdict.setText(tr("Checking…"))
         self.details.clear()
+        self.trust_button.hide()
 
     def _show(self, result: Any) -> None:
         status, text = describe_result(result, self._source)
         self._set_status(status)
         self.details.setText(text)
+        self._fingerprint = str(result.fingerprint or "")
+        self.trust_button.setVisible(status == "untrusted" and self._pdf is not None)
         self.verification_finished.emit(status == "valid")
         self.status_shown.emit(status)
 
@@ -171,6 +219,43 @@ class VerifyDialog(QDialog):
         self.details.setText(_esc(message))
         self.verification_finished.emit(False)
         self.status_shown.emit("invalid")
+
+    def _on_trust_clicked(self) -> None:
+        """Trust the issuer of the open PDF, once the user confirms the fingerprint was compared by phone."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.identity.errors import TrustConflictError
+        from desktop.ui.services import user_errors
+
+        if self._pdf is None:
+            return
+        asked = QMessageBox.question(
+            self,
+            tr("Trust this issuer?"),
+            tr(
+                "Trust only a certificate whose fingerprint the issuer read out to you on a number you already "
+                "know:\n\n{fingerprint}\n\nDid you compare it?"
+            ).format(fingerprint=self._fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.trust_issuer_of(self._pdf)
+        except TrustConflictError as exc:
+            self.details.setText(
+                self.details.text() + "<br><b>" + tr("Not trusted") + ":</b> " + _esc(str(exc))
+            )
+            return
+        except user_errors() as exc:
+            self.details.setText(
+                self.details.text() + "<br><b>" + tr("Not trusted") + ":</b> " + _esc(str(exc))
+            )
+            return
+        data = self._pdf
+        self._busy()
+        self.workers.start(lambda _t: self.services.verify_pdf(data), self._show, self._failed)
 
     def _set_status(self, status: str) -> None:
         self.status = status

@@ -36,7 +36,7 @@ THROUGH_MOSCOW = lot(
             "mining_countries": ["BW"],
         },
         {"type": "g7_verification", "reference": "ADO-2026-7", "issued_on": "2026-11-25"},
-    ],  # fmt: skip
+    ],
 )
 
 
@@ -70,7 +70,7 @@ def test_a_us_buyer_brings_us_law_whatever_is_ticked(qtbot: Any, window: Any, tm
 def test_transit_through_russia_is_a_question_for_a_named_person(
     qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    review = _review(qtbot, window, tmp_path, THROUGH_MOSCOW)
+    _review(qtbot, window, tmp_path, THROUGH_MOSCOW)
     assessment = window.wizard.checklist.assessment
     transit = next(f for f in assessment.jurisdictions["UK"].findings if f.rule == "UK-TRANSIT")
     assert transit.outcome.value == "review" and transit.confidence == "U"

@@ -6,6 +6,8 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -216,6 +218,36 @@ def hint(text: str) -> QLabel:
     label.setObjectName("pageHint")
     label.setWordWrap(True)
     return label
+
+
+def dialog_body(
+    dialog: QWidget, title: str, width: int, height: int, explanation: str = "", caption: str = ""
+) -> QVBoxLayout:
+    """The one frame of the app's task dialogs: title, size, margins, a heading and what the dialog does."""
+    dialog.setWindowTitle(title)
+    dialog.resize(width, height)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(24, 20, 24, 16)
+    layout.setSpacing(10)
+    layout.addWidget(heading(caption or title))
+    if explanation:
+        layout.addWidget(hint(explanation))
+    return layout
+
+
+def problem_and_buttons(
+    dialog: QDialog, layout: QVBoxLayout, object_name: str = "problem"
+) -> tuple[QLabel, QDialogButtonBox]:
+    """The foot of a decision dialog: a line saying what still stops OK, then OK and Cancel."""
+    problem = QLabel()
+    problem.setObjectName(object_name)
+    problem.setWordWrap(True)
+    layout.addWidget(problem)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return problem, buttons
 
 
 def verdict_chip(verdict: str, parent: QWidget | None = None) -> QLabel:

@@ -7,12 +7,32 @@ from pathlib import Path
 import pytest
 
 from desktop.attestation.build import Attestation, build_attestation
+from desktop.attestation.issue import issue_attestation
 from desktop.identity import IdentityInfo, IdentityStore, SigningIdentity
+from desktop.register import Register
 from tests.attestation.helpers import NOW, assessment, lot, possible_match
 
 PASS = "correct horse battery"
 ISSUER = IdentityInfo("Анна Петрова-Ødegård", "Head of Compliance", "Antwerpse Diamanthandel Ελλάς BV", "BE",
                       "compliance@adh.example")  # fmt: skip
+
+
+def two_attestations_and_a_backup(
+    data_dir: Path, shared_dir: Path, tmp_path: Path
+) -> tuple[list[Path], Path]:
+    """A dealer's data folder with two attestations issued (their PDFs saved), and a backup taken between them."""
+    identity = IdentityStore(data_dir).create(ISSUER, PASS, now=NOW)
+    backup = tmp_path / "between.sqlite"
+    pdfs = []
+    with Register.in_data_dir(data_dir, now=NOW) as register:
+        for n in range(2):
+            issued = issue_attestation(register, assessment(lot(shared_dir, "S16")), identity, now=NOW)
+            pdf = tmp_path / f"{issued.number}.pdf"
+            pdf.write_bytes(issued.pdf)
+            pdfs.append(pdf)
+            if n == 0:
+                register.backup(backup)
+    return pdfs, backup
 
 
 @pytest.fixture(scope="session")

@@ -8,29 +8,17 @@ from pathlib import Path
 import pytest
 
 from desktop.attestation.build import Attestation
-from desktop.attestation.issue import issue_attestation
 from desktop.cli import run
-from desktop.identity import IdentityStore
 from desktop.register import FILE_NAME, Register
-from tests.attestation.conftest import ISSUER, PASS
-from tests.attestation.helpers import NOW, assessment, lot
+from tests.attestation.conftest import two_attestations_and_a_backup
+from tests.attestation.helpers import NOW
 from tests.register.test_rollback import _replace_by_hand, _rewrite_chain
 
 
 @pytest.fixture
 def dealer(data_dir: Path, shared_dir: Path, tmp_path: Path) -> tuple[Path, list[Path], Path]:
     """A dealer's data folder with two attestations issued, and a backup taken between them."""
-    identity = IdentityStore(data_dir).create(ISSUER, PASS, now=NOW)
-    backup = tmp_path / "between.sqlite"
-    pdfs = []
-    with Register.in_data_dir(data_dir, now=NOW) as register:
-        for n in range(2):
-            issued = issue_attestation(register, assessment(lot(shared_dir, "S16")), identity, now=NOW)
-            pdf = tmp_path / f"{issued.number}.pdf"
-            pdf.write_bytes(issued.pdf)
-            pdfs.append(pdf)
-            if n == 0:
-                register.backup(backup)
+    pdfs, backup = two_attestations_and_a_backup(data_dir, shared_dir, tmp_path)
     return data_dir, pdfs, backup
 
 

@@ -9,29 +9,15 @@ from typing import Any
 
 import pytest
 
-from desktop.attestation.issue import issue_attestation
-from desktop.identity import IdentityStore
-from desktop.register import FILE_NAME, Register
-from tests.attestation.conftest import ISSUER, PASS
-from tests.attestation.helpers import NOW, assessment, lot
+from desktop.register import FILE_NAME
+from tests.attestation.conftest import two_attestations_and_a_backup
 from tests.register.test_rollback import _replace_by_hand
 
 
 @pytest.fixture
 def dealer(data_dir: Path, shared_dir: Path, tmp_path: Path, firm_settings: Any) -> tuple[list[Path], Path]:
     """Two attestations issued in the test's data folder, a backup taken between them."""
-    identity = IdentityStore(data_dir).create(ISSUER, PASS, now=NOW)
-    backup = tmp_path / "between.sqlite"
-    pdfs = []
-    with Register.in_data_dir(data_dir, now=NOW) as register:
-        for n in range(2):
-            issued = issue_attestation(register, assessment(lot(shared_dir, "S16")), identity, now=NOW)
-            pdf = tmp_path / f"{issued.number}.pdf"
-            pdf.write_bytes(issued.pdf)
-            pdfs.append(pdf)
-            if n == 0:
-                register.backup(backup)
-    return pdfs, backup
+    return two_attestations_and_a_backup(data_dir, shared_dir, tmp_path)
 
 
 def test_records_read_as_lot_sides_verdict_date_and_number(

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.i18n import colon, tr
 from desktop.ui.services import Services, user_errors
-from desktop.ui.widgets import heading, hint
+from desktop.ui.widgets import dialog_body
 from desktop.ui.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -40,19 +39,15 @@ class ExportDialog(QDialog):
         self.services = services
         self.workers = workers
         self.task: Task | None = None
-        self.setWindowTitle(tr("Export a data pack"))
-        self.resize(640, 360)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.windowTitle()))
-        layout.addWidget(
-            hint(
-                tr(
-                    "Writes the official lists loaded here into one file, signed with your signing identity. "
-                    "On a computer that stays offline, import it with Data → Import lists or data pack."
-                )
-            )
+        layout = dialog_body(
+            self,
+            tr("Export a data pack"),
+            640,
+            360,
+            tr(
+                "Writes the official lists loaded here into one file, signed with your signing identity. "
+                "On a computer that stays offline, import it with Data → Import lists or data pack."
+            ),
         )
         official = [i for i in self._lists() if not i.bundled]
         self.lists = QLabel(

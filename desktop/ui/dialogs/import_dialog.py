@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.i18n import colon, tr
 from desktop.ui.services import Services, user_errors
-from desktop.ui.widgets import heading, hint
+from desktop.ui.widgets import dialog_body
 from desktop.ui.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -48,18 +47,14 @@ class ImportDialog(QDialog):
         self.path: Path | None = None  # the file or folder of the last import started
         self.refusal = ""  # the guards' refusal of that import, when it was refused
         lists = what == "lists"
-        self.setWindowTitle(tr("Import sanctions lists") if lists else tr("Import a rule pack"))
-        self.resize(680, 460)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.windowTitle()))
-        layout.addWidget(
-            hint(
-                tr("Official files from UN, OFAC, EU or UK; the format is recognised from the content.")
-                if lists
-                else tr("A signed rule pack from the publisher; unsigned or older packs are refused.")
-            )
+        layout = dialog_body(
+            self,
+            tr("Import sanctions lists") if lists else tr("Import a rule pack"),
+            680,
+            460,
+            tr("Official files from UN, OFAC, EU or UK; the format is recognised from the content.")
+            if lists
+            else tr("A signed rule pack from the publisher; unsigned or older packs are refused."),
         )
         buttons = QHBoxLayout()
         self.file_button = QPushButton(tr("Choose a &file or data pack…") if lists else tr("Choose &file…"))

@@ -21,6 +21,7 @@ from desktop.service.deciding import check_person
 from desktop.service.errors import ServiceError
 from desktop.ui.i18n import tr
 from desktop.ui.services import Services
+from desktop.ui.widgets import problem_and_buttons
 
 
 class PersonDialog(QDialog):
@@ -59,16 +60,7 @@ class PersonDialog(QDialog):
         caption.setBuddy(self.person)
         layout.addWidget(caption)
         layout.addWidget(self.person)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.problem, self.buttons = problem_and_buttons(self, layout)
         self.person.currentTextChanged.connect(self._update)
         self._update()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from desktop.ui.files import save_file
 from desktop.ui.i18n import colon, tr
 from desktop.ui.pages.match_card import esc
 from desktop.ui.services import Services, user_errors
-from desktop.ui.widgets import heading, verdict_text
+from desktop.ui.widgets import dialog_body, verdict_text
 from desktop.ui.workers import Workers
 
 KIND_NAMES = {
@@ -64,12 +63,9 @@ class RegisterDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.services = services
         self.workers = workers
-        self.setWindowTitle(tr("Register"))
-        self.resize(980, 620)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(tr("Register of checks and attestations")))
+        layout = dialog_body(
+            self, tr("Register"), 980, 620, caption=tr("Register of checks and attestations")
+        )
         row = QHBoxLayout()
         caption = QLabel(tr("&Search"))
         self.search = QLineEdit()

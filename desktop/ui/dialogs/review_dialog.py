@@ -24,7 +24,7 @@ from desktop.rules.result import Finding, Verdict
 from desktop.service.deciding import check_person, check_reason
 from desktop.service.errors import ServiceError
 from desktop.ui.i18n import finding_text, tr
-from desktop.ui.widgets import verdict_text
+from desktop.ui.widgets import problem_and_buttons, verdict_text
 
 
 def person_box(people: Sequence[str], current: str) -> QComboBox:
@@ -81,16 +81,7 @@ class ReviewDialog(QDialog):
         reason_label.setBuddy(self.reason)
         form.addRow(reason_label, self.reason)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setObjectName("pageHint")
-        self.problem.setWordWrap(True)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.problem, self.buttons = problem_and_buttons(self, layout, "pageHint")
         self.reason.textChanged.connect(self._update)
         self.resolution.currentIndexChanged.connect(self._update)
         self.person.currentTextChanged.connect(self._update)

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.i18n import colon, tr
 from desktop.ui.services import Services, user_errors
-from desktop.ui.widgets import heading, hint
+from desktop.ui.widgets import dialog_body
 from desktop.ui.workers import Task, Workers
 
 if TYPE_CHECKING:
@@ -54,20 +53,16 @@ class UpdateDialog(QDialog):
         self.services = services
         self.workers = workers
         self.task: Task | None = None
-        self.setWindowTitle(tr("Update sanctions lists"))
-        self.resize(720, 460)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.windowTitle()))
-        layout.addWidget(
-            hint(
-                tr(
-                    "Downloads the official lists from their publishers over the internet. This is the only "
-                    "time Clearstone goes online, and only when you ask; nothing about your checks is sent. "
-                    "The lists are installed together, or none if one fails."
-                )
-            )
+        layout = dialog_body(
+            self,
+            tr("Update sanctions lists"),
+            720,
+            460,
+            tr(
+                "Downloads the official lists from their publishers over the internet. This is the only "
+                "time Clearstone goes online, and only when you ask; nothing about your checks is sent. "
+                "The lists are installed together, or none if one fails."
+            ),
         )
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)

@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.i18n import tr
 from desktop.ui.services import Services
-from desktop.ui.widgets import heading, hint
+from desktop.ui.widgets import dialog_body
 from desktop.ui.workers import Workers
 
 
@@ -113,19 +112,15 @@ class VerifyDialog(QDialog):
         self.workers = workers
         self.status = ""  # the last status shown: "valid", "untrusted" or "invalid"
         self._source = "CERT.pem"  # what `identity trust` is told to read for an untrusted issuer
-        self.setWindowTitle(tr("Verify an attestation"))
-        self.resize(640, 520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(tr("Verify an attestation")))
-        layout.addWidget(
-            hint(
-                tr(
-                    "Open the signed PDF. For a printed copy, scan its QR code with any QR scanner (a phone "
-                    "camera app does) and paste the text here: it starts with CS1: and is checked offline."
-                )
-            )
+        layout = dialog_body(
+            self,
+            tr("Verify an attestation"),
+            640,
+            520,
+            tr(
+                "Open the signed PDF. For a printed copy, scan its QR code with any QR scanner (a phone "
+                "camera app does) and paste the text here: it starts with CS1: and is checked offline."
+            ),
         )
         row = QHBoxLayout()
         self.open_button = QPushButton(tr("&Open PDF…"))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -23,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.lot import Lot
 from desktop.settings import Settings, Signer, save_settings
 from desktop.ui import i18n
 from desktop.ui.app import create_application
@@ -158,6 +161,44 @@ def import_shared_lists(services: Services) -> None:
             services.import_lists(path, lambda _done, _total: None)
 
 
+def render_pages(pdf: Path, out: Path, stem: str) -> None:
+    """First and last page at 100 dpi, as a reader of docs/attestation.md sees them."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    for page, name in ((1, "page1"), (pages, "last-page")):
+        target = out / f"{stem.replace('PAGE', name)}"
+        subprocess.run(
+            ["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
+             str(target)],
+            check=True,
+        )  # fmt: skip
+        print(f"wrote {target}.png")
+
+
+def attestation_pictures(
+    services: Services, lot: Lot, signed: bytes, out: Path, language: str, tmp: Path
+) -> None:
+    """The attestation the window signed (a New York buyer: English, Letter); in French, the same lot sold to
+    a Brussels jeweller (French by the buyer's country, A4), signed through the same use case."""
+    if shutil.which("pdftoppm") is None or shutil.which("pdfinfo") is None:
+        print("poppler-utils not installed: attestation pictures skipped")
+        return
+    pdf = tmp / f"attestation-{language}.pdf"
+    if language == "en":
+        pdf.write_bytes(signed)
+        render_pages(pdf, out, "attestation-PAGE")
+        return
+    from desktop.service.attesting import AttestRequest, issue, prepare_attestation
+
+    jeweller = {"name": "Bijouterie Lumière SRL", "country": "BE", "address": "Rue Neuve 41, 1000 Bruxelles"}
+    parties = [p.model_copy(update=jeweller) if p.role == "buyer" else p for p in lot.parties]
+    brussels = lot.model_copy(update={"parties": parties, "lot_id": lot.lot_id + "-BXL"})
+    request = AttestRequest(lot=brussels, accept_list_gap=GAP_REASON)
+    issued = issue(services.workspace, prepare_attestation(services.workspace, request), PASSPHRASE)
+    pdf.write_bytes(issued.pdf)
+    render_pages(pdf, out, f"attestation-PAGE-{language}")
+
+
 def shoot_all(app: QApplication, out: Path, language: str, size: str, dark: bool) -> None:
     shoot = Shooter(out, suffix_of(language, size, dark))
     width, height = SIZES[size]
@@ -250,6 +291,10 @@ def shoot_all(app: QApplication, out: Path, language: str, size: str, dark: bool
             raise SystemExit(signed[0])
         settle(app, 150)
         shoot(window, "7-attest")
+        if size == "1440x900" and not dark:
+            lot = checklist.lot
+            assert lot is not None
+            attestation_pictures(services, lot, attest.pdf or b"", out, language, tmp)
 
         # an exact sanctions match: dismissed only with the fact that tells the party apart
         match_lot = copy.deepcopy(DEMO_LOT)

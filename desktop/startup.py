@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import warnings
@@ -74,9 +73,8 @@ def log_to_file(data_dir: Path) -> Path | None:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
+        _rotate(target)
+        handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return None  # a read-only data folder: the app still runs, with standard error only
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -97,6 +95,20 @@ def log_to_file(data_dir: Path) -> Path | None:
         "Clearstone %s started; data folder %s; Python %s", __version__, data_dir, sys.version.split()[0]
     )
     return target
+
+
+def _rotate(target: Path) -> None:
+    """Rotate at start, when the log has grown past LOG_BYTES: clearstone.log.1 ... .LOG_BACKUPS.
+
+    Once per session rather than logging.handlers.RotatingFileHandler's check at every record: a session
+    writes a few kilobytes, and that module (with socket and pickle) costs the window ~5 ms of start-up."""
+    if not target.is_file() or target.stat().st_size < LOG_BYTES:
+        return
+    for n in range(LOG_BACKUPS - 1, 0, -1):
+        older = target.with_name(f"{target.name}.{n}")
+        if older.exists():
+            older.replace(target.with_name(f"{target.name}.{n + 1}"))
+    target.replace(target.with_name(f"{target.name}.1"))
 
 
 def _has_console() -> bool:

@@ -81,3 +81,19 @@ def test_version_names_the_log_file(tmp_path: Path) -> None:
     result = _clearstone("--version", env=env)
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.splitlines()[1] == f"log: {tmp_path / 'data' / 'logs' / 'clearstone.log'}"
+
+
+def test_log_rotates_at_start_once_past_its_size_keeping_three(tmp_path: Path) -> None:
+    log = startup.log_file(tmp_path)
+    log.parent.mkdir(parents=True)
+    for n in range(5):
+        log.write_text(f"session {n}\n" + "x" * startup.LOG_BYTES, encoding="utf-8")
+        startup._rotate(log)
+        assert not log.exists()
+    kept = sorted(p.name for p in log.parent.iterdir())
+    assert kept == ["clearstone.log.1", "clearstone.log.2", "clearstone.log.3"]
+    assert (log.parent / "clearstone.log.1").read_text(encoding="utf-8").startswith("session 4")
+    assert (log.parent / "clearstone.log.3").read_text(encoding="utf-8").startswith("session 2")
+    log.write_text("small\n", encoding="utf-8")
+    startup._rotate(log)
+    assert log.read_text(encoding="utf-8") == "small\n"  # under the size: kept, appended to

@@ -105,21 +105,29 @@ class WarningBanner(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAccessibleName(tr("Data warning"))
-        # No mnemonics and no focus by click or by default: the banner is never where the cursor lands when
-        # the widget that had it goes away (issue 16); Tab still reaches its buttons.
-        from PySide6.QtCore import Qt  # see widgets.START_UP_NOTE
-
         self.update_button = QPushButton(tr("Update lists…"))
         self.button = QPushButton(tr("Import lists…"))
         self.update_button.clicked.connect(self.update_requested)
         self.button.clicked.connect(self.import_requested)
         layout.addWidget(self.text, 1)
         for button in (self.update_button, self.button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(False)
             layout.addWidget(button)
+        self.focus_set = False
         self.hide()
 
+    def _tab_focus_only(self) -> None:
+        # No mnemonics and no focus by click or by default: the banner is never where the cursor lands when
+        # the widget that had it goes away (issue 16); Tab still reaches its buttons. Set when the banner is
+        # first shown, which is after the window: see widgets.START_UP_NOTE.
+        from PySide6.QtCore import Qt
+
+        for button in (self.update_button, self.button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.focus_set = True
+
     def show_warnings(self, warnings: list[str]) -> None:
+        if warnings and not self.focus_set:
+            self._tab_focus_only()
         self.text.setText("\u26a0 " + "<br>\u26a0 ".join(warnings) if warnings else "")
         self.setVisible(bool(warnings))

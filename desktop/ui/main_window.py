@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -558,6 +558,8 @@ class MainWindow(QMainWindow):
         self.status_strip.show_person(self.services.decided_by())
 
     def on_switch_person(self) -> PersonDialog:
+        from PySide6.QtCore import Qt  # see widgets.START_UP_NOTE
+
         from desktop.ui.dialogs.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.services.people(), self.services.decided_by(), parent=self)

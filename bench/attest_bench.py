@@ -25,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from desktop.startup import silence_known_warnings  # noqa: E402
+
+silence_known_warnings()  # as the program does at start: pyHanko's DSA import warning
+
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from desktop.attestability import refusal_reasons  # noqa: E402

@@ -25,7 +25,7 @@ from desktop.ui.pages.evidence_page import EvidencePage
 from desktop.ui.pages.lot_page import LotPage
 from desktop.ui.pages.origin_page import OriginPage
 from desktop.ui.pages.processing_page import ProcessingPage
-from desktop.ui.pages.review_page import STEP_NAMES, ReviewPage, gate_text
+from desktop.ui.pages.review_page import STEP_NAMES, ReviewPage, footer_text
 from desktop.ui.services import Services
 from desktop.ui.workers import Workers
 from desktop.wizard import STEPS, Checklist, Step
@@ -227,7 +227,9 @@ class WizardView(QWidget):
         if step is Step.REVIEW:
             assessment = self.checklist.assessment
             refused = assessment is not None and self.checklist.attest_refusal() is not None
-            self.missing.setText(gate_text(assessment.verdict) if assessment is not None and refused else "")
+            self.missing.setText(
+                footer_text(assessment.verdict) if assessment is not None and refused else ""
+            )
         elif problems:
             count = len(problems)
             first = leftovers[0] if leftovers else problems[0].text

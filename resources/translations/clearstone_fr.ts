@@ -2705,5 +2705,17 @@ L’avez-vous comparée ?</translation>
         <source>the issuer</source>
         <translation>l’émetteur</translation>
     </message>
+    <message>
+        <source>Attest is unavailable until the documents named above are held.</source>
+        <translation>Attestation indisponible tant que les documents indiqués ci-dessus ne sont pas obtenus.</translation>
+    </message>
+    <message>
+        <source>Attest is unavailable until a person decides each item marked Needs review above.</source>
+        <translation>Attestation indisponible tant qu'une personne n'a pas tranché chaque point marqué « À examiner » ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Attest is unavailable: the transaction is blocked by the rules shown above.</source>
+        <translation>Attestation indisponible : la transaction est bloquée par les règles ci-dessus.</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,8 @@ def test_blocked_lot_shows_why_and_cannot_be_attested(qtbot: Any, window: Any, t
     assert review.gate.text().startswith("Cannot be attested") and "blocked" in review.gate.text()
     assert not wizard.next_button.isEnabled()
     assert "blocked" in wizard.missing.text()
+    # the footer beside the disabled button points up at the rules, not "below" as the gate at the top does
+    assert "above" in wizard.missing.text() and wizard.missing.text() != review.gate.text()
 
     # the step list refuses the attest step, by mouse and by keyboard
     attest_row = wizard.steps.item(Step.ATTEST.position)

@@ -34,6 +34,19 @@ def gate_text(verdict: Verdict) -> str:
     }[verdict]
 
 
+def footer_text(verdict: Verdict) -> str:
+    """Beside the disabled Attest button: why it is disabled, pointing up at the page (the gate above says
+    the same at the top, where the items follow)."""
+    return {
+        Verdict.CLEARED: "",
+        Verdict.NEEDS_EVIDENCE: tr("Attest is unavailable until the documents named above are held."),
+        Verdict.REVIEW: tr(
+            "Attest is unavailable until a person decides each item marked Needs review above."
+        ),
+        Verdict.BLOCKED: tr("Attest is unavailable: the transaction is blocked by the rules shown above."),
+    }[verdict]
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

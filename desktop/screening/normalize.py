@@ -238,6 +238,43 @@ def skeleton(token: str) -> str:
     return "".join(out) or token
 
 
+# Spellings of one sound that transliterations of Arabic, Persian, Russian, Ukrainian and Belarusian
+# names swap (GHASEM/QASEM, SAEED/SAID, POOYA/PUYA, SERGEY/SERHIY, ZUBKOU/ZUBKOV, TAWFIQ/TAUFIK).
+# Unlike the skeleton it keeps the vowels, folded to three (A, I, U): spellings that differ only in how
+# they write a sound come out equal, and the rest keep their distance.
+_FOLD_RULES = (
+    ("DZH", "J"), ("DJ", "J"), ("TCH", "C"), ("SHCH", "S"), ("SCH", "S"), ("SH", "S"), ("CH", "C"),
+    ("ZH", "J"), ("KH", "H"), ("GH", "K"), ("Q", "K"), ("CK", "K"), ("PH", "F"), ("TH", "T"), ("DH", "D"),
+    ("OU", "U"), ("OO", "U"), ("EE", "I"), ("Y", "I"), ("E", "I"), ("O", "U"),
+)  # fmt: skip
+_FOLD_VOWELS = frozenset("AIU")
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_fold(token: str) -> str:
+    """Transliteration variants of one name folded together, vowels kept (GHADDAFI, QADHAFI: KADAFI).
+
+    W and V after a vowel and before a consonant or the end are the vowel U (TAWFIQ, PAVLICHENKA as
+    Belarusian writes it, ZUBKOU); a final H after a vowel is not written in every spelling (UBAYDAH);
+    doubled letters are one.
+    """
+    s = token
+    for a, b in _FOLD_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        if ch in "WV":
+            after_vowel = i > 0 and s[i - 1] in _FOLD_VOWELS
+            before_vowel = i + 1 < len(s) and s[i + 1] in _FOLD_VOWELS
+            ch = "U" if after_vowel and not before_vowel else "V"
+        if not out or out[-1] != ch:
+            out.append(ch)
+    if len(out) > 2 and out[-1] == "H" and out[-2] in _FOLD_VOWELS:
+        out.pop()
+    return "".join(out)
+
+
 def normalise_identifier(value: str) -> str:
     """Registration numbers compare on their letters and digits only: `IMO 9562233` == `imo9562233`."""
     return "".join(ch for ch in clean(value).upper() if ch.isalnum())

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, skeleton
+from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phonetic_fold, skeleton
 
 _VOWEL_START = frozenset("AEIOUY")
+_FOLDED_EQUAL = 0.9
+_FOLD_COST = 0.03
 
 
 def _short_skeleton_agrees(q: str, c: str) -> bool:
@@ -31,14 +33,23 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)
-    if min(len(q), len(c)) <= 4:
+    same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
+    fq, fc = phonetic_fold(q), phonetic_fold(c)
+    if fq == fc and len(fq) >= 3 and same_opening:
+        # one name written by two transliterations (SAEED/SAID, GHASEM/QASEM, POOYA/PUYA)
+        return max(ratio, _FOLDED_EQUAL)
+    short = min(len(q), len(c)) <= 4
+    if short:
         ratio -= 0.08  # one letter changes a short name (CHEN/CHENG, ALI/ALLI): be stricter
-    if len(q) > 2 and len(c) > 2 and ratio >= 0.55 and (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START):
+    if len(q) > 2 and len(c) > 2 and ratio >= 0.55 and same_opening:
         # same consonants is a transliteration only when the spellings are not far apart already:
         # ASPREY and SUPERIOR, or MESSIKA and MOSCO, share a skeleton and are different names
         sk = skeleton(q)
         if len(sk) >= 3 and sk == skeleton(c):
             ratio = max(ratio, 0.88)
+    # the spellings compared as sounds: letters that only spell one sound two ways do not count against
+    # (SERGEY/SERHIY, PAVLICHENKO/PAULICHENKA), a little below a plain spelling match
+    ratio = max(ratio, Indel.normalized_similarity(fq, fc) - _FOLD_COST - (0.08 if short else 0.0))
     if ratio < 0.7 and ratio >= 0.6 and q.endswith(PATRONYMIC_ENDINGS) and c.endswith(PATRONYMIC_ENDINGS):
         # two patronymics are the father's name in two romanisations (GRIGORIYEVICH / HRYHORYAVICH)
         return ratio

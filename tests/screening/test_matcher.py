@@ -295,3 +295,23 @@ def test_han_and_hangul_syllables_must_all_match() -> None:
     assert screener.screen(PartyQuery(name="成 朱", kind="person")) == []  # CHENG ZHU is not CHEN ZHU
     m = _best(screener, "王伟", kind="person")
     assert m is not None and m.entry_id == "W1"
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [
+        ("SOLEIMANI, Qasem", "Ghasem Soleymani"),  # GH/Q, EY/EI
+        ("MAKHLUF, Iyad", "Eyad Makhlouf"),  # E/I, OU/U
+        ("KOZYAKOV, Serhiy", "Sergey Kozyakov"),  # Ukrainian H for Russian G, EY/IY
+        ("RIFKI, Taufik", "Tawfiq Rifqi"),  # AW/AU, Q/K
+    ],
+)
+def test_transliteration_variants_alert(listed: str, query: str) -> None:
+    m = _best(_screener([Entry(id="T1", kind="person", name=listed)]), query)
+    assert m is not None and m.score >= ALERT_THRESHOLD and not m.strong, m
+
+
+def test_folded_sounds_do_not_join_other_names() -> None:
+    # SHIMON and SEMNAN share consonants, and their folded spellings are still far apart
+    m = _best(_screener([Entry(id="S1", kind="organization", name="SEMNAN")]), "Shimon Diamonds Ltd")
+    assert m is None, m

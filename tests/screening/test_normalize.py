@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screening.normalize import clean, identifier_keys, normalise, skeleton
+from desktop.screening.normalize import clean, identifier_keys, normalise, phonetic_fold, skeleton
 
 
 def _tokens(text: str) -> list[tuple[str, ...]]:
@@ -97,3 +97,35 @@ def test_bracketed_parts_of_a_query_are_read_on_their_own() -> None:
     assert ("USA",) not in {n.tokens for n in normalise("Tiffany & Co (USA)", brackets=True)}
     # list names are indexed as written: no extra readings
     assert len(normalise("BANK MELLI IRAN (BMI)", "organization")) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("GHADDAFI", "QADHAFI"),  # GH and Q both write qaf, DH is D, doubled letters are one
+        ("SAEED", "SAID"),  # EE is I
+        ("POOYA", "PUYA"),  # OO is U, Y is I
+        ("EYAD", "IYAD"),  # E and I one vowel
+        ("TAWFIQ", "TAUFIK"),  # W after a vowel before a consonant is U
+        ("ZUBKOU", "ZUBKOV"),  # Belarusian U for Russian final V
+        ("UBAYDAH", "UBAIDA"),  # a final H after a vowel is not always written
+        ("DJIBRIL", "JIBRIL"),  # DJ is J
+        ("SOLEYMANI", "SOLEIMANI"),
+    ],
+)
+def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
+    assert phonetic_fold(a) == phonetic_fold(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("IVANOV", "IVANOVA"),  # a woman's surname is another name part
+        ("SAMIR", "SAMIRA"),
+        ("VALERY", "VASILY"),
+        ("KARIM", "KARAM"),  # A stays apart from I and U
+        ("KHALED", "KALED"),  # KH (kha) is not K (kaf)
+    ],
+)
+def test_phonetic_fold_keeps_other_names_apart(a: str, b: str) -> None:
+    assert phonetic_fold(a) != phonetic_fold(b)

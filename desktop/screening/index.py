@@ -33,7 +33,7 @@ from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
 # Bump when normalisation or these tables change: a store built before rebuilds its index at open.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _POSTING_BUDGET = 2500  # postings a query may walk when blocking (rarest tokens first)
 _MIN_DELETE_LEN = 4
 _PRIOR_NAMES = 10_000
@@ -362,14 +362,18 @@ class NameIndex:
 
     def abjad_variants(self, token: str) -> list[str]:
         """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
-        sk = abjad_skeleton(token)
-        if len(sk) < 2:
+        # SH, TH, KH... read from Arabic script may be two letters (ATHAD: ITIHAD): both skeletons
+        keys = sorted(
+            {sk for sk in (abjad_skeleton(token), abjad_skeleton(token, digraphs=False)) if len(sk) >= 2}
+        )
+        if not keys:
             return []
+        marks = ",".join("?" * len(keys))
         return sorted(
             {
                 str(r[0])
                 for s in self._sources
-                for r in s.query("SELECT token FROM vocab WHERE askel = ? AND $LISTS", (sk,))
+                for r in s.query(f"SELECT token FROM vocab WHERE askel IN ({marks}) AND $LISTS", keys)
             }
         )
 

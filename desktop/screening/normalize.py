@@ -308,11 +308,18 @@ _ABJAD_RULES = (
 _ABJAD_DROP = str.maketrans("", "", "AEIOUWY")
 
 
+_ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
+
+
 @lru_cache(maxsize=200_000)
-def abjad_skeleton(token: str) -> str:
-    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels)."""
+def abjad_skeleton(token: str, digraphs: bool = True) -> str:
+    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).
+
+    With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
+    be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD in Latin; اسحاق: ASHAQ, ISHAQ).
+    """
     s = token
-    for a, b in _ABJAD_RULES:
+    for a, b in _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :]:
         if a in s:
             s = s.replace(a, b)
     s = s.translate(_ABJAD_DROP)

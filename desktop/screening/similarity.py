@@ -9,6 +9,7 @@ from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phon
 _VOWEL_START = frozenset("AEIOUY")
 _FOLDED_EQUAL = 0.9
 _FOLD_COST = 0.03
+_SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
 
 
 def _short_skeleton_agrees(q: str, c: str) -> bool:
@@ -23,13 +24,18 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     if q == c:
         return 1.0
     if abjad and len(q) > 1:
-        sk = abjad_skeleton(q)
+        if c[0] in _VOWEL_START and len(c) >= 4 and c[1] == c[2] and c[1] in _SUN_LETTERS:
+            # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
+            # Arabic reading has the article apart (AL SBAR)
+            c = c[1:]
         # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
         # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
         # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
         same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
-        if sk == abjad_skeleton(c) and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
-            return 0.9
+        csk = abjad_skeleton(c)
+        for sk in (abjad_skeleton(q), abjad_skeleton(q, digraphs=False)):
+            if sk == csk and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
+                return 0.9
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)

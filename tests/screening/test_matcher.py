@@ -315,3 +315,16 @@ def test_folded_sounds_do_not_join_other_names() -> None:
     # SHIMON and SEMNAN share consonants, and their folded spellings are still far apart
     m = _best(_screener([Entry(id="S1", kind="organization", name="SEMNAN")]), "Shimon Diamonds Ltd")
     assert m is None, m
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [
+        ("ZAKARYA ESSABAR", "زكريا الصبار"),  # the article assimilated onto the name in Latin
+        ("AL-ITIHAAD AL-ISLAMIYA", "الاتحاد الاسلامي"),  # ta + ha is not the digraph TH
+        ("AHMAD ZIA AGHA", "احمد ضیا آغا"),  # Persian dad is Z
+    ],
+)
+def test_arabic_script_against_latin_names(listed: str, query: str) -> None:
+    m = _best(_screener([Entry(id="A1", kind="unknown", name=listed)]), query)
+    assert m is not None and m.score >= ALERT_THRESHOLD, m

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screening.normalize import clean, identifier_keys, normalise, phonetic_fold, skeleton
+from desktop.screening.normalize import (
+    abjad_skeleton,
+    clean,
+    identifier_keys,
+    normalise,
+    phonetic_fold,
+    skeleton,
+)
 
 
 def _tokens(text: str) -> list[tuple[str, ...]]:
@@ -129,3 +136,20 @@ def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
 )
 def test_phonetic_fold_keeps_other_names_apart(a: str, b: str) -> None:
     assert phonetic_fold(a) != phonetic_fold(b)
+
+
+def test_arabic_script_readings() -> None:
+    # an ain right after the article opens the noun, as in Latin spellings (AL-ARAB, EL AMAR)
+    assert _tokens("جزيرة العرب")[0] == ("JZIRA", "AL", "ARB")
+    # the article after the conjunction wa- is a word too (WAL-JIHAD)
+    assert _tokens("والجهاد")[0] == ("WAL", "JHAD")
+    # Persian text: a final alef maksura is I (HAJI), dad is Z (ZIA)
+    assert _tokens("حاجى فیض الله")[0] == ("HAJI", "FIZ", "ALLH")
+    assert _tokens("احمد ضیا آغا")[0] == ("AHMD", "ZIA", "AGHA")
+    # ... but Arabic text keeps alef maksura as A (MUSA) and dad as D (FADL)
+    assert _tokens("موسى فضل")[0] == ("MUSA", "FDL")
+
+
+def test_arabic_consonant_skeleton_with_and_without_digraphs() -> None:
+    assert abjad_skeleton("ATHAD") == "TD"  # TH read as one letter (tha)
+    assert abjad_skeleton("ATHAD", digraphs=False) == abjad_skeleton("ITIHAAD") == "THD"  # ta + ha

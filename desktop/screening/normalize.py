@@ -75,10 +75,19 @@ def _split_compound(token: str) -> list[str]:
     return [token]
 
 
+# The article assimilated to a sun letter, written apart (AT-TAWHID, AS-SALAM, ASH-SHAM, EN-NAHDA): the
+# article AL when the next word opens with that consonant.
+_ASSIMILATED = frozenset(v + c for v in "AEU" for c in ("T", "D", "R", "Z", "S", "N", "SH", "TH", "DH"))
+
+
 def canonical_particles(tokens: list[str]) -> list[str]:
     """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU; -uddin, -ullah apart."""
     out: list[str] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        # AN before a short word is rather a name (the Korean and Vietnamese AN NING)
+        if t in _ASSIMILATED and nxt[: len(t) - 1] == t[1:] and len(nxt) >= (5 if t[1:] == "N" else 4):
+            t = "AL"
         t = _PARTICLES.get(t, t)
         out.extend(_split_compound(t) if len(t) >= 5 else (t,))
     return out

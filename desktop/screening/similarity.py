@@ -28,6 +28,9 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
             # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
             # Arabic reading has the article apart (AL SBAR)
             c = c[1:]
+        if q[-1] == "A" and len(c) >= 5 and c.endswith("AT"):
+            # a ta marbuta is read A in the Arabic, AT in a Latin construct (QAIDAT, JAZIRAT)
+            c = c[:-1]
         # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
         # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
         # not EHSAN, ĀRĀD is not RIDA, though the consonants agree

@@ -328,3 +328,8 @@ def test_folded_sounds_do_not_join_other_names() -> None:
 def test_arabic_script_against_latin_names(listed: str, query: str) -> None:
     m = _best(_screener([Entry(id="A1", kind="unknown", name=listed)]), query)
     assert m is not None and m.score >= ALERT_THRESHOLD, m
+
+
+def test_ta_marbuta_read_as_a_matches_a_latin_construct() -> None:
+    m = _best(_screener([Entry(id="Q1", kind="organization", name="Qaidat al-Jihad")]), "قاعدة الجهاد")
+    assert m is not None and m.score >= ALERT_THRESHOLD, m

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.screening.normalize import (
     abjad_skeleton,
+    canonical_particles,
     clean,
     identifier_keys,
     normalise,
@@ -153,3 +154,12 @@ def test_arabic_script_readings() -> None:
 def test_arabic_consonant_skeleton_with_and_without_digraphs() -> None:
     assert abjad_skeleton("ATHAD") == "TD"  # TH read as one letter (tha)
     assert abjad_skeleton("ATHAD", digraphs=False) == abjad_skeleton("ITIHAAD") == "THD"  # ta + ha
+
+
+def test_assimilated_article_is_the_article() -> None:
+    assert _tokens("Hayat Tahrir ash-Sham")[0] == ("HAYAT", "TAHRIR", "AL", "SHAM")
+    assert _tokens("Jabhat an-Nusra")[0] == ("JABHAT", "AL", "NUSRA")
+    assert _tokens("Катиба ат-Таухид")[0] == ("KATIBA", "AL", "TAUKHID")
+    # only before a word that opens with the same consonant, and AN not before a short word
+    assert canonical_particles(["AT", "HOME", "JEWELS"]) == ["AT", "HOME", "JEWELS"]
+    assert _tokens("An Ning")[0] == ("AN", "NING")

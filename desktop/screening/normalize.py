@@ -251,9 +251,12 @@ def skeleton(token: str) -> str:
 # names swap (GHASEM/QASEM, SAEED/SAID, POOYA/PUYA, SERGEY/SERHIY, ZUBKOU/ZUBKOV, TAWFIQ/TAUFIK).
 # Unlike the skeleton it keeps the vowels, folded to three (A, I, U): spellings that differ only in how
 # they write a sound come out equal, and the rest keep their distance.
+# CH becomes a lower-case c (no token has lower case) so that a C left alone can be read as in the Romance
+# languages: S before E, I or Y (CONCERN/KONSERN, FINANCE/FINANS), K elsewhere.
 _FOLD_RULES = (
-    ("DZH", "J"), ("DJ", "J"), ("TCH", "C"), ("SHCH", "S"), ("SCH", "S"), ("SH", "S"), ("CH", "C"),
+    ("DZH", "J"), ("DJ", "J"), ("TCH", "c"), ("SHCH", "S"), ("SCH", "S"), ("SH", "S"), ("CH", "c"),
     ("ZH", "J"), ("KH", "H"), ("GH", "K"), ("Q", "K"), ("CK", "K"), ("PH", "F"), ("TH", "T"), ("DH", "D"),
+    ("CE", "SE"), ("CI", "SI"), ("CY", "SY"), ("C", "K"), ("TS", "S"), ("TZ", "S"),
     ("OU", "U"), ("OO", "U"), ("EE", "I"), ("Y", "I"), ("E", "I"), ("O", "U"),
 )  # fmt: skip
 _FOLD_VOWELS = frozenset("AIU")

@@ -7,6 +7,7 @@ from rapidfuzz.distance import Indel
 from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phonetic_fold, skeleton
 
 _VOWEL_START = frozenset("AEIOUY")
+_VOWELS = frozenset("AEIOU")
 _FOLDED_EQUAL = 0.9
 _FOLD_COST = 0.03
 _SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
@@ -44,7 +45,10 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     ratio = Indel.normalized_similarity(q, c)
     same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
     fq, fc = phonetic_fold(q), phonetic_fold(c)
-    if fq == fc and len(fq) >= 3 and same_opening:
+    # two folded letters say nothing (IDH and IED are both ID); a Y that opens a name is a consonant
+    # (YAN is not IAN)
+    folded = min(len(fq), len(fc)) >= 3 and (q[0] in _VOWELS) == (c[0] in _VOWELS)
+    if fq == fc and folded:
         # one name written by two transliterations (SAEED/SAID, GHASEM/QASEM, POOYA/PUYA)
         return max(ratio, _FOLDED_EQUAL)
     short = min(len(q), len(c)) <= 4
@@ -58,7 +62,8 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
             ratio = max(ratio, 0.88)
     # the spellings compared as sounds: letters that only spell one sound two ways do not count against
     # (SERGEY/SERHIY, PAVLICHENKO/PAULICHENKA), a little below a plain spelling match
-    ratio = max(ratio, Indel.normalized_similarity(fq, fc) - _FOLD_COST - (0.08 if short else 0.0))
+    if folded:
+        ratio = max(ratio, Indel.normalized_similarity(fq, fc) - _FOLD_COST - (0.08 if short else 0.0))
     if ratio < 0.7 and ratio >= 0.6 and q.endswith(PATRONYMIC_ENDINGS) and c.endswith(PATRONYMIC_ENDINGS):
         # two patronymics are the father's name in two romanisations (GRIGORIYEVICH / HRYHORYAVICH)
         return ratio

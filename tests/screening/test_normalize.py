@@ -119,6 +119,8 @@ def test_bracketed_parts_of_a_query_are_read_on_their_own() -> None:
         ("UBAYDAH", "UBAIDA"),  # a final H after a vowel is not always written
         ("DJIBRIL", "JIBRIL"),  # DJ is J
         ("SOLEYMANI", "SOLEIMANI"),
+        ("CONCERN", "KONTSERN"),  # C before E or I is S, elsewhere K; Russian TS is S
+        ("CHIMA", "CHEEMA"),  # CH stays CH
     ],
 )
 def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
@@ -133,6 +135,7 @@ def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
         ("VALERY", "VASILY"),
         ("KARIM", "KARAM"),  # A stays apart from I and U
         ("KHALED", "KALED"),  # KH (kha) is not K (kaf)
+        ("CHARLES", "KARLES"),  # CH is not K
     ],
 )
 def test_phonetic_fold_keeps_other_names_apart(a: str, b: str) -> None:

@@ -53,7 +53,9 @@ _PARTICLES = {
 }  # fmt: skip
 
 
-_DIN_ENDINGS = ("UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN")
+_DIN_ENDINGS = (
+    "UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN", "IDDIN",
+)  # fmt: skip
 _ALLAH_ENDINGS = ("ULLAH", "ALLAH", "OLLAH", "ULLA", "ULAH", "ALAH", "OLAH")
 
 
@@ -282,7 +284,7 @@ def phonetic_fold(token: str) -> str:
             ch = "U" if after_vowel and not before_vowel else "V"
         if not out or out[-1] != ch:
             out.append(ch)
-    if len(out) > 2 and out[-1] == "H" and out[-2] in _FOLD_VOWELS:
+    if len(out) > 2 and out[-1] == "H" and token[-2] in "AEIOUY":  # (KH, SH, GH end a name)
         out.pop()
     return "".join(out)
 

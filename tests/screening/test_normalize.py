@@ -121,6 +121,7 @@ def test_bracketed_parts_of_a_query_are_read_on_their_own() -> None:
         ("SOLEYMANI", "SOLEIMANI"),
         ("CONCERN", "KONTSERN"),  # C before E or I is S, elsewhere K; Russian TS is S
         ("CHIMA", "CHEEMA"),  # CH stays CH
+        ("SHAYKH", "SHAIKH"),
     ],
 )
 def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
@@ -136,6 +137,7 @@ def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
         ("KARIM", "KARAM"),  # A stays apart from I and U
         ("KHALED", "KALED"),  # KH (kha) is not K (kaf)
         ("CHARLES", "KARLES"),  # CH is not K
+        ("SHAIKH", "SHAI"),  # a final KH is a consonant, not a silent H
     ],
 )
 def test_phonetic_fold_keeps_other_names_apart(a: str, b: str) -> None:
@@ -166,3 +168,8 @@ def test_assimilated_article_is_the_article() -> None:
     # only before a word that opens with the same consonant, and AN not before a short word
     assert canonical_particles(["AT", "HOME", "JEWELS"]) == ["AT", "HOME", "JEWELS"]
     assert _tokens("An Ning")[0] == ("AN", "NING")
+
+
+def test_central_asian_din_compounds_split_like_arabic_ones() -> None:
+    assert _tokens("Najmiddin Jalolov")[0] == ("NAJM", "AL", "DIN", "JALOLOV")
+    assert _tokens("Nazhmuddin Zhalolov")[0] == ("NAZHM", "AL", "DIN", "ZHALOLOV")

@@ -35,7 +35,8 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
         # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
         # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
         # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
-        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
+        # a waw that opens a word is OU or O in French spellings (ولد: OULD)
+        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START) or (q[0] == "W" and c[0] in "OU")
         csk = abjad_skeleton(c)
         for sk in (abjad_skeleton(q), abjad_skeleton(q, digraphs=False)):
             if sk == csk and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):

@@ -357,3 +357,10 @@ def test_a_spelling_folded_alike_is_a_candidate() -> None:
 )
 def test_token_similarity_of_folded_spellings(a: str, b: str, alike: bool) -> None:
     assert (token_similarity(a, b) >= 0.8) == alike, token_similarity(a, b)
+
+
+def test_arabic_article_assimilated_in_a_latin_compound() -> None:
+    # ABD AL RHMN WLD: the Latin spelling writes ABDERRAHMANE (no L) and OULD for walad
+    listed = Entry(id="M1", kind="person", name="ABDERRAHMANE OULD SIDI")
+    m = _best(_screener([listed, PUTIN]), "عبد الرحمن ولد سيدي")
+    assert m is not None and m.entry_id == "M1" and m.score >= ALERT_THRESHOLD, m

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel
 
 from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phonetic_fold, skeleton
@@ -20,6 +22,9 @@ def _short_skeleton_agrees(q: str, c: str) -> bool:
     return Indel.normalized_similarity(q, c) >= 0.5
 
 
+# Pairs of name tokens recur from query to query (AL, MOHAMMED, DIAMOND against the same listed tokens):
+# a bounded cache keeps the folds and edit similarities from being computed again.
+@lru_cache(maxsize=65_536)
 def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
     if q == c:

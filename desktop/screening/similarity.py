@@ -19,7 +19,13 @@ def _short_skeleton_agrees(q: str, c: str) -> bool:
     """Two consonants alone collide (HANIH/KHAN, SNAII/CHEN): the spellings must be close and start alike."""
     if q[0] != c[0] and q[0] not in _VOWEL_START and c[0] not in _VOWEL_START:
         return False
-    return Indel.normalized_similarity(q, c) >= 0.5
+    # compared as sounds too: YHII (يحيى read with a Persian final I) and YAHYA are alike as IHI, IAHIA
+    return (
+        max(
+            Indel.normalized_similarity(q, c), Indel.normalized_similarity(phonetic_fold(q), phonetic_fold(c))
+        )
+        >= 0.5
+    )
 
 
 # Pairs of name tokens recur from query to query (AL, MOHAMMED, DIAMOND against the same listed tokens):

@@ -364,3 +364,10 @@ def test_arabic_article_assimilated_in_a_latin_compound() -> None:
     listed = Entry(id="M1", kind="person", name="ABDERRAHMANE OULD SIDI")
     m = _best(_screener([listed, PUTIN]), "عبد الرحمن ولد سيدي")
     assert m is not None and m.entry_id == "M1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_short_arabic_skeletons_compared_as_sounds() -> None:
+    # يحيى in Persian text reads YHII: one consonant left, and the sounds agree with YAHYA
+    assert token_similarity("YHII", "YAHYA", abjad=True) == 0.9
+    # two consonants alike but the sounds apart: still nothing
+    assert token_similarity("SNAII", "CHEN", abjad=True) == 0.0

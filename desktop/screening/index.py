@@ -3,7 +3,8 @@
 Written once when a list is imported (in the same transaction as its entries), read by each query through
 indexed look-ups: opening a screener loads nothing, and memory does not grow with the number of names.
 A query token finds vocabulary tokens that are equal, share its phonetic or Arabic consonant skeleton,
-share a 5-letter prefix, or are one edit away (symmetric deletes, stored as CRC-32 keys).
+share a 5-letter prefix, are one edit away (symmetric deletes, stored as CRC-32 keys) or share a phonetic
+fold (a CRC-32 key in the same table).
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from desktop.screening.normalize import (
     abjad_skeleton,
     identifier_keys,
     normalise,
+    phonetic_fold,
     skeleton,
 )
 from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
 # Bump when normalisation or these tables change: a store built before rebuilds its index at open.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _POSTING_BUDGET = 2500  # postings a query may walk when blocking (rarest tokens first)
 _MIN_DELETE_LEN = 4
+_MIN_FOLD_LEN = 3
 _PRIOR_NAMES = 10_000
 _PREFIX_LEN = 5
 _PREFIX_FROM = 6
@@ -131,6 +134,11 @@ def _crc(text: str) -> int:
     return zlib.crc32(text.encode())
 
 
+def _fold_key(token: str) -> int:
+    """The deletion-key table also keys each token by its phonetic fold (CHIMA, CHEEMA; GHASIR, QASIR)."""
+    return _crc("~" + phonetic_fold(token))
+
+
 def create_tables(db: sqlite3.Connection) -> None:
     db.executescript(INDEX_SCHEMA)
 
@@ -218,7 +226,15 @@ def write_list(
     db.executemany(
         "INSERT OR IGNORE INTO deletes VALUES (?,?,?)",
         sorted(
-            (_crc(d), tok, list_id) for tok in vocab if len(tok) >= _MIN_DELETE_LEN for d in _deletes(tok)
+            itertools.chain(
+                (
+                    (_crc(d), tok, list_id)
+                    for tok in vocab
+                    if len(tok) >= _MIN_DELETE_LEN
+                    for d in _deletes(tok)
+                ),
+                ((_fold_key(tok), tok, list_id) for tok in vocab if len(tok) >= _MIN_FOLD_LEN),
+            )
         ),
     )
     return count
@@ -321,13 +337,15 @@ class NameIndex:
                 "SELECT token, list_id FROM vocab WHERE prefix = ? AND length(token) BETWEEN ? AND ?"
             )
             args += [token[:_PREFIX_LEN], n - 3, n + 3]
+        keys = [_fold_key(token)] if n >= _MIN_FOLD_LEN else []
         if n >= _MIN_DELETE_LEN:
             dels = sorted(_deletes(token))
-            keys = [_crc(token), *(_crc(d) for d in dels)]
-            parts.append(f"SELECT token, list_id FROM deletes WHERE d IN ({','.join('?' * len(keys))})")
-            args += keys
+            keys += [_crc(token), *(_crc(d) for d in dels)]
             parts.append(f"SELECT token, list_id FROM vocab WHERE token IN ({','.join('?' * len(dels))})")
             args += dels
+        if keys:
+            parts.append(f"SELECT token, list_id FROM deletes WHERE d IN ({','.join('?' * len(keys))})")
+            args += keys
         # one statement per source; the list filter applies to the union
         sql = f"SELECT DISTINCT token FROM ({' UNION ALL '.join(parts)}) WHERE $LISTS"
         found: set[str] = set()
@@ -362,14 +380,18 @@ class NameIndex:
 
     def abjad_variants(self, token: str) -> list[str]:
         """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
-        sk = abjad_skeleton(token)
-        if len(sk) < 2:
+        # SH, TH, KH... read from Arabic script may be two letters (ATHAD: ITIHAD): both skeletons
+        keys = sorted(
+            {sk for sk in (abjad_skeleton(token), abjad_skeleton(token, digraphs=False)) if len(sk) >= 2}
+        )
+        if not keys:
             return []
+        marks = ",".join("?" * len(keys))
         return sorted(
             {
                 str(r[0])
                 for s in self._sources
-                for r in s.query("SELECT token FROM vocab WHERE askel = ? AND $LISTS", (sk,))
+                for r in s.query(f"SELECT token FROM vocab WHERE askel IN ({marks}) AND $LISTS", keys)
             }
         )
 
@@ -490,6 +512,8 @@ def _close(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 3:
         return False
     if skeleton(a) == skeleton(b) or (len(a) >= _PREFIX_FROM and a[:_PREFIX_LEN] == b[:_PREFIX_LEN]):
+        return True
+    if phonetic_fold(a) == phonetic_fold(b):
         return True
     if abs(len(a) - len(b)) > 1:
         return False

@@ -22,7 +22,10 @@ _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed na
 _EVIDENCE_MIN = 0.9  # one matched token rare in the world, or two common ones, to alert
 _SHARED_SURNAME = 5  # a name part borne by this many listed entries is common where they come from
 _MISSING_EVIDENCE = 0.3
-_MISSING_FACTOR = 0.5  # a part only one name has (middle name, patronymic) costs half a wrong part
+_MISSING_FACTOR = 0.5
+_SUN_LETTERS = frozenset(
+    "TDRZSNL"
+)  # the article assimilates to these: AR-RAHMAN, AS-SABAR  # a part only one name has (middle name, patronymic) costs half a wrong part
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +163,26 @@ def _all_paired(al: _Alignment, q: Sequence[str], c: Sequence[str], floor: float
     return len(close) == len(q) == len(c)
 
 
+def _before_sun_letter(tokens: Sequence[str], n: int) -> bool:
+    """Tokens[n] is the article before a word opening with a sun letter (AL RHMN, AL SBAR)."""
+    return tokens[n] == "AL" and n + 1 < len(tokens) and tokens[n + 1][:1] in _SUN_LETTERS
+
+
 def _concat_similarity(q: Sequence[str], c: Sequence[str], abjad: bool = False) -> float:
     """Catches split and merged tokens (ABDUL HAI / ABDULHAI) that token alignment misses."""
     a, b = "".join(q), "".join(c)
     best = Indel.normalized_similarity(a, b)
-    if abjad and abjad_skeleton(a) == abjad_skeleton(b):
-        # whole-name consonant skeletons: only long ones, or a word split in two (ABD ALLH / ABDULLAH),
-        # say much (MILA ABU DAUD and MUALLA BADI share MLBD)
-        size = len(abjad_skeleton(a))
-        if size >= 6 or (size >= 3 and max(len(q), len(c)) <= 2 and len(q) != len(c)):
-            best = max(best, 0.92)
+    if abjad:
+        bsk = abjad_skeleton(b)
+        # a Latin spelling writes the article assimilated to a sun letter onto the name (ABD AL RHMN:
+        # ABDERRAHMANE): the Arabic reading without that article's L is compared too
+        assimilated = "".join(t for n, t in enumerate(q) if not _before_sun_letter(q, n))
+        for sk in {abjad_skeleton(a), abjad_skeleton(assimilated)}:
+            # whole-name consonant skeletons: only long ones, or a word split in two (ABD ALLH /
+            # ABDULLAH), say much (MILA ABU DAUD and MUALLA BADI share MLBD)
+            size = len(sk)
+            if sk == bsk and (size >= 6 or (size >= 3 and max(len(q), len(c)) <= 2 and len(q) != len(c))):
+                best = max(best, 0.92)
     if len(q) > 1 or len(c) > 1:
         best = max(best, Indel.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
     return best

@@ -53,7 +53,9 @@ _PARTICLES = {
 }  # fmt: skip
 
 
-_DIN_ENDINGS = ("UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN")
+_DIN_ENDINGS = (
+    "UDDIN", "UDDEEN", "UDDINE", "EDDIN", "EDDINE", "ADDIN", "ALDIN", "ALDEEN", "UDIN", "ODDIN", "IDDIN",
+)  # fmt: skip
 _ALLAH_ENDINGS = ("ULLAH", "ALLAH", "OLLAH", "ULLA", "ULAH", "ALAH", "OLAH")
 
 
@@ -75,10 +77,19 @@ def _split_compound(token: str) -> list[str]:
     return [token]
 
 
+# The article assimilated to a sun letter, written apart (AT-TAWHID, AS-SALAM, ASH-SHAM, EN-NAHDA): the
+# article AL when the next word opens with that consonant.
+_ASSIMILATED = frozenset(v + c for v in "AEU" for c in ("T", "D", "R", "Z", "S", "N", "SH", "TH", "DH"))
+
+
 def canonical_particles(tokens: list[str]) -> list[str]:
     """al/el/ul -> AL, ibn/ben/bin -> BIN, abdel/abdoul -> ABDUL, abou/abu -> ABU; -uddin, -ullah apart."""
     out: list[str] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        # AN before a short word is rather a name (the Korean and Vietnamese AN NING)
+        if t in _ASSIMILATED and nxt[: len(t) - 1] == t[1:] and len(nxt) >= (5 if t[1:] == "N" else 4):
+            t = "AL"
         t = _PARTICLES.get(t, t)
         out.extend(_split_compound(t) if len(t) >= 5 else (t,))
     return out
@@ -238,6 +249,46 @@ def skeleton(token: str) -> str:
     return "".join(out) or token
 
 
+# Spellings of one sound that transliterations of Arabic, Persian, Russian, Ukrainian and Belarusian
+# names swap (GHASEM/QASEM, SAEED/SAID, POOYA/PUYA, SERGEY/SERHIY, ZUBKOU/ZUBKOV, TAWFIQ/TAUFIK).
+# Unlike the skeleton it keeps the vowels, folded to three (A, I, U): spellings that differ only in how
+# they write a sound come out equal, and the rest keep their distance.
+# CH becomes a lower-case c (no token has lower case) so that a C left alone can be read as in the Romance
+# languages: S before E, I or Y (CONCERN/KONSERN, FINANCE/FINANS), K elsewhere.
+_FOLD_RULES = (
+    ("DZH", "J"), ("DJ", "J"), ("TCH", "c"), ("SHCH", "S"), ("SCH", "S"), ("SH", "S"), ("CH", "c"),
+    ("ZH", "J"), ("KH", "H"), ("GH", "K"), ("Q", "K"), ("CK", "K"), ("PH", "F"), ("TH", "T"), ("DH", "D"),
+    ("CE", "SE"), ("CI", "SI"), ("CY", "SY"), ("C", "K"), ("TS", "S"), ("TZ", "S"),
+    ("OU", "U"), ("OO", "U"), ("EE", "I"), ("Y", "I"), ("E", "I"), ("O", "U"),
+)  # fmt: skip
+_FOLD_VOWELS = frozenset("AIU")
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_fold(token: str) -> str:
+    """Transliteration variants of one name folded together, vowels kept (GHADDAFI, QADHAFI: KADAFI).
+
+    W and V after a vowel and before a consonant or the end are the vowel U (TAWFIQ, PAVLICHENKA as
+    Belarusian writes it, ZUBKOU); a final H after a vowel is not written in every spelling (UBAYDAH);
+    doubled letters are one.
+    """
+    s = token
+    for a, b in _FOLD_RULES:
+        if a in s:
+            s = s.replace(a, b)
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        if ch in "WV":
+            after_vowel = i > 0 and s[i - 1] in _FOLD_VOWELS
+            before_vowel = i + 1 < len(s) and s[i + 1] in _FOLD_VOWELS
+            ch = "U" if after_vowel and not before_vowel else "V"
+        if not out or out[-1] != ch:
+            out.append(ch)
+    if len(out) > 2 and out[-1] == "H" and token[-2] in "AEIOUY":  # (KH, SH, GH end a name)
+        out.pop()
+    return "".join(out)
+
+
 def normalise_identifier(value: str) -> str:
     """Registration numbers compare on their letters and digits only: `IMO 9562233` == `imo9562233`."""
     return "".join(ch for ch in clean(value).upper() if ch.isalnum())
@@ -271,11 +322,18 @@ _ABJAD_RULES = (
 _ABJAD_DROP = str.maketrans("", "", "AEIOUWY")
 
 
+_ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
+
+
 @lru_cache(maxsize=200_000)
-def abjad_skeleton(token: str) -> str:
-    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels)."""
+def abjad_skeleton(token: str, digraphs: bool = True) -> str:
+    """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).
+
+    With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
+    be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD in Latin; اسحاق: ASHAQ, ISHAQ).
+    """
     s = token
-    for a, b in _ABJAD_RULES:
+    for a, b in _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :]:
         if a in s:
             s = s.replace(a, b)
     s = s.translate(_ABJAD_DROP)

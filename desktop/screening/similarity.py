@@ -2,43 +2,80 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel
 
-from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, skeleton
+from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phonetic_fold, skeleton
 
 _VOWEL_START = frozenset("AEIOUY")
+_VOWELS = frozenset("AEIOU")
+_FOLDED_EQUAL = 0.9
+_FOLD_COST = 0.03
+_SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
 
 
 def _short_skeleton_agrees(q: str, c: str) -> bool:
     """Two consonants alone collide (HANIH/KHAN, SNAII/CHEN): the spellings must be close and start alike."""
     if q[0] != c[0] and q[0] not in _VOWEL_START and c[0] not in _VOWEL_START:
         return False
-    return Indel.normalized_similarity(q, c) >= 0.5
+    # compared as sounds too: YHII (يحيى read with a Persian final I) and YAHYA are alike as IHI, IAHIA
+    return (
+        max(
+            Indel.normalized_similarity(q, c), Indel.normalized_similarity(phonetic_fold(q), phonetic_fold(c))
+        )
+        >= 0.5
+    )
 
 
+# Pairs of name tokens recur from query to query (AL, MOHAMMED, DIAMOND against the same listed tokens):
+# a bounded cache keeps the folds and edit similarities from being computed again.
+@lru_cache(maxsize=65_536)
 def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     """1 for equal tokens; initials 0.9; same phonetic skeleton at least 0.88; else edit similarity."""
     if q == c:
         return 1.0
     if abjad and len(q) > 1:
-        sk = abjad_skeleton(q)
+        if c[0] in _VOWEL_START and len(c) >= 4 and c[1] == c[2] and c[1] in _SUN_LETTERS:
+            # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
+            # Arabic reading has the article apart (AL SBAR)
+            c = c[1:]
+        if q[-1] == "A" and len(c) >= 5 and c.endswith("AT"):
+            # a ta marbuta is read A in the Arabic, AT in a Latin construct (QAIDAT, JAZIRAT)
+            c = c[:-1]
         # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
         # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
         # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
-        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
-        if sk == abjad_skeleton(c) and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
-            return 0.9
+        # a waw that opens a word is OU or O in French spellings (ولد: OULD)
+        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START) or (q[0] == "W" and c[0] in "OU")
+        csk = abjad_skeleton(c)
+        for sk in (abjad_skeleton(q), abjad_skeleton(q, digraphs=False)):
+            if sk == csk and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
+                return 0.9
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)
-    if min(len(q), len(c)) <= 4:
+    same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START)
+    fq, fc = phonetic_fold(q), phonetic_fold(c)
+    # two folded letters say nothing (IDH and IED are both ID); a Y that opens a name is a consonant
+    # (YAN is not IAN)
+    folded = min(len(fq), len(fc)) >= 3 and (q[0] in _VOWELS) == (c[0] in _VOWELS)
+    if fq == fc and folded:
+        # one name written by two transliterations (SAEED/SAID, GHASEM/QASEM, POOYA/PUYA)
+        return max(ratio, _FOLDED_EQUAL)
+    short = min(len(q), len(c)) <= 4
+    if short:
         ratio -= 0.08  # one letter changes a short name (CHEN/CHENG, ALI/ALLI): be stricter
-    if len(q) > 2 and len(c) > 2 and ratio >= 0.55 and (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START):
+    if len(q) > 2 and len(c) > 2 and ratio >= 0.55 and same_opening:
         # same consonants is a transliteration only when the spellings are not far apart already:
         # ASPREY and SUPERIOR, or MESSIKA and MOSCO, share a skeleton and are different names
         sk = skeleton(q)
         if len(sk) >= 3 and sk == skeleton(c):
             ratio = max(ratio, 0.88)
+    # the spellings compared as sounds: letters that only spell one sound two ways do not count against
+    # (SERGEY/SERHIY, PAVLICHENKO/PAULICHENKA), a little below a plain spelling match
+    if folded:
+        ratio = max(ratio, Indel.normalized_similarity(fq, fc) - _FOLD_COST - (0.08 if short else 0.0))
     if ratio < 0.7 and ratio >= 0.6 and q.endswith(PATRONYMIC_ENDINGS) and c.endswith(PATRONYMIC_ENDINGS):
         # two patronymics are the father's name in two romanisations (GRIGORIYEVICH / HRYHORYAVICH)
         return ratio

@@ -51,16 +51,39 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC_RE.search(text) is not None
 
 
-def _arabic_letter(text: str, i: int) -> str:
+# Letters only Persian, Urdu and Pashto write: in such text a final alef maksura is the vowel I (HAJI,
+# NOORZAI), and dad, zah and dhal are Z (ZIA, not DIA).
+_PERSIAN_LETTERS = frozenset("پچژگکیۀٹڈڑںے")
+_PERSIAN_AS_Z = frozenset("ضظذ")
+_ALEFS = frozenset("اأإآٱ")
+
+
+def _after_article(text: str, i: int) -> bool:
+    """Text[i] opens the noun after the article ال (or وال, "and the"): a word start in Latin spelling."""
+    if i < 2 or text[i - 1] != "ل" or text[i - 2] not in "اٱ":
+        return False
+    j = i - 3
+    if j >= 0 and text[j] == "و":
+        j -= 1
+    return j < 0 or not _is_arabic(text[j])
+
+
+def _arabic_letter(text: str, i: int, persian: bool = False) -> str:
     ch = text[i]
     word_start = i == 0 or not _is_arabic(text[i - 1])
     if ch in _ARABIC_WAW:
         return "w" if word_start else "u"
     if ch in _ARABIC_YEH:
         return "y" if word_start else "i"
-    if ch == "ع" and word_start:
-        return "a"  # a word-initial ain is written as a vowel in Latin: ALI, ABBAS, OMAR
-    if ch == "ل" and i > 0 and text[i - 1] in "اٱ" and (i == 1 or not _is_arabic(text[i - 2])):
+    if ch == "ع" and (word_start or (_after_article(text, i) and text[i + 1 : i + 2] not in _ALEFS)):
+        # a word-initial ain is written as a vowel in Latin: ALI, ABBAS, OMAR, and after the article
+        # AL-ARAB (but AL-ALI, not AL-AALI: an alef after it is the vowel already)
+        return "a"
+    if persian and ch == "ى" and (i + 1 == len(text) or not _is_arabic(text[i + 1])):
+        return "i"
+    if persian and ch in _PERSIAN_AS_Z:
+        return "z"
+    if ch == "ل" and _after_article(text, i + 1):
         # the article al- is a word of its own in Latin spellings (AL-UBAYDI, EL MOTASSADEQ), unless
         # the rest of the word is too short to be a name
         rest = 0
@@ -86,6 +109,7 @@ def to_latin(text: str, scheme: str = "bgn") -> str:
         for pattern, latin in _GREEK_DIGRAPHS:
             text = pattern.sub(latin, text)
     table = _CYR_SCHEMES[scheme]
+    persian = not _PERSIAN_LETTERS.isdisjoint(text)
     out: list[str] = []
     for i, ch in enumerate(text):
         if ch.isascii():
@@ -94,7 +118,7 @@ def to_latin(text: str, scheme: str = "bgn") -> str:
             low = ch.lower()
             out.append(table.get(low) or _CYR_COMMON.get(low) or anyascii(ch).lower())
         elif _is_arabic(ch):
-            out.append(_arabic_letter(text, i) if ch.isalpha() else " ")
+            out.append(_arabic_letter(text, i, persian) if ch.isalpha() else " ")
         elif _is_syllabic_word(ch):
             out.append(anyascii(ch).lower() + " ")  # one Han/Hangul character is one name syllable
         else:

@@ -13,6 +13,7 @@ from desktop.screening.importers import ParsedList
 from desktop.screening.matcher import ALERT_THRESHOLD
 from desktop.screening.model import Alias, Entry, Identifier
 from desktop.screening.service import Screener
+from desktop.screening.similarity import token_similarity
 from desktop.screening.types import Match, PartyIdentifier, PartyQuery
 
 
@@ -295,3 +296,78 @@ def test_han_and_hangul_syllables_must_all_match() -> None:
     assert screener.screen(PartyQuery(name="成 朱", kind="person")) == []  # CHENG ZHU is not CHEN ZHU
     m = _best(screener, "王伟", kind="person")
     assert m is not None and m.entry_id == "W1"
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [
+        ("SOLEIMANI, Qasem", "Ghasem Soleymani"),  # GH/Q, EY/EI
+        ("MAKHLUF, Iyad", "Eyad Makhlouf"),  # E/I, OU/U
+        ("KOZYAKOV, Serhiy", "Sergey Kozyakov"),  # Ukrainian H for Russian G, EY/IY
+        ("RIFKI, Taufik", "Tawfiq Rifqi"),  # AW/AU, Q/K
+    ],
+)
+def test_transliteration_variants_alert(listed: str, query: str) -> None:
+    m = _best(_screener([Entry(id="T1", kind="person", name=listed)]), query)
+    assert m is not None and m.score >= ALERT_THRESHOLD and not m.strong, m
+
+
+def test_folded_sounds_do_not_join_other_names() -> None:
+    # SHIMON and SEMNAN share consonants, and their folded spellings are still far apart
+    m = _best(_screener([Entry(id="S1", kind="organization", name="SEMNAN")]), "Shimon Diamonds Ltd")
+    assert m is None, m
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [
+        ("ZAKARYA ESSABAR", "زكريا الصبار"),  # the article assimilated onto the name in Latin
+        ("AL-ITIHAAD AL-ISLAMIYA", "الاتحاد الاسلامي"),  # ta + ha is not the digraph TH
+        ("AHMAD ZIA AGHA", "احمد ضیا آغا"),  # Persian dad is Z
+    ],
+)
+def test_arabic_script_against_latin_names(listed: str, query: str) -> None:
+    m = _best(_screener([Entry(id="A1", kind="unknown", name=listed)]), query)
+    assert m is not None and m.score >= ALERT_THRESHOLD, m
+
+
+def test_ta_marbuta_read_as_a_matches_a_latin_construct() -> None:
+    m = _best(_screener([Entry(id="Q1", kind="organization", name="Qaidat al-Jihad")]), "قاعدة الجهاد")
+    assert m is not None and m.score >= ALERT_THRESHOLD, m
+
+
+def test_a_spelling_folded_alike_is_a_candidate() -> None:
+    # GHASIR and QASIR are two edits apart and share no skeleton: the phonetic fold finds the listed one
+    screener = _screener([Entry(id="G1", kind="person", name="QASIR, Ali"), PUTIN])
+    index = screener._build().index
+    assert "QASIR" in index.variants("GHASIR")
+    assert "QASIR" not in index.variants("KASEM")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("SAEED", "SAID", True),
+        ("CHIMA", "CHEEMA", True),
+        ("KONTSERN", "CONCERN", True),
+        ("IDH", "IED", False),  # both fold to two letters: too short to say anything
+        ("YAN", "IAN", False),  # an opening Y is a consonant
+        ("SHIMON", "SEMNAN", False),
+    ],
+)
+def test_token_similarity_of_folded_spellings(a: str, b: str, alike: bool) -> None:
+    assert (token_similarity(a, b) >= 0.8) == alike, token_similarity(a, b)
+
+
+def test_arabic_article_assimilated_in_a_latin_compound() -> None:
+    # ABD AL RHMN WLD: the Latin spelling writes ABDERRAHMANE (no L) and OULD for walad
+    listed = Entry(id="M1", kind="person", name="ABDERRAHMANE OULD SIDI")
+    m = _best(_screener([listed, PUTIN]), "عبد الرحمن ولد سيدي")
+    assert m is not None and m.entry_id == "M1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_short_arabic_skeletons_compared_as_sounds() -> None:
+    # يحيى in Persian text reads YHII: one consonant left, and the sounds agree with YAHYA
+    assert token_similarity("YHII", "YAHYA", abjad=True) == 0.9
+    # two consonants alike but the sounds apart: still nothing
+    assert token_similarity("SNAII", "CHEN", abjad=True) == 0.0

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screening.normalize import clean, identifier_keys, normalise, skeleton
+from desktop.screening.normalize import (
+    abjad_skeleton,
+    canonical_particles,
+    clean,
+    identifier_keys,
+    normalise,
+    phonetic_fold,
+    skeleton,
+)
 
 
 def _tokens(text: str) -> list[tuple[str, ...]]:
@@ -97,3 +105,71 @@ def test_bracketed_parts_of_a_query_are_read_on_their_own() -> None:
     assert ("USA",) not in {n.tokens for n in normalise("Tiffany & Co (USA)", brackets=True)}
     # list names are indexed as written: no extra readings
     assert len(normalise("BANK MELLI IRAN (BMI)", "organization")) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("GHADDAFI", "QADHAFI"),  # GH and Q both write qaf, DH is D, doubled letters are one
+        ("SAEED", "SAID"),  # EE is I
+        ("POOYA", "PUYA"),  # OO is U, Y is I
+        ("EYAD", "IYAD"),  # E and I one vowel
+        ("TAWFIQ", "TAUFIK"),  # W after a vowel before a consonant is U
+        ("ZUBKOU", "ZUBKOV"),  # Belarusian U for Russian final V
+        ("UBAYDAH", "UBAIDA"),  # a final H after a vowel is not always written
+        ("DJIBRIL", "JIBRIL"),  # DJ is J
+        ("SOLEYMANI", "SOLEIMANI"),
+        ("CONCERN", "KONTSERN"),  # C before E or I is S, elsewhere K; Russian TS is S
+        ("CHIMA", "CHEEMA"),  # CH stays CH
+        ("SHAYKH", "SHAIKH"),
+    ],
+)
+def test_phonetic_fold_joins_transliterations(a: str, b: str) -> None:
+    assert phonetic_fold(a) == phonetic_fold(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("IVANOV", "IVANOVA"),  # a woman's surname is another name part
+        ("SAMIR", "SAMIRA"),
+        ("VALERY", "VASILY"),
+        ("KARIM", "KARAM"),  # A stays apart from I and U
+        ("KHALED", "KALED"),  # KH (kha) is not K (kaf)
+        ("CHARLES", "KARLES"),  # CH is not K
+        ("SHAIKH", "SHAI"),  # a final KH is a consonant, not a silent H
+    ],
+)
+def test_phonetic_fold_keeps_other_names_apart(a: str, b: str) -> None:
+    assert phonetic_fold(a) != phonetic_fold(b)
+
+
+def test_arabic_script_readings() -> None:
+    # an ain right after the article opens the noun, as in Latin spellings (AL-ARAB, EL AMAR)
+    assert _tokens("جزيرة العرب")[0] == ("JZIRA", "AL", "ARB")
+    # the article after the conjunction wa- is a word too (WAL-JIHAD)
+    assert _tokens("والجهاد")[0] == ("WAL", "JHAD")
+    # Persian text: a final alef maksura is I (HAJI), dad is Z (ZIA)
+    assert _tokens("حاجى فیض الله")[0] == ("HAJI", "FIZ", "ALLH")
+    assert _tokens("احمد ضیا آغا")[0] == ("AHMD", "ZIA", "AGHA")
+    # ... but Arabic text keeps alef maksura as A (MUSA) and dad as D (FADL)
+    assert _tokens("موسى فضل")[0] == ("MUSA", "FDL")
+
+
+def test_arabic_consonant_skeleton_with_and_without_digraphs() -> None:
+    assert abjad_skeleton("ATHAD") == "TD"  # TH read as one letter (tha)
+    assert abjad_skeleton("ATHAD", digraphs=False) == abjad_skeleton("ITIHAAD") == "THD"  # ta + ha
+
+
+def test_assimilated_article_is_the_article() -> None:
+    assert _tokens("Hayat Tahrir ash-Sham")[0] == ("HAYAT", "TAHRIR", "AL", "SHAM")
+    assert _tokens("Jabhat an-Nusra")[0] == ("JABHAT", "AL", "NUSRA")
+    assert _tokens("Катиба ат-Таухид")[0] == ("KATIBA", "AL", "TAUKHID")
+    # only before a word that opens with the same consonant, and AN not before a short word
+    assert canonical_particles(["AT", "HOME", "JEWELS"]) == ["AT", "HOME", "JEWELS"]
+    assert _tokens("An Ning")[0] == ("AN", "NING")
+
+
+def test_central_asian_din_compounds_split_like_arabic_ones() -> None:
+    assert _tokens("Najmiddin Jalolov")[0] == ("NAJM", "AL", "DIN", "JALOLOV")
+    assert _tokens("Nazhmuddin Zhalolov")[0] == ("NAZHM", "AL", "DIN", "ZHALOLOV")

@@ -15,6 +15,7 @@ import math
 import sqlite3
 import threading
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from desktop.screening.legal_forms import GENERIC_WORDS
 from desktop.screening.model import Entry
 from desktop.screening.normalize import (
     PATRONYMIC_ENDINGS,
+    NormName,
     abjad_skeleton,
     identifier_keys,
     normalise,
@@ -110,13 +112,18 @@ def birth_years(dates: Iterable[str]) -> frozenset[int]:
     return frozenset(years)
 
 
-def entry_readings(entry: Entry) -> list[tuple[str, bool, tuple[str, ...], str]]:
-    """(alias, strong, tokens, scheme) for every name of `entry`, one per transliteration reading."""
+def entry_readings(
+    entry: Entry, normaliser: Callable[[str, str | None], list[NormName]] = normalise
+) -> list[tuple[str, bool, tuple[str, ...], str]]:
+    """(alias, strong, tokens, scheme) for every name of `entry`, one per transliteration reading.
+
+    `normaliser` is `normalise` or a memo of it (an import normalises each distinct name once).
+    """
     out: list[tuple[str, bool, tuple[str, ...], str]] = []
     seen: set[tuple[str, ...]] = set()
     kind = entry.kind if entry.kind in ("person", "organization") else None
     for text, strong in entry.all_names():
-        for norm in normalise(text, kind):
+        for norm in normaliser(text, kind):
             if norm.tokens not in seen:
                 seen.add(norm.tokens)
                 out.append((text, strong, norm.tokens, norm.scheme))
@@ -141,6 +148,25 @@ def drop_index(db: sqlite3.Connection) -> None:
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
+_BATCH = 20_000  # rows per executemany: bounded memory, few round trips
+_NORM_MEMO = 200_000  # distinct names remembered while importing (lists repeat common names)
+
+
+def _memo_normalise() -> Callable[[str, str | None], list[NormName]]:
+    """`normalise`, remembered per (name, kind) for one import; bounded, so memory does not grow with it."""
+    memo: dict[tuple[str, str | None], list[NormName]] = {}
+
+    def norm(text: str, kind: str | None) -> list[NormName]:
+        found = memo.get((text, kind))
+        if found is None:
+            if len(memo) >= _NORM_MEMO:
+                memo.clear()  # a cheap bound: the common names come back at once
+            found = memo[(text, kind)] = normalise(text, kind)
+        return found
+
+    return norm
+
+
 def write_list(
     db: sqlite3.Connection,
     list_id: str,
@@ -149,12 +175,19 @@ def write_list(
     with_entries: bool = True,
     keep_data: bool = True,
 ) -> int:
-    """Replace the entries and index rows of one list; call inside a transaction. Returns the entry count."""
+    """Replace the entries and index rows of one list; call inside a transaction. Returns the entry count.
+
+    Entries are consumed as they come (a streamed list is never held whole); names, entries and
+    identifiers go to the database in batches, then postings, vocabulary and deletes in primary-key order
+    (sequential B-tree appends).
+    """
     for table in ("entries", *INDEX_TABLES):
         if table != "entries" or with_entries:
             db.execute(f"DELETE FROM {table} WHERE list_id = ?", (list_id,))
-    postings: dict[str, list[int]] = defaultdict(list)
-    df: dict[str, int] = defaultdict(int)
+    # token (or joined pair) -> rids in increasing order, 4 bytes each: the largest structure of an import
+    postings: dict[str, array[int]] = {}
+    df: dict[str, int] = {}
+    norm = _memo_normalise()
     rid = 0
     count = 0
     batch_rows: list[tuple[object, ...]] = []
@@ -177,28 +210,37 @@ def write_list(
             years = json.dumps(sorted(birth_years(e.birth_dates)))
             batch_entries.append((list_id, seq, e.kind, json.dumps(e.countries), years, data))
         seen: set[str] = set()
-        for alias, strong, tokens, scheme in entry_readings(e):
+        for alias, strong, tokens, scheme in entry_readings(e, norm):
             key = " ".join(sorted(tokens))
             batch_rows.append((list_id, rid, seq, alias, int(strong), " ".join(tokens), scheme, key))
             for tok in set(tokens):
-                postings[tok].append(rid)
+                found = postings.get(tok)
+                if found is None:
+                    postings[tok] = array("I", (rid,))
+                else:
+                    found.append(rid)  # rids only grow: each array stays sorted
                 if tok not in seen:
                     seen.add(tok)
-                    df[tok] += 1
+                    df[tok] = df.get(tok, 0) + 1
             for a, b in itertools.pairwise(tokens):
-                postings[_JOIN + a + b].append(rid)
+                pair = _JOIN + a + b
+                found = postings.get(pair)
+                if found is None:
+                    postings[pair] = array("I", (rid,))
+                elif found[-1] != rid:  # a pair twice in one reading is one posting
+                    found.append(rid)
             rid += 1
         for ident in e.identifiers:
             for value in identifier_keys(ident.value):
                 batch_idents.append((list_id, seq, value))
-        if len(batch_rows) >= 20_000:
+        if len(batch_rows) >= _BATCH:
             flush()
     flush()
+    listed = sorted(postings)
     db.executemany(
         "INSERT INTO postings VALUES (?,?,?)",
-        ((tok, list_id, r) for tok in sorted(postings) for r in sorted(set(postings[tok]))),
+        ((tok, list_id, r) for tok in listed for r in postings[tok]),
     )
-    vocab = [t for t in postings if not t.startswith(_JOIN)]
     # joined pairs are in the vocabulary too (for their posting size), with no spelling keys
     db.executemany(
         "INSERT INTO vocab VALUES (?,?,?,?,?,?,?)",
@@ -207,19 +249,24 @@ def write_list(
                 tok,
                 list_id,
                 df.get(tok, 0),
-                len(set(postings[tok])),
+                len(postings[tok]),
                 skeleton(tok) if len(tok) >= 2 and tok[0] != _JOIN else "",
                 abjad_skeleton(tok) if len(tok) >= 2 and tok[0] != _JOIN else "",
                 tok[:_PREFIX_LEN] if len(tok) >= _PREFIX_FROM and tok[0] != _JOIN else None,
             )
-            for tok in sorted(postings)
+            for tok in listed
         ),
     )
+    postings.clear()
+    df.clear()
+    vocab = [t for t in listed if len(t) >= _MIN_DELETE_LEN and t[0] != _JOIN]
+    del listed
+    # (CRC of a delete, position of its token in the sorted vocabulary) packed in one int: sorting them
+    # sorts by the table's primary key (d, token) at a fraction of the memory of tuples
+    keys = sorted((_crc(d) << 32) | n for n, tok in enumerate(vocab) for d in _deletes(tok))
     db.executemany(
         "INSERT OR IGNORE INTO deletes VALUES (?,?,?)",
-        sorted(
-            (_crc(d), tok, list_id) for tok in vocab if len(tok) >= _MIN_DELETE_LEN for d in _deletes(tok)
-        ),
+        ((k >> 32, vocab[k & 0xFFFFFFFF], list_id) for k in keys),
     )
     return count
 

@@ -103,6 +103,37 @@ def test_failed_import_leaves_loaded_lists_untouched(
     assert [i.entries for i in Screener.open(data_dir).lists() if i.id == "UN"] == [1003]
 
 
+def test_a_failure_while_entries_are_written_leaves_the_loaded_list_untouched(
+    sanctions_data: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OFAC CSV entries are made while the store writes them: a failure then rolls the whole import back."""
+    from desktop.screening.importers import ofac_csv
+
+    screener = Screener.for_import(data_dir, clock=_clock)
+    screener.import_path(sanctions_data / "ofac/sdn-tiny-2025")
+    before = (data_dir / STORE_FILE).read_bytes()
+    made = ofac_csv._entry
+    calls = []
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) > 5000:
+            raise RuntimeError("disk gone")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(ofac_csv, "_entry", failing)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        screener.import_path(sanctions_data / "ofac/sdn-2021-07", force=True)
+    assert len(calls) == 5001  # it failed midway, with 5,000 entries already written
+    assert (data_dir / STORE_FILE).read_bytes() == before
+    assert [(i.id, i.entries) for i in Screener.open(data_dir).lists()] == [
+        ("CS-DIAMOND", 28),
+        ("OFAC-SDN", 17),
+    ]
+    hits = Screener.open(data_dir).screen(PartyQuery(name="Elvis Angus Logan Morey"))
+    assert [m.entry_id for m in hits if m.list == "OFAC-SDN"] == ["10278"]
+
+
 @pytest.mark.slow
 def test_reimport_replaces_the_list(sanctions_data: Path, data_dir: Path, tmp_path: Path) -> None:
     screener = Screener.for_import(data_dir, clock=_clock)

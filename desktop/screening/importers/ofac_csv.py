@@ -48,6 +48,8 @@ _ID_PATTERNS = re.compile(
     r"Enterprise Number|V\.A\.T\. Number|VAT Number)\s+([A-Za-z0-9][A-Za-z0-9./-]{3,})"
 )
 _DOB = re.compile(r"DOB ((?:\d{1,2} [A-Z][a-z]{2} )?\d{4})")
+_WEAK_AKA = re.compile(r"a\.k\.a\. '([^']+)'")
+_KINDS = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}
 
 
 def _value(field: str) -> str:
@@ -200,18 +202,17 @@ def _entry(
     aliases: dict[str, list[tuple[str, bool, str]]],
     countries: dict[str, list[str]],
 ) -> Entry:
-    kind = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}.get(
-        sdn_type.lower(), "organization"
-    )
-    # OFAC's quoted a.k.a.s in the remarks are its "weak" aliases: they may alert, never block
-    extra = [
-        Alias(name=m.group(1).strip(), kind="aka", strong=False)
-        for m in re.finditer(r"a\.k\.a\. '([^']+)'", remark)
-    ]
-    idents = [
-        Identifier(kind=m.group(1), value=m.group(2).rstrip(".;,")) for m in _ID_PATTERNS.finditer(remark)
-    ]
-    births = [d for d in (partial_date(m.group(1)) for m in _DOB.finditer(remark)) if d]
+    kind = _KINDS.get(sdn_type.lower(), "organization")
+    extra: list[Alias] = []
+    idents: list[Identifier] = []
+    births: list[str] = []
+    if remark:  # many entries have none: three scans saved
+        # OFAC's quoted a.k.a.s in the remarks are its "weak" aliases: they may alert, never block
+        extra = [Alias(name=m.group(1).strip(), kind="aka", strong=False) for m in _WEAK_AKA.finditer(remark)]
+        idents = [
+            Identifier(kind=m.group(1), value=m.group(2).rstrip(".;,")) for m in _ID_PATTERNS.finditer(remark)
+        ]
+        births = [d for d in (partial_date(m.group(1)) for m in _DOB.finditer(remark)) if d]
     listed = [Alias(name=n, strong=strong, kind=k) for n, strong, k in aliases.get(ent, ())]
     known = {a.name for a in listed}
     return Entry(

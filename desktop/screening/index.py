@@ -198,11 +198,9 @@ def _gc_paused() -> Iterator[None]:
 def _write_list(
     db: sqlite3.Connection, list_id: str, entries: Iterable[Entry], with_entries: bool, keep_data: bool
 ) -> int:
-    for table in ("entries", *INDEX_TABLES):
-        if table != "entries" or with_entries:
-            db.execute(f"DELETE FROM {table} WHERE list_id = ?", (list_id,))
     rebuild: list[str] = []
-    # a DELETE has opened the transaction: the dropped indexes come back with a rollback
+    # Only inside the caller's transaction (the store opens it before writing a list): a rollback brings
+    # the dropped indexes back. Dropped before the old rows go, whose deletion then updates no index.
     if isinstance(entries, Sized) and len(entries) >= _BULK_ENTRIES and db.in_transaction:
         marks = ",".join("?" * len(_SECONDARY_INDEXES))
         for name, sql in db.execute(
@@ -211,6 +209,19 @@ def _write_list(
         ).fetchall():
             db.execute(f"DROP INDEX {name}")
             rebuild.append(sql)
+    # The only list of the database (a store holding one large list, updated): its tables are emptied
+    # whole, which SQLite does page by page instead of row by row (postings, vocab and deletes are not
+    # keyed by list first: each DELETE ... WHERE list_id would walk the whole table).
+    alone = not any(
+        db.execute(f"SELECT 1 FROM entries WHERE list_id {op} ? LIMIT 1", (list_id,)).fetchone()
+        for op in ("<", ">")
+    )
+    for table in ("entries", *INDEX_TABLES):
+        if table != "entries" or with_entries:
+            if alone:
+                db.execute(f"DELETE FROM {table}")
+            else:
+                db.execute(f"DELETE FROM {table} WHERE list_id = ?", (list_id,))
     # token (or joined pair) -> rids in increasing order, 4 bytes each: the largest structure of an import
     postings: dict[str, array[int]] = {}
     df: dict[str, int] = {}

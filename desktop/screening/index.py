@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import zlib
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -223,8 +223,8 @@ def _write_list(
             else:
                 db.execute(f"DELETE FROM {table} WHERE list_id = ?", (list_id,))
     # token (or joined pair) -> rids in increasing order, 4 bytes each: the largest structure of an import
-    postings: dict[str, array[int]] = {}
-    df: dict[str, int] = {}
+    postings: defaultdict[str, array[int]] = defaultdict(functools.partial(array, "I"))
+    df: Counter[str] = Counter()  # entries holding each token
     norm = functools.lru_cache(maxsize=_NORM_MEMO)(normalise)
     rid = 0
     count = 0
@@ -252,23 +252,16 @@ def _write_list(
         for alias, strong, tokens, scheme in entry_readings(e, norm):
             key = " ".join(sorted(tokens))
             batch_rows.append((list_id, rid, seq, alias, int(strong), " ".join(tokens), scheme, key))
-            for tok in set(tokens):
-                found = postings.get(tok)
-                if found is None:
-                    postings[tok] = array("I", (rid,))
-                else:
-                    found.append(rid)  # rids only grow: each array stays sorted
-                if tok not in seen:
-                    seen.add(tok)
-                    df[tok] = df.get(tok, 0) + 1
+            distinct = set(tokens)
+            seen |= distinct
+            for tok in distinct:
+                postings[tok].append(rid)  # rids only grow: each array stays sorted
             for a, b in itertools.pairwise(tokens):
-                pair = _JOIN + a + b
-                found = postings.get(pair)
-                if found is None:
-                    postings[pair] = array("I", (rid,))
-                elif found[-1] != rid:  # a pair twice in one reading is one posting
+                found = postings[_JOIN + a + b]
+                if not found or found[-1] != rid:  # a pair twice in one reading is one posting
                     found.append(rid)
             rid += 1
+        df.update(seen)
         for ident in e.identifiers:
             for value in identifier_keys(ident.value):
                 batch_idents.append((list_id, seq, value))

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Generator, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -62,7 +63,7 @@ def _rows(name: str, raw: IO[bytes]) -> Generator[list[str], None, None]:
     with io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="") as text:
         try:
             for row in csv.reader(line.replace("\x1a", "") for line in text):
-                if row and any(c.strip() for c in row):
+                if row and any(map(str.strip, row)):
                     yield row
         except csv.Error as exc:
             raise ListFormatError(f"{name}: not a readable CSV ({exc})") from None
@@ -112,8 +113,14 @@ def _checked_rows(name: str, data: bytes, width: int) -> Iterator[list[str]]:
 
 
 def _non_sdn(row: list[str]) -> bool:
-    tags = {t.strip().upper() for t in _value(row[3]).replace("]", "").split("[")}
-    return bool(tags & NON_SDN_TAGS) or "Directive" in row[11]
+    return _non_sdn_programmes(row[3]) or "Directive" in row[11]
+
+
+@lru_cache(maxsize=4096)
+def _non_sdn_programmes(programs: str) -> bool:
+    """Whether a programmes cell names a non-SDN list (a list repeats a few hundred distinct cells)."""
+    tags = {t.strip().upper() for t in _value(programs).replace("]", "").split("[")}
+    return bool(tags & NON_SDN_TAGS)
 
 
 def read_set(files: dict[str, Path], progress: Progress | None = None) -> ParsedList:

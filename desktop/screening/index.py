@@ -147,7 +147,10 @@ def _crc(text: str) -> int:
 
 
 def create_tables(db: sqlite3.Connection) -> None:
-    db.executescript(INDEX_SCHEMA)
+    # statement by statement: executescript() would COMMIT the surrounding transaction (a re-index's)
+    for statement in INDEX_SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def drop_index(db: sqlite3.Connection) -> None:

@@ -72,8 +72,9 @@ CREATE TABLE IF NOT EXISTS deletes (
 """
 INDEX_TABLES = ("identifiers", "name_rows", "postings", "vocab", "deletes")
 # The secondary indexes of INDEX_SCHEMA. A large import drops them and builds them again once its rows
-# are in (one sort each), instead of updating them row by row in random key order: 1,000,000 entries
-# write in a third of the time. Below _BULK_ENTRIES, rebuilding them over the other lists would cost more.
+# are in (one sort each), instead of updating them row by row in random key order: the name rows of
+# 1,000,000 entries are written in a third of the time. Below _BULK_ENTRIES, rebuilding them over the
+# rows of the other lists would cost more than it saves.
 _SECONDARY_INDEXES = ("identifiers_value", "name_rows_key", "vocab_skel", "vocab_askel", "vocab_prefix")
 _BULK_ENTRIES = 50_000
 
@@ -160,9 +161,9 @@ def drop_index(db: sqlite3.Connection) -> None:
 
 
 _BATCH = 20_000  # rows per executemany: bounded memory, few round trips
-# Distinct (name, kind) readings an import remembers, least recently used forgotten: lists repeat common
-# names (a generated 1,000,000-entry list reads 1.33 million names, 645,000 distinct; this keeps 90 % of
-# the repeats for about 100 MB).
+# Distinct (name, kind) readings an import remembers, least recently used forgotten (bounded memory):
+# lists repeat common names (a generated 1,000,000-entry list reads 1.33 million names, 645,000 distinct;
+# this many keep 90 % of the repeats).
 _NORM_MEMO = 200_000
 
 

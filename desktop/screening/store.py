@@ -6,14 +6,14 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from desktop.fileio import create_private_file
 from desktop.screening.errors import ListStoreError
-from desktop.screening.importers.common import ParsedList
+from desktop.screening.importers.common import ParsedList, StreamedEntries
 from desktop.screening.index import INDEX_VERSION, create_tables, drop_index, write_list
 from desktop.screening.model import Entry
 from desktop.screening.types import ListInfo
@@ -154,17 +154,31 @@ class ListStore:
         if row is not None and row[0] == str(INDEX_VERSION):
             return
         with self._db:
+            # explicitly: the sqlite3 module opens a transaction only before a DML statement, and the
+            # tables dropped and created must come back with a rollback too (a large list, indexed in
+            # bulk, drops its secondary indexes only inside a transaction)
+            self._db.execute("BEGIN")
             drop_index(self._db)
             create_tables(self._db)
             for (list_id,) in self._db.execute("SELECT id FROM lists ORDER BY id").fetchall():
-                entries = (
-                    Entry.model_validate_json(data)
-                    for (data,) in self._db.execute(
-                        "SELECT data FROM entries WHERE list_id = ? ORDER BY seq", (list_id,)
-                    ).fetchall()
+                (count,) = self._db.execute(
+                    "SELECT COUNT(*) FROM entries WHERE list_id = ?", (list_id,)
+                ).fetchone()
+                # read as they are indexed (a million stored entries are never all in memory), and
+                # counted first so that a large list is indexed as a large import is
+                write_list(
+                    self._db, list_id, StreamedEntries(count, self._stored(list_id)), with_entries=False
                 )
-                write_list(self._db, list_id, entries, with_entries=False)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
+
+    def _stored(self, list_id: str) -> Callable[[], Iterator[Entry]]:
+        def entries() -> Iterator[Entry]:
+            for (data,) in self._db.execute(
+                "SELECT data FROM entries WHERE list_id = ? ORDER BY seq", (list_id,)
+            ):
+                yield Entry.model_validate_json(data)
+
+        return entries
 
     def index_source(self) -> tuple[sqlite3.Connection, threading.Lock]:
         """The connection and lock a name index reads through (shared: one connection, one lock)."""

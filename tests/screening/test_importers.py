@@ -138,6 +138,20 @@ def test_truncated_xml_is_refused(sanctions_data: Path, tmp_path: Path) -> None:
         read_path(cut)
 
 
+def test_ofac_set_entries_are_made_from_the_bytes_read_and_hashed(
+    sanctions_data: Path, tmp_path: Path
+) -> None:
+    """Entries are made again each time they are walked, always from the bytes the parse read, checked
+    and hashed: a file changed on disk afterwards changes nothing of what gets stored."""
+    folder = tmp_path / "ofac"
+    shutil.copytree(sanctions_data / "ofac/sdn-tiny-2025", folder)
+    (parsed,) = read_path(folder)
+    first = list(parsed.entries)
+    (folder / "sdn.csv").write_text('1,"SOMEONE ELSE",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n')
+    assert list(parsed.entries) == first and len(parsed.entries) == 17
+    assert parsed.entries[0] == first[0] and first[0].id == "10278"
+
+
 def test_csv_with_wrong_column_count_is_refused(sanctions_data: Path, tmp_path: Path) -> None:
     lines = (sanctions_data / "ofac/sdn-tiny-2025/sdn.csv").read_bytes().split(b"\r\n")
     lines[3] = b'99999,"BROKEN ROW",-0- '

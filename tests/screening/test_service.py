@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -101,6 +102,46 @@ def test_failed_import_leaves_loaded_lists_untouched(
     assert (data_dir / STORE_FILE).read_bytes() == before
     assert any(m.entry_id == "CFi.006" for m in screener.screen(PartyQuery(name="Oumar Younous")))
     assert [i.entries for i in Screener.open(data_dir).lists() if i.id == "UN"] == [1003]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_failure_while_entries_are_written_leaves_the_loaded_list_untouched(
+    sanctions_data: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """OFAC CSV entries are made while the store writes them: a failure then rolls the whole import back,
+    also for a large list, whose import drops the secondary indexes to build them again at the end."""
+    from desktop.screening import index
+    from desktop.screening.importers import ofac_csv
+
+    if bulk:
+        monkeypatch.setattr(index, "_BULK_ENTRIES", 1000)
+    screener = Screener.for_import(data_dir, clock=_clock)
+    screener.import_path(sanctions_data / "ofac/sdn-tiny-2025")
+    before = (data_dir / STORE_FILE).read_bytes()
+    made = ofac_csv._entry
+    calls = []
+
+    def failing(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) > 5000:
+            raise RuntimeError("disk gone")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(ofac_csv, "_entry", failing)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        screener.import_path(sanctions_data / "ofac/sdn-2021-07", force=True)
+    assert len(calls) == 5001  # it failed midway, with 5,000 entries already written
+    assert (data_dir / STORE_FILE).read_bytes() == before
+    assert [(i.id, i.entries) for i in Screener.open(data_dir).lists()] == [
+        ("CS-DIAMOND", 28),
+        ("OFAC-SDN", 17),
+    ]
+    check = sqlite3.connect(data_dir / STORE_FILE)
+    indexes = {name for (name,) in check.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    check.close()
+    assert set(index._SECONDARY_INDEXES) <= indexes  # dropped by the failed import, restored by its rollback
+    hits = Screener.open(data_dir).screen(PartyQuery(name="Elvis Angus Logan Morey"))
+    assert [m.entry_id for m in hits if m.list == "OFAC-SDN"] == ["10278"]
 
 
 @pytest.mark.slow

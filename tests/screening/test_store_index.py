@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from desktop.screening.index import INDEX_VERSION
 from desktop.screening.model import Alias, Entry
@@ -81,3 +84,29 @@ def test_opening_a_store_reads_no_names(tmp_path: Path) -> None:
     # the matcher is built on the first query and holds no row objects: its caches start empty
     assert screener.indexed_names() >= 1  # the bundled list, indexed in memory
     assert screener.screen(PartyQuery(name="ALROSA"))[0].strong
+
+
+def test_a_reindex_that_fails_leaves_the_store_as_it_was(
+    sanctions_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The re-index at open is one transaction, its dropped and created tables included."""
+    from desktop.screening import store as store_module
+
+    Screener.for_import(tmp_path).import_path(sanctions_data / "ofac/sdn-tiny-2025")
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'index'")
+    db.close()
+    before = (tmp_path / STORE_FILE).read_bytes()
+    written = store_module.write_list
+
+    def failing(*args: Any, **kwargs: Any) -> int:
+        written(*args, **kwargs)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(store_module, "write_list", failing)
+    with pytest.raises(RuntimeError, match="power cut"):
+        ListStore.in_folder(tmp_path)
+    assert (tmp_path / STORE_FILE).read_bytes() == before
+    monkeypatch.undo()
+    hits = Screener.open(tmp_path).screen(PartyQuery(name="Elvis Angus Logan Morey"))
+    assert [m.entry_id for m in hits if m.list == "OFAC-SDN"] == ["10278"]

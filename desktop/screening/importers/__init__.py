@@ -56,7 +56,7 @@ def detect(path: Path) -> str:
         )
     if head.startswith(b"{"):
         return "ftm"
-    rows = ofac_csv.read_rows(path)
+    rows = ofac_csv.head_rows(path)  # the whole file is read by its importer, once
     if uk_csv.header_row(rows) is not None:
         return "uk-csv"
     role = ofac_csv.role_of(rows)
@@ -79,7 +79,7 @@ def read_path(path: Path, progress: Progress | None = None) -> list[ParsedList]:
     if not files:
         raise ListFormatError(f"{path} holds no files to import")
     out: list[ParsedList] = []
-    ofac_set: dict[str, tuple[Path, list[list[str]]]] = {}
+    ofac_set: dict[str, Path] = {}
     for f in files:
         kind = detect(f)
         if kind.startswith("xml:"):
@@ -92,14 +92,14 @@ def read_path(path: Path, progress: Progress | None = None) -> list[ParsedList]:
             role = kind.split(":", 1)[1]
             if role in ofac_set:
                 raise ListFormatError(
-                    f"{f.name} and {ofac_set[role][0].name} are both OFAC {role} files in one folder"
+                    f"{f.name} and {ofac_set[role].name} are both OFAC {role} files in one folder"
                 )
-            ofac_set[role] = (f, ofac_csv.read_rows(f))
+            ofac_set[role] = f
             continue
         out[-1].files = [f]
     if ofac_set:
         out.append(ofac_csv.read_set(ofac_set, progress))
-        out[-1].files = sorted((p for p, _ in ofac_set.values()), key=lambda p: p.name)
+        out[-1].files = sorted(ofac_set.values(), key=lambda p: p.name)
     ids = [p.id for p in out]
     if len(ids) != len(set(ids)):
         raise ListFormatError(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
@@ -23,6 +23,35 @@ ALL_JURISDICTIONS = ("US", "EU", "UK", "CA", "JP", "CH", "AU", "NZ")
 Progress = Callable[[int, int], None]
 
 
+class StreamedEntries(Sequence[Entry]):
+    """A parsed list's entries, made again from the parsed file's bytes each time they are walked.
+
+    The store writes them as they come, so a million-entry list is never held as a million objects;
+    the count is known (the file was checked whole when parsed). Indexing, rare (lists kept in memory),
+    makes and keeps them all once.
+    """
+
+    def __init__(self, count: int, make: Callable[[], Iterator[Entry]]) -> None:
+        self._count = count
+        self._make = make
+        self._held: list[Entry] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._held) if self._held is not None else self._make()
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if self._held is None:
+            self._held = list(self._make())
+        return self._held[index]
+
+
 @dataclass
 class ParsedList:
     """An official list read from one file or one OFAC CSV set, ready for the store."""
@@ -34,7 +63,7 @@ class ParsedList:
     as_of: date | None
     sha256: str
     format: str
-    entries: list[Entry] = field(default_factory=list)
+    entries: Sequence[Entry] = field(default_factory=list)
     confidence: str = "P"
     # The official files it was read from (set by read_path): kept beside the store for data packs.
     files: list[Path] = field(default_factory=list)

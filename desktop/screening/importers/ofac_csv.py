@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import itertools
 import re
 from collections import defaultdict
+from collections.abc import Generator, Iterator
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from desktop.screening.errors import ListFormatError
 from desktop.screening.importers.common import (
     ParsedList,
     Progress,
+    StreamedEntries,
     check_size,
     countries_of,
     partial_date,
-    sha256_of,
 )
 from desktop.screening.model import Alias, Entry, Identifier
 
@@ -44,6 +49,8 @@ _ID_PATTERNS = re.compile(
     r"Enterprise Number|V\.A\.T\. Number|VAT Number)\s+([A-Za-z0-9][A-Za-z0-9./-]{3,})"
 )
 _DOB = re.compile(r"DOB ((?:\d{1,2} [A-Z][a-z]{2} )?\d{4})")
+_WEAK_AKA = re.compile(r"a\.k\.a\. '([^']+)'")
+_KINDS = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}
 
 
 def _value(field: str) -> str:
@@ -51,18 +58,37 @@ def _value(field: str) -> str:
     return "" if v == "-0-" else v
 
 
+def _rows(name: str, raw: IO[bytes]) -> Generator[list[str], None, None]:
+    """Rows of a legacy CSV as they are read: Latin-1 safe, Ctrl-Z dropped, blank lines skipped."""
+    with io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="") as text:
+        try:
+            for row in csv.reader(line.replace("\x1a", "") for line in text):
+                if row and any(map(str.strip, row)):
+                    yield row
+        except csv.Error as exc:
+            raise ListFormatError(f"{name}: not a readable CSV ({exc})") from None
+
+
 def read_rows(path: Path) -> list[list[str]]:
-    """Rows of a legacy CSV: Latin-1 safe, trailing Ctrl-Z dropped, blank lines skipped."""
+    """Every row of a legacy CSV (blank lines skipped)."""
     check_size(path)
-    text = path.read_bytes().decode("utf-8", errors="replace").replace("\x1a", "")
-    try:
-        return [r for r in csv.reader(io.StringIO(text, newline="")) if r and any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise ListFormatError(f"{path.name}: not a readable CSV ({exc})") from None
+    with path.open("rb") as fh:
+        return list(_rows(path.name, fh))
+
+
+def head_rows(path: Path, count: int = 5) -> list[list[str]]:
+    """The first rows of a CSV, enough to tell its format: detection reads no more of a large file."""
+    check_size(path)
+    with path.open("rb") as fh:
+        rows = _rows(path.name, fh)
+        try:
+            return list(itertools.islice(rows, count))
+        finally:
+            rows.close()  # closes the text reader now, not when collected
 
 
 def role_of(rows: list[list[str]]) -> str | None:
-    """'primary', 'alias', 'address' or 'comments' when every row has that file's shape, else None."""
+    """'primary', 'alias', 'address' or 'comments' when the first row has that file's shape, else None."""
     if not rows or not rows[0][0].strip().isdigit():
         return None
     width = len(rows[0])
@@ -71,79 +97,106 @@ def role_of(rows: list[list[str]]) -> str | None:
     return {PRIMARY_COLUMNS: "primary", ADDRESS_COLUMNS: "address", COMMENT_COLUMNS: "comments"}.get(width)
 
 
-def _check_width(path: Path, rows: list[list[str]], width: int) -> None:
-    for line, row in enumerate(rows, start=1):
+_WIDTHS = {"primary": PRIMARY_COLUMNS, "alias": ALIAS_COLUMNS, "address": ADDRESS_COLUMNS}
+
+
+def _checked_rows(name: str, data: bytes, width: int) -> Iterator[list[str]]:
+    """The rows of one file of the set, each checked as it is read: its width, a numeric entity number."""
+    for line, row in enumerate(_rows(name, io.BytesIO(data)), start=1):
         if len(row) != width:
             raise ListFormatError(
-                f"{path.name} row {line}: expected {width} columns, found {len(row)} (file damaged or not OFAC CSV)"
+                f"{name} row {line}: expected {width} columns, found {len(row)} (file damaged or not OFAC CSV)"
             )
         if not row[0].strip().isdigit():
-            raise ListFormatError(f"{path.name} row {line}: entity number {row[0][:20]!r} is not a number")
+            raise ListFormatError(f"{name} row {line}: entity number {row[0][:20]!r} is not a number")
+        yield row
 
 
-def _is_consolidated(rows: list[list[str]]) -> bool:
-    def non_sdn(row: list[str]) -> bool:
-        tags = {t.strip().upper() for t in _value(row[3]).replace("]", "").split("[")}
-        return bool(tags & NON_SDN_TAGS) or "Directive" in row[11]
-
-    return sum(non_sdn(r) for r in rows) >= 0.3 * len(rows)
+def _non_sdn(row: list[str]) -> bool:
+    return _non_sdn_programmes(row[3]) or "Directive" in row[11]
 
 
-def read_set(files: dict[str, tuple[Path, list[list[str]]]], progress: Progress | None = None) -> ParsedList:
-    """Join one OFAC set: a primary file (sdn.csv / cons_prim.csv) and/or an alias file, plus the others."""
+@lru_cache(maxsize=4096)
+def _non_sdn_programmes(programs: str) -> bool:
+    """Whether a programmes cell names a non-SDN list (a list repeats a few hundred distinct cells)."""
+    tags = {t.strip().upper() for t in _value(programs).replace("]", "").split("[")}
+    return bool(tags & NON_SDN_TAGS)
+
+
+def read_set(files: dict[str, Path], progress: Progress | None = None) -> ParsedList:
+    """Join one OFAC set: a primary file (sdn.csv / cons_prim.csv) and/or an alias file, plus the others.
+
+    Every file is read once, its bytes hashed and checked whole (widths, entity numbers) before anything
+    is stored; the primary file's entries are then made from those same bytes as the store writes them
+    (StreamedEntries), so a million-entry set is never held as a million Entry objects.
+    """
     if "primary" not in files and "alias" not in files:
         raise ListFormatError(
             "an OFAC address or comments file cannot be imported without its sdn.csv or alt.csv"
         )
-    for role, (path, rows) in files.items():
-        width = {"primary": PRIMARY_COLUMNS, "alias": ALIAS_COLUMNS, "address": ADDRESS_COLUMNS}.get(role)
-        _check_width(path, rows, width or COMMENT_COLUMNS)
+    data: dict[str, bytes] = {}
+    digest = hashlib.sha256()  # as sha256_of: the files' bytes in name order
+    for role, path in sorted(files.items(), key=lambda item: item[1].name):
+        check_size(path)
+        data[role] = path.read_bytes()
+        digest.update(data[role])
+
+    def rows(role: str) -> Iterator[list[str]]:
+        if role not in files:
+            return iter(())
+        return _checked_rows(files[role].name, data[role], _WIDTHS.get(role, COMMENT_COLUMNS))
+
     remarks: dict[str, str] = defaultdict(str)
-    for row in files.get("comments", (None, []))[1]:
+    for row in rows("comments"):
         remarks[row[0].strip()] += _value(row[1])
-    aliases: dict[str, list[Alias]] = defaultdict(list)
-    for row in files.get("alias", (None, []))[1]:
+    # (name, strong, kind): Alias objects are made with their entry
+    aliases: dict[str, list[tuple[str, bool, str]]] = defaultdict(list)
+    for row in rows("alias"):
         name = _value(row[3])
         if name:
             kind = _value(row[2]).lower() or "aka"
-            aliases[row[0].strip()].append(Alias(name=name, strong=kind != "weak", kind=kind))
+            aliases[row[0].strip()].append((name, kind != "weak", kind))
     countries: dict[str, list[str]] = defaultdict(list)
-    for row in files.get("address", (None, []))[1]:
+    for row in rows("address"):
         if _value(row[4]):
             countries[row[0].strip()].append(_value(row[4]))
-    entries: list[Entry] = []
-    primary_rows = files.get("primary", (None, []))[1]
-    consolidated = bool(primary_rows) and _is_consolidated(primary_rows)
-    total = len(primary_rows) or len(aliases)
-    if primary_rows:
-        for done, row in enumerate(primary_rows, start=1):
+    count = non_sdn = 0
+    for row in rows("primary"):  # the whole file is checked here, before the store is touched
+        count += 1
+        non_sdn += _non_sdn(row)
+    consolidated = count > 0 and non_sdn >= 0.3 * count
+    total = count or len(aliases)
+    for role in ("alias", "address", "comments"):
+        data.pop(role, None)  # read once: only the primary file's bytes are read again
+
+    def primary_entries() -> Iterator[Entry]:
+        for done, row in enumerate(rows("primary"), start=1):
             ent = row[0].strip()
             remark = _value(row[11]) + remarks.get(ent, "")
-            entries.append(
-                _entry(ent, _value(row[1]), _value(row[2]), _value(row[3]), remark, aliases, countries)
-            )
+            yield _entry(ent, _value(row[1]), _value(row[2]), _value(row[3]), remark, aliases, countries)
             if progress is not None and done % 2000 == 0:
                 progress(done, total)
-    else:
+
+    def extract_entries() -> Iterator[Entry]:
         # An alias/address extract without sdn.csv: the first alias stands in for the absent primary name.
         for ent, names in aliases.items():
             remark = "primary name not in the imported files; " + remarks.get(ent, "")
-            entry = _entry(ent, names[0].name, "", "", remark, {ent: names[1:]}, countries)
-            entries.append(entry)
-    paths = [p for p, _ in files.values()]
+            yield _entry(ent, names[0][0], "", "", remark, {ent: names[1:]}, countries)
+
+    paths = list(files.values())
     kind_names = ", ".join(sorted(p.name for p in paths))
     return ParsedList(
         id="OFAC-CONS" if consolidated else "OFAC-SDN",
         name="OFAC Consolidated (non-SDN) List"
         if consolidated
         else "OFAC Specially Designated Nationals List",
-        source=kind_names + ("" if primary_rows else " (alias extract: primary names absent)"),
+        source=kind_names + ("" if count else " (alias extract: primary names absent)"),
         jurisdictions=["US"],
         # The legacy CSV set carries no publication date; a file's date would be a guess, not a fact.
         as_of=None,
-        sha256=sha256_of(paths),
+        sha256=digest.hexdigest(),
         format="OFAC legacy CSV",
-        entries=entries,
+        entries=StreamedEntries(total, primary_entries if count else extract_entries),
     )
 
 
@@ -153,27 +206,27 @@ def _entry(
     sdn_type: str,
     programs: str,
     remark: str,
-    aliases: dict[str, list[Alias]],
+    aliases: dict[str, list[tuple[str, bool, str]]],
     countries: dict[str, list[str]],
 ) -> Entry:
-    kind = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}.get(
-        sdn_type.lower(), "organization"
-    )
-    # OFAC's quoted a.k.a.s in the remarks are its "weak" aliases: they may alert, never block
-    extra = [
-        Alias(name=m.group(1).strip(), kind="aka", strong=False)
-        for m in re.finditer(r"a\.k\.a\. '([^']+)'", remark)
-    ]
-    idents = [
-        Identifier(kind=m.group(1), value=m.group(2).rstrip(".;,")) for m in _ID_PATTERNS.finditer(remark)
-    ]
-    births = [d for d in (partial_date(m.group(1)) for m in _DOB.finditer(remark)) if d]
-    known = {a.name for a in aliases.get(ent, [])}
+    kind = _KINDS.get(sdn_type.lower(), "organization")
+    extra: list[Alias] = []
+    idents: list[Identifier] = []
+    births: list[str] = []
+    if remark:  # many entries have none: three scans saved
+        # OFAC's quoted a.k.a.s in the remarks are its "weak" aliases: they may alert, never block
+        extra = [Alias(name=m.group(1).strip(), kind="aka", strong=False) for m in _WEAK_AKA.finditer(remark)]
+        idents = [
+            Identifier(kind=m.group(1), value=m.group(2).rstrip(".;,")) for m in _ID_PATTERNS.finditer(remark)
+        ]
+        births = [d for d in (partial_date(m.group(1)) for m in _DOB.finditer(remark)) if d]
+    listed = [Alias(name=n, strong=strong, kind=k) for n, strong, k in aliases.get(ent, ())]
+    known = {a.name for a in listed}
     return Entry(
         id=ent,
         kind=kind,
-        name=name or (aliases.get(ent) or [Alias(name=ent)])[0].name,
-        aliases=[*aliases.get(ent, []), *(a for a in extra if a.name not in known)],
+        name=name or (listed[0].name if listed else ent),
+        aliases=[*listed, *(a for a in extra if a.name not in known)],
         countries=countries_of(countries.get(ent, [])),
         birth_dates=births,
         identifiers=idents,

@@ -371,3 +371,14 @@ def test_short_arabic_skeletons_compared_as_sounds() -> None:
     assert token_similarity("YHII", "YAHYA", abjad=True) == 0.9
     # two consonants alike but the sounds apart: still nothing
     assert token_similarity("SNAII", "CHEN", abjad=True) == 0.0
+
+
+def test_a_latin_name_opening_with_a_doubled_sun_letter_is_also_read_as_written() -> None:
+    # ALLAH and ISSA are not the article assimilated onto LAH and SA (as ESSABAR is onto SABAR)
+    assert token_similarity("ALLH", "ALLAH", abjad=True) == 0.9
+    assert token_similarity("AISA", "ISSA", abjad=True) == 0.9
+    assert token_similarity("SBAR", "ESSABAR", abjad=True) == 0.9
+    m = _best(
+        _screener([Entry(id="F1", kind="person", name="FAIZULLAH KHAN NOORZAI"), PUTIN]), "فیض الله خان نورزی"
+    )
+    assert m is not None and m.entry_id == "F1" and m.score >= ALERT_THRESHOLD, m

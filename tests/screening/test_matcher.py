@@ -382,3 +382,10 @@ def test_a_latin_name_opening_with_a_doubled_sun_letter_is_also_read_as_written(
         _screener([Entry(id="F1", kind="person", name="FAIZULLAH KHAN NOORZAI"), PUTIN]), "فیض الله خان نورزی"
     )
     assert m is not None and m.entry_id == "F1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_arabic_words_run_together_match_the_listed_name() -> None:
+    m = _best(_screener([Entry(id="D1", kind="person", name="MOHAMED DAHIR AWEYS"), PUTIN]), "محمد ظاهرعويس")
+    # matched word by word, not only by the whole-name skeleton (which the candidate search cannot use)
+    assert m is not None and m.entry_id == "D1" and m.score >= ALERT_THRESHOLD, m
+    assert "ZAHR~DAHIR" in m.why and "AUIS~AWEYS" in m.why, m.why

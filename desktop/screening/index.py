@@ -40,7 +40,7 @@ from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
 # Bump when normalisation or these tables change: a store built before rebuilds its index at open.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _POSTING_BUDGET = 2500  # postings a query may walk when blocking (rarest tokens first)
 _MIN_DELETE_LEN = 4
 _MIN_FOLD_LEN = 3

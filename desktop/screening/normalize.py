@@ -363,10 +363,11 @@ _ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
 def abjad_skeleton(token: str, digraphs: bool = True) -> str:
     """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).
 
-    With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
+    A Latin X is the Somali spelling of ha (XASAN: HSN). With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
     be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD in Latin; اسحاق: ASHAQ, ISHAQ).
     """
-    s = token
+    # Somali writes ha as X (XASAN, MAXAMED): no name read from Arabic script has an X of its own
+    s = token.replace("X", "H")
     for a, b in _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :]:
         if a in s:
             s = s.replace(a, b)

@@ -12,6 +12,7 @@ import pytest
 from desktop.screening.importers import ParsedList
 from desktop.screening.matcher import ALERT_THRESHOLD
 from desktop.screening.model import Alias, Entry, Identifier
+from desktop.screening.normalize import abjad_skeleton
 from desktop.screening.service import Screener
 from desktop.screening.similarity import token_similarity
 from desktop.screening.types import Match, PartyIdentifier, PartyQuery
@@ -389,3 +390,11 @@ def test_arabic_words_run_together_match_the_listed_name() -> None:
     # matched word by word, not only by the whole-name skeleton (which the candidate search cannot use)
     assert m is not None and m.entry_id == "D1" and m.score >= ALERT_THRESHOLD, m
     assert "ZAHR~DAHIR" in m.why and "AUIS~AWEYS" in m.why, m.why
+
+
+def test_somali_x_is_the_arabic_ha() -> None:
+    # Somali spelling writes ha as X: محمد حسن حرسي is MAXAMED XASAN XIRSI
+    assert abjad_skeleton("XASAN") == abjad_skeleton("HSN") == "HSN"
+    assert token_similarity("HRSI", "XIRSI", abjad=True) == 0.9
+    m = _best(_screener([Entry(id="S1", kind="person", name="MAXAMED XASAN XIRSI"), PUTIN]), "محمد حسن حرسي")
+    assert m is not None and m.entry_id == "S1" and m.score >= ALERT_THRESHOLD, m

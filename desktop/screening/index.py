@@ -469,8 +469,15 @@ class NameIndex:
     def abjad_variants(self, token: str) -> list[str]:
         """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
         # SH, TH, KH... read from Arabic script may be two letters (ATHAD: ITIHAD): both skeletons
+        # dhal (DH) is TH in many Latin spellings (GHATHAFI, AL-THAHAB)
+        readings = (token, token.replace("DH", "TH")) if "DH" in token else (token,)
         keys = sorted(
-            {sk for sk in (abjad_skeleton(token), abjad_skeleton(token, digraphs=False)) if len(sk) >= 2}
+            {
+                sk
+                for r in readings
+                for sk in (abjad_skeleton(r), abjad_skeleton(r, digraphs=False))
+                if len(sk) >= 2
+            }
         )
         if not keys:
             return []

@@ -398,3 +398,11 @@ def test_somali_x_is_the_arabic_ha() -> None:
     assert token_similarity("HRSI", "XIRSI", abjad=True) == 0.9
     m = _best(_screener([Entry(id="S1", kind="person", name="MAXAMED XASAN XIRSI"), PUTIN]), "محمد حسن حرسي")
     assert m is not None and m.entry_id == "S1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_dhal_may_be_th_in_a_latin_spelling() -> None:
+    # ذ read DH is TH in many Latin spellings: القذافي is GHATHAFI, الذهب is AL-THAHAB
+    assert token_similarity("QDHAFI", "GHATHAFI", abjad=True) == 0.9
+    assert token_similarity("DHHB", "THAHAB", abjad=True) == 0.9
+    m = _best(_screener([Entry(id="G1", kind="person", name="SAADI GHATHAFI"), PUTIN]), "الساعدي القذافي")
+    assert m is not None and m.entry_id == "G1" and m.score >= ALERT_THRESHOLD, m

@@ -184,3 +184,10 @@ def test_arabic_words_run_together_are_also_read_apart() -> None:
     assert run_in_words("عبدالرحمن") == [] and run_in_words("منصور") == []
     readings = [r.tokens for r in normalise("محمد ظاهرعويس", "person", brackets=True)]
     assert readings == [("MHMD", "ZAHRUIS"), ("MHMD", "ZAHR", "AUIS")]
+
+
+def test_urdu_pashto_and_maghrebi_letters_are_read() -> None:
+    # Urdu heh goal (شاہ: SHAH), Pashto letters (ځدراڼ: ZDRAN, ګل: GL), the Algerian qaf written ڨ
+    assert _tokens("شاہ محمود")[0] == ("SHAH", "MHMUD")
+    assert _tokens("ګل ځدراڼ")[0] == ("GL", "ZDRAN")
+    assert _tokens("ڨدور")[0] == ("GDUR",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
@@ -13,6 +14,7 @@ _VOWELS = frozenset("AEIOU")
 _FOLDED_EQUAL = 0.9
 _FOLD_COST = 0.03
 _SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
+_SOMALI_AIN = re.compile("C(?=[AEIOU])")
 
 
 def _short_skeleton_agrees(q: str, c: str) -> bool:
@@ -57,6 +59,12 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
             # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
             # Arabic reading has the article apart (AL SBAR); but ALLAH and ISSA are names as written
             forms.append(c[1:])
+        if "C" in c and "CH" not in c:
+            # Somali writes ain as C (CUMAR, CABDI, CIISE): the Arabic reading has no consonant there;
+            # two consonants must be left (CURA, a Latin name, is not ARIA)
+            somali = _SOMALI_AIN.sub("", c)
+            if somali and len(abjad_skeleton(somali)) >= 2:
+                forms.append(somali)
         if q[-1] == "A":
             # a ta marbuta is read A in the Arabic, AT in a Latin construct (QAIDAT, JAZIRAT)
             forms = [f[:-1] if len(f) >= 5 and f.endswith("AT") else f for f in forms]

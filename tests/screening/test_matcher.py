@@ -406,3 +406,11 @@ def test_dhal_may_be_th_in_a_latin_spelling() -> None:
     assert token_similarity("DHHB", "THAHAB", abjad=True) == 0.9
     m = _best(_screener([Entry(id="G1", kind="person", name="SAADI GHATHAFI"), PUTIN]), "الساعدي القذافي")
     assert m is not None and m.entry_id == "G1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_somali_c_is_the_arabic_ain() -> None:
+    # Somali spelling writes ain as C: عمر عبدي فارح is CUMAR CABDI FAARAX
+    assert token_similarity("AMR", "CUMAR", abjad=True) == 0.9
+    assert token_similarity("ARIA", "CURA", abjad=True) == 0.0  # one consonant left: not enough
+    m = _best(_screener([Entry(id="S2", kind="person", name="CUMAR CABDI FAARAX"), PUTIN]), "عمر عبدي فارح")
+    assert m is not None and m.entry_id == "S2" and m.score >= ALERT_THRESHOLD, m

@@ -40,7 +40,7 @@ from desktop.screening.prior import world_factor
 from desktop.screening.similarity import token_similarity
 
 # Bump when normalisation or these tables change: a store built before rebuilds its index at open.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _POSTING_BUDGET = 2500  # postings a query may walk when blocking (rarest tokens first)
 _MIN_DELETE_LEN = 4
 _MIN_FOLD_LEN = 3
@@ -469,8 +469,15 @@ class NameIndex:
     def abjad_variants(self, token: str) -> list[str]:
         """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
         # SH, TH, KH... read from Arabic script may be two letters (ATHAD: ITIHAD): both skeletons
+        # dhal (DH) is TH in many Latin spellings (GHATHAFI, AL-THAHAB)
+        readings = (token, token.replace("DH", "TH")) if "DH" in token else (token,)
         keys = sorted(
-            {sk for sk in (abjad_skeleton(token), abjad_skeleton(token, digraphs=False)) if len(sk) >= 2}
+            {
+                sk
+                for r in readings
+                for sk in (abjad_skeleton(r), abjad_skeleton(r, digraphs=False))
+                if len(sk) >= 2
+            }
         )
         if not keys:
             return []

@@ -181,6 +181,37 @@ def bracket_parts(text: str) -> list[str]:
     return [p for p in (outer, *inner) if p and p != text]
 
 
+# Arabic letters that do not join the next one: a space lost after them leaves no trace in the text
+# (ظاهرعويس is ظاهر عويس, DAHIR AWEYS). A ta marbuta or an alef maksura only ever ends a word.
+_NON_JOINING = frozenset("دذرزو")
+_WORD_FINAL = frozenset("ةى")
+_MAX_RUN_IN_READINGS = 3
+
+
+def run_in_words(text: str) -> list[str]:
+    """`text` with one Arabic word split where a space may have been lost: one text per place.
+
+    A word of seven letters or more, with no article in it, is split after a letter that does not join
+    the next, leaving three letters or more on each side; after a ta marbuta or an alef maksura inside a
+    word (letters that only end one), two letters are enough.
+    """
+    words = text.split(" ")
+    out: list[str] = []
+    for n, word in enumerate(words):
+        if len(word) < 5 or "ال" in word or not all(_is_arabic_letter(ch) for ch in word):
+            continue
+        for k in range(2, len(word) - 1):
+            final = word[k - 1] in _WORD_FINAL
+            joins = word[k - 1] in _NON_JOINING and len(word) >= 7 and 3 <= k <= len(word) - 3
+            if (final or joins) and word[k] not in _WORD_FINAL:
+                out.append(" ".join([*words[:n], word[:k], word[k:], *words[n + 1 :]]))
+    return out[:_MAX_RUN_IN_READINGS]
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return ch.isalpha() and ("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
+
+
 def _says_nothing(tokens: list[str]) -> bool:
     legal, honor, _ = _edge_phrases()
     return (
@@ -196,12 +227,15 @@ def normalise(text: str, kind: str | None = None, *, brackets: bool = False) -> 
 
     Spaced or dotted single letters (A L R O S A) add a reading with the letters joined; a right-to-left
     override adds the order a reader sees; with `brackets` (queries), the name outside brackets and each
-    bracketed part are read on their own too.
+    bracketed part are read on their own too, and an Arabic word that may be two run together is read
+    split as well (`run_in_words`).
     """
     cleaned = clean(text)[:MAX_NAME_CHARS].casefold()
     texts = [cleaned]
     if brackets and ("(" in cleaned or "[" in cleaned):
         texts += [p for p in bracket_parts(cleaned) if p not in texts]
+    if brackets and not cleaned.isascii() and has_abjad(cleaned):
+        texts += [t for t in run_in_words(cleaned) if t not in texts]
     if "\u202e" in text:
         shown = " ".join(_COMBINING.sub("", visual_text(text)).split())[:MAX_NAME_CHARS].casefold()
         if shown != cleaned:
@@ -329,10 +363,11 @@ _ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
 def abjad_skeleton(token: str, digraphs: bool = True) -> str:
     """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).
 
-    With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
+    A Latin X is the Somali spelling of ha (XASAN: HSN). With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
     be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD in Latin; اسحاق: ASHAQ, ISHAQ).
     """
-    s = token
+    # Somali writes ha as X (XASAN, MAXAMED): no name read from Arabic script has an X of its own
+    s = token.replace("X", "H")
     for a, b in _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :]:
         if a in s:
             s = s.replace(a, b)

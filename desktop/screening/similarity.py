@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
@@ -13,6 +14,7 @@ _VOWELS = frozenset("AEIOU")
 _FOLDED_EQUAL = 0.9
 _FOLD_COST = 0.03
 _SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
+_SOMALI_AIN = re.compile("C(?=[AEIOU])")
 
 
 def _short_skeleton_agrees(q: str, c: str) -> bool:
@@ -28,6 +30,22 @@ def _short_skeleton_agrees(q: str, c: str) -> bool:
     )
 
 
+def _abjad_alike(q: str, c: str) -> bool:
+    """Q, read from Arabic script, and the Latin C have the same consonants (and open alike)."""
+    # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
+    # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
+    # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
+    # a waw that opens a word is OU or O in French spellings (ولد: OULD)
+    same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START) or (q[0] == "W" and c[0] in "OU")
+    if not same_opening:
+        return False
+    csk = abjad_skeleton(c)
+    return any(
+        sk == csk and (len(sk) >= 3 or _short_skeleton_agrees(q, c))
+        for sk in (abjad_skeleton(q), abjad_skeleton(q, digraphs=False))
+    )
+
+
 # Pairs of name tokens recur from query to query (AL, MOHAMMED, DIAMOND against the same listed tokens):
 # a bounded cache keeps the folds and edit similarities from being computed again.
 @lru_cache(maxsize=65_536)
@@ -36,22 +54,30 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
     if q == c:
         return 1.0
     if abjad and len(q) > 1:
+        forms = [c]
         if c[0] in _VOWEL_START and len(c) >= 4 and c[1] == c[2] and c[1] in _SUN_LETTERS:
             # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
-            # Arabic reading has the article apart (AL SBAR)
-            c = c[1:]
-        if q[-1] == "A" and len(c) >= 5 and c.endswith("AT"):
+            # Arabic reading has the article apart (AL SBAR); but ALLAH and ISSA are names as written
+            forms.append(c[1:])
+        if "C" in c and "CH" not in c:
+            # Somali writes ain as C (CUMAR, CABDI, CIISE): the Arabic reading has no consonant there;
+            # two consonants must be left (CURA, a Latin name, is not ARIA)
+            somali = _SOMALI_AIN.sub("", c)
+            if somali and len(abjad_skeleton(somali)) >= 2:
+                forms.append(somali)
+        if q[-1] == "A":
             # a ta marbuta is read A in the Arabic, AT in a Latin construct (QAIDAT, JAZIRAT)
-            c = c[:-1]
-        # two consonants alone collide too often (SNAII/CHEN, ASRA/SHARRY): the letters must agree too
-        # a Latin name opens with a vowel where the Arabic opens with alef or ain: ḤSYN (HOSSEIN) is
-        # not EHSAN, ĀRĀD is not RIDA, though the consonants agree
-        # a waw that opens a word is OU or O in French spellings (ولد: OULD)
-        same_opening = (q[0] in _VOWEL_START) == (c[0] in _VOWEL_START) or (q[0] == "W" and c[0] in "OU")
-        csk = abjad_skeleton(c)
-        for sk in (abjad_skeleton(q), abjad_skeleton(q, digraphs=False)):
-            if sk == csk and same_opening and (len(sk) >= 3 or _short_skeleton_agrees(q, c)):
-                return 0.9
+            forms = [f[:-1] if len(f) >= 5 and f.endswith("AT") else f for f in forms]
+        # dhal (DH) is TH in many Latin spellings (GHATHAFI, AL-THAHAB)
+        readings = (q, q.replace("DH", "TH")) if "DH" in q else (q,)
+        if any(_abjad_alike(r, form) for r in readings for form in forms):
+            return 0.9
+        return max(_spelling_similarity(q, form) for form in forms)
+    return _spelling_similarity(q, c)
+
+
+def _spelling_similarity(q: str, c: str) -> float:
+    """Initials 0.9; same phonetic skeleton at least 0.88; else edit similarity (below 0.7: 0)."""
     if len(q) == 1 or len(c) == 1:
         return 0.9 if q[0] == c[0] else 0.0
     ratio = Indel.normalized_similarity(q, c)

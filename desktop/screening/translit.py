@@ -31,6 +31,10 @@ _ARABIC = {
     "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
     "ه": "h", "ة": "a", "ى": "a", "ء": "", "ئ": "", "ؤ": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
     "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ھ": "h", "ۃ": "a", "ے": "e",
+    # Urdu heh goal and the Persian heh with hamza; Pashto letters; veh, and the G of the Maghreb
+    # (ڨ, ڭ: the Algerian and Moroccan qaf or kaf, GADDAFI-like spellings)
+    "ہ": "h", "ۀ": "h", "ە": "a", "ځ": "z", "څ": "s", "ټ": "t", "ډ": "d", "ړ": "r", "ږ": "zh", "ښ": "sh",
+    "ګ": "g", "ڼ": "n", "ۍ": "i", "ۓ": "e", "ڤ": "v", "ڨ": "g", "ڭ": "g",
 }  # fmt: skip
 _ARABIC_WAW = {"و"}
 _ARABIC_YEH = {"ي", "ی", "ې"}
@@ -53,7 +57,7 @@ def has_cyrillic(text: str) -> bool:
 
 # Letters only Persian, Urdu and Pashto write: in such text a final alef maksura is the vowel I (HAJI,
 # NOORZAI), and dad, zah and dhal are Z (ZIA, not DIA).
-_PERSIAN_LETTERS = frozenset("پچژگکیۀٹڈڑںے")
+_PERSIAN_LETTERS = frozenset("پچژگکیۀٹڈڑںےہځڅټډړږښګڼۍ")
 _PERSIAN_AS_Z = frozenset("ضظذ")
 _ALEFS = frozenset("اأإآٱ")
 

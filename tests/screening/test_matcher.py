@@ -12,6 +12,7 @@ import pytest
 from desktop.screening.importers import ParsedList
 from desktop.screening.matcher import ALERT_THRESHOLD
 from desktop.screening.model import Alias, Entry, Identifier
+from desktop.screening.normalize import abjad_skeleton
 from desktop.screening.service import Screener
 from desktop.screening.similarity import token_similarity
 from desktop.screening.types import Match, PartyIdentifier, PartyQuery
@@ -371,3 +372,45 @@ def test_short_arabic_skeletons_compared_as_sounds() -> None:
     assert token_similarity("YHII", "YAHYA", abjad=True) == 0.9
     # two consonants alike but the sounds apart: still nothing
     assert token_similarity("SNAII", "CHEN", abjad=True) == 0.0
+
+
+def test_a_latin_name_opening_with_a_doubled_sun_letter_is_also_read_as_written() -> None:
+    # ALLAH and ISSA are not the article assimilated onto LAH and SA (as ESSABAR is onto SABAR)
+    assert token_similarity("ALLH", "ALLAH", abjad=True) == 0.9
+    assert token_similarity("AISA", "ISSA", abjad=True) == 0.9
+    assert token_similarity("SBAR", "ESSABAR", abjad=True) == 0.9
+    m = _best(
+        _screener([Entry(id="F1", kind="person", name="FAIZULLAH KHAN NOORZAI"), PUTIN]), "فیض الله خان نورزی"
+    )
+    assert m is not None and m.entry_id == "F1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_arabic_words_run_together_match_the_listed_name() -> None:
+    m = _best(_screener([Entry(id="D1", kind="person", name="MOHAMED DAHIR AWEYS"), PUTIN]), "محمد ظاهرعويس")
+    # matched word by word, not only by the whole-name skeleton (which the candidate search cannot use)
+    assert m is not None and m.entry_id == "D1" and m.score >= ALERT_THRESHOLD, m
+    assert "ZAHR~DAHIR" in m.why and "AUIS~AWEYS" in m.why, m.why
+
+
+def test_somali_x_is_the_arabic_ha() -> None:
+    # Somali spelling writes ha as X: محمد حسن حرسي is MAXAMED XASAN XIRSI
+    assert abjad_skeleton("XASAN") == abjad_skeleton("HSN") == "HSN"
+    assert token_similarity("HRSI", "XIRSI", abjad=True) == 0.9
+    m = _best(_screener([Entry(id="S1", kind="person", name="MAXAMED XASAN XIRSI"), PUTIN]), "محمد حسن حرسي")
+    assert m is not None and m.entry_id == "S1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_dhal_may_be_th_in_a_latin_spelling() -> None:
+    # ذ read DH is TH in many Latin spellings: القذافي is GHATHAFI, الذهب is AL-THAHAB
+    assert token_similarity("QDHAFI", "GHATHAFI", abjad=True) == 0.9
+    assert token_similarity("DHHB", "THAHAB", abjad=True) == 0.9
+    m = _best(_screener([Entry(id="G1", kind="person", name="SAADI GHATHAFI"), PUTIN]), "الساعدي القذافي")
+    assert m is not None and m.entry_id == "G1" and m.score >= ALERT_THRESHOLD, m
+
+
+def test_somali_c_is_the_arabic_ain() -> None:
+    # Somali spelling writes ain as C: عمر عبدي فارح is CUMAR CABDI FAARAX
+    assert token_similarity("AMR", "CUMAR", abjad=True) == 0.9
+    assert token_similarity("ARIA", "CURA", abjad=True) == 0.0  # one consonant left: not enough
+    m = _best(_screener([Entry(id="S2", kind="person", name="CUMAR CABDI FAARAX"), PUTIN]), "عمر عبدي فارح")
+    assert m is not None and m.entry_id == "S2" and m.score >= ALERT_THRESHOLD, m

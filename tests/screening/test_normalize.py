@@ -14,6 +14,7 @@ from desktop.screening.normalize import (
     identifier_keys,
     normalise,
     phonetic_fold,
+    run_in_words,
     skeleton,
 )
 
@@ -173,3 +174,20 @@ def test_assimilated_article_is_the_article() -> None:
 def test_central_asian_din_compounds_split_like_arabic_ones() -> None:
     assert _tokens("Najmiddin Jalolov")[0] == ("NAJM", "AL", "DIN", "JALOLOV")
     assert _tokens("Nazhmuddin Zhalolov")[0] == ("NAZHM", "AL", "DIN", "ZHALOLOV")
+
+
+def test_arabic_words_run_together_are_also_read_apart() -> None:
+    # ر does not join the next letter: a lost space leaves no trace (ظاهرعويس: DAHIR AWEYS)
+    assert run_in_words("محمد ظاهرعويس") == ["محمد ظاهر عويس"]
+    # a ta marbuta only ends a word; a short word or one with the article is left as it is
+    assert run_in_words("حمزةعلي") == ["حمزة علي"]
+    assert run_in_words("عبدالرحمن") == [] and run_in_words("منصور") == []
+    readings = [r.tokens for r in normalise("محمد ظاهرعويس", "person", brackets=True)]
+    assert readings == [("MHMD", "ZAHRUIS"), ("MHMD", "ZAHR", "AUIS")]
+
+
+def test_urdu_pashto_and_maghrebi_letters_are_read() -> None:
+    # Urdu heh goal (شاہ: SHAH), Pashto letters (ځدراڼ: ZDRAN, ګل: GL), the Algerian qaf written ڨ
+    assert _tokens("شاہ محمود")[0] == ("SHAH", "MHMUD")
+    assert _tokens("ګل ځدراڼ")[0] == ("GL", "ZDRAN")
+    assert _tokens("ڨدور")[0] == ("GDUR",)

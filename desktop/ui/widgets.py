@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -233,6 +234,33 @@ def dialog_body(
     if explanation:
         layout.addWidget(hint(explanation))
     return layout
+
+
+def field_error(parent: QWidget | None = None) -> QLabel:
+    """The line under a field or a table row that says what is wrong with it (styled red); hidden until then."""
+    error = QLabel(parent)
+    error.setObjectName("fieldError")
+    error.setWordWrap(True)
+    error.hide()
+    return error
+
+
+def add_field_row(form: QFormLayout, label: str, widget: QWidget, error: QLabel, label_width: int) -> None:
+    """A row of a step page's form: the caption in a right-aligned label column of `label_width`, the field
+    with its error line under it."""
+    from PySide6.QtCore import Qt  # see START_UP_NOTE
+
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(widget)
+    box.addWidget(error)
+    caption = QLabel(tr(label))
+    caption.setBuddy(widget)
+    caption.setMinimumWidth(label_width)
+    caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.addRow(caption, holder)
 
 
 def problem_and_buttons(

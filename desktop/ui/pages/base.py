@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.result import Finding
 from desktop.ui.i18n import colon, tr, worded
 from desktop.ui.services import Services
-from desktop.ui.widgets import CountryPicker, heading, hint
+from desktop.ui.widgets import CountryPicker, add_field_row, field_error, heading, hint
 from desktop.ui.workers import Workers
 from desktop.wizard import Checklist, Problem, Step
 from desktop.wizard.wording import field_name, for_people
@@ -188,23 +188,11 @@ class StepPage(QWidget):
         return form
 
     def _row(self, form: QFormLayout | None, label: str, widget: QWidget, path: Path) -> QLabel:
-        error = QLabel(self)
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
+        error = field_error(self)
         widget.setAccessibleName(tr(label).replace("&", ""))
         if form is not None:
-            holder = QWidget()
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(error)
-            caption = QLabel(tr(label))
-            caption.setBuddy(widget)
-            caption.setMinimumWidth(LABEL_WIDTH)  # the same label column in every section of every page
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            form.addRow(caption, holder)
+            # the same label column in every section of every page
+            add_field_row(form, label, widget, error, LABEL_WIDTH)
         return error
 
     def _bind(self, path: Path, widget: QWidget, load: Callable[[Any], None], error: QLabel) -> None:

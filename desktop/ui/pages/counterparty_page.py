@@ -33,7 +33,7 @@ from desktop.ui.pages.match_card import MatchCard, esc
 from desktop.ui.pages.party_form import PartyForm, others_hint
 from desktop.ui.pages.rows import RowTable
 from desktop.ui.services import user_errors
-from desktop.ui.widgets import CountryPicker, country_name, hint
+from desktop.ui.widgets import CountryPicker, country_name, field_error, hint
 from desktop.ui.workers import Task
 from desktop.wizard import Step
 from desktop.wizard.sides import (
@@ -251,10 +251,7 @@ class CounterpartyPage(StepPage):
         country.setAccessibleName(tr("Country of other party") + number)
         country.set_code(party.get("country"))
         country.country_changed.connect(lambda code: self.set_value((*base, "country"), code))
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
+        error = field_error()
         self.others.add_row(
             [role, name, country], error, lambda: self._remove_other(index), tr("party") + number
         )

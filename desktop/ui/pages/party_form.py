@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import tr
 from desktop.ui.pages.rows import RowTable
-from desktop.ui.widgets import CountryPicker, hint
+from desktop.ui.widgets import CountryPicker, add_field_row, field_error, hint
 
 KINDS = [("Organisation", "organization"), ("Person", "person")]
 # Text fields of a party, in reading order: (field, label).
@@ -108,24 +108,9 @@ class PartyForm(QGroupBox):
 
     def _add(self, key: str, widget: QWidget) -> None:
         label = self.labels.get(key, "")
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        caption = QLabel(tr(label))
-        caption.setBuddy(widget)
-        caption.setMinimumWidth(150)
-        from PySide6.QtCore import Qt  # see widgets.START_UP_NOTE
-
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        error = field_error()
+        add_field_row(self.form, label, widget, error, 150)
         widget.setAccessibleName(f"{self.title()}: {tr(label).replace('&', '')}")
-        self.form.addRow(caption, holder)
         self.errors[key] = error
         self.widgets[key] = widget
 
@@ -197,10 +182,7 @@ class PartyForm(QGroupBox):
         share.setMaximumWidth(80)
         share.setAccessibleName(tr("Owner share in percent") + number)
         share.textEdited.connect(lambda t: self.owner_edited.emit(index, "share_percent", text_or_none(t)))
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
+        error = field_error()
         self.owners.add_row(
             [name, kind, country, share], error, lambda: self.owner_removed.emit(index), tr("owner") + number
         )

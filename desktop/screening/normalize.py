@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -268,19 +270,23 @@ _SKELETON_RULES = (
 _VOWELS = str.maketrans("", "", "AEIOUY")
 
 
+def _rewrite(token: str, rules: Sequence[tuple[str, str]]) -> str:
+    """`token` with each rule's spelling replaced by its reading, in order (SHCH is read before SH and H)."""
+    for a, b in rules:
+        if a in token:
+            token = token.replace(a, b)
+    return token
+
+
+def _one_per_run(s: str) -> str:
+    """A letter written twice or more in a row, once (MUHAMMAD: MUHAMAD): keys ignore doubled letters."""
+    return "".join(ch for ch, _ in itertools.groupby(s))
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
     """A crude phonetic key that folds transliteration variants: KH/H, TS/C, J/Y/I, X/KS, vowels dropped."""
-    s = token
-    for a, b in _SKELETON_RULES:
-        if a in s:
-            s = s.replace(a, b)
-    s = s.translate(_VOWELS)
-    out: list[str] = []
-    for ch in s:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out) or token
+    return _one_per_run(_rewrite(token, _SKELETON_RULES).translate(_VOWELS)) or token
 
 
 # Spellings of one sound that transliterations of Arabic, Persian, Russian, Ukrainian and Belarusian
@@ -306,21 +312,18 @@ def phonetic_fold(token: str) -> str:
     Belarusian writes it, ZUBKOU); a final H after a vowel is not written in every spelling (UBAYDAH);
     doubled letters are one.
     """
-    s = token
-    for a, b in _FOLD_RULES:
-        if a in s:
-            s = s.replace(a, b)
-    out: list[str] = []
+    s = _rewrite(token, _FOLD_RULES)
+    letters: list[str] = []
     for i, ch in enumerate(s):
         if ch in "WV":
             after_vowel = i > 0 and s[i - 1] in _FOLD_VOWELS
             before_vowel = i + 1 < len(s) and s[i + 1] in _FOLD_VOWELS
             ch = "U" if after_vowel and not before_vowel else "V"
-        if not out or out[-1] != ch:
-            out.append(ch)
+        letters.append(ch)
+    out = _one_per_run("".join(letters))
     if len(out) > 2 and out[-1] == "H" and token[-2] in "AEIOUY":  # (KH, SH, GH end a name)
-        out.pop()
-    return "".join(out)
+        out = out[:-1]
+    return out
 
 
 def normalise_identifier(value: str) -> str:
@@ -363,19 +366,13 @@ _ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
 def abjad_skeleton(token: str, digraphs: bool = True) -> str:
     """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).
 
-    A Latin X is the Somali spelling of ha (XASAN: HSN). With `digraphs` false, SH, KH, TH... stay two consonants: in a name read from Arabic script they may
-    be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD in Latin; اسحاق: ASHAQ, ISHAQ).
+    A Latin X is the Somali spelling of ha (XASAN: HSN). With `digraphs` false, SH, KH, TH... stay two
+    consonants: in a name read from Arabic script they may be two letters (الاتحاد: ATHAD is ت + ح, ITIHAD
+    in Latin; اسحاق: ASHAQ, ISHAQ).
     """
     # Somali writes ha as X (XASAN, MAXAMED): no name read from Arabic script has an X of its own
-    s = token.replace("X", "H")
-    for a, b in _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :]:
-        if a in s:
-            s = s.replace(a, b)
-    s = s.translate(_ABJAD_DROP)
-    out: list[str] = []
-    for ch in s:
-        if not out or out[-1] != ch:
-            out.append(ch)
+    s = _rewrite(token.replace("X", "H"), _ABJAD_RULES[0 if digraphs else _ABJAD_DIGRAPHS :])
+    out = _one_per_run(s.translate(_ABJAD_DROP))
     if len(out) > 1 and out[-1] == "H":
-        out.pop()
-    return "".join(out) or token
+        out = out[:-1]
+    return out or token

@@ -31,6 +31,7 @@ from desktop.screening.normalize import (
     PATRONYMIC_ENDINGS,
     NormName,
     abjad_skeleton,
+    dhal_readings,
     identifier_keys,
     normalise,
     phonetic_fold,
@@ -469,12 +470,10 @@ class NameIndex:
     def abjad_variants(self, token: str) -> list[str]:
         """Vocabulary tokens with the same Arabic consonant skeleton (THRUT: THARWAT, TAHRWAT...)."""
         # SH, TH, KH... read from Arabic script may be two letters (ATHAD: ITIHAD): both skeletons
-        # dhal (DH) is TH in many Latin spellings (GHATHAFI, AL-THAHAB)
-        readings = (token, token.replace("DH", "TH")) if "DH" in token else (token,)
         keys = sorted(
             {
                 sk
-                for r in readings
+                for r in dhal_readings(token)
                 for sk in (abjad_skeleton(r), abjad_skeleton(r, digraphs=False))
                 if len(sk) >= 2
             }

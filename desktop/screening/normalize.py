@@ -362,6 +362,12 @@ _ABJAD_DROP = str.maketrans("", "", "AEIOUWY")
 _ABJAD_DIGRAPHS = sum(1 for a, _ in _ABJAD_RULES if len(a) == 2)
 
 
+def dhal_readings(token: str) -> tuple[str, ...]:
+    """A token read from Arabic script as it is, and with dhal (DH) as TH, as many Latin spellings write it
+    (GHATHAFI, AL-THAHAB): candidates are looked up, and tokens scored, by both."""
+    return (token, token.replace("DH", "TH")) if "DH" in token else (token,)
+
+
 @lru_cache(maxsize=200_000)
 def abjad_skeleton(token: str, digraphs: bool = True) -> str:
     """Consonant skeleton for names read from Arabic or Hebrew script (no P, V, hard G or short vowels).

@@ -7,7 +7,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from desktop.screening.normalize import PATRONYMIC_ENDINGS, abjad_skeleton, phonetic_fold, skeleton
+from desktop.screening.normalize import (
+    PATRONYMIC_ENDINGS,
+    abjad_skeleton,
+    dhal_readings,
+    phonetic_fold,
+    skeleton,
+)
 
 _VOWEL_START = frozenset("AEIOUY")
 _VOWELS = frozenset("AEIOU")
@@ -68,9 +74,7 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
         if q[-1] == "A":
             # a ta marbuta is read A in the Arabic, AT in a Latin construct (QAIDAT, JAZIRAT)
             forms = [f[:-1] if len(f) >= 5 and f.endswith("AT") else f for f in forms]
-        # dhal (DH) is TH in many Latin spellings (GHATHAFI, AL-THAHAB)
-        readings = (q, q.replace("DH", "TH")) if "DH" in q else (q,)
-        if any(_abjad_alike(r, form) for r in readings for form in forms):
+        if any(_abjad_alike(r, form) for r in dhal_readings(q) for form in forms):
             return 0.9
         return max(_spelling_similarity(q, form) for form in forms)
     return _spelling_similarity(q, c)

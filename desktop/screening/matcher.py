@@ -9,7 +9,13 @@ from rapidfuzz.distance import Indel
 
 from desktop.screening.index import EntryRef, NameIndex, NameRow
 from desktop.screening.legal_forms import GENERIC_WORDS
-from desktop.screening.normalize import PATRONYMIC_ENDINGS, NormName, abjad_skeleton, identifier_keys
+from desktop.screening.normalize import (
+    PATRONYMIC_ENDINGS,
+    SUN_LETTERS,
+    NormName,
+    abjad_skeleton,
+    identifier_keys,
+)
 from desktop.screening.prior import is_common_part, world_factor
 from desktop.screening.similarity import token_similarity
 from desktop.screening.translit import CYRILLIC_SCHEMES
@@ -22,10 +28,7 @@ _QUERY_SHARE = 0.6  # how much the query's coverage counts against the listed na
 _EVIDENCE_MIN = 0.9  # one matched token rare in the world, or two common ones, to alert
 _SHARED_SURNAME = 5  # a name part borne by this many listed entries is common where they come from
 _MISSING_EVIDENCE = 0.3
-_MISSING_FACTOR = 0.5
-_SUN_LETTERS = frozenset(
-    "TDRZSNL"
-)  # the article assimilates to these: AR-RAHMAN, AS-SABAR  # a part only one name has (middle name, patronymic) costs half a wrong part
+_MISSING_FACTOR = 0.5  # a part only one name has (middle name, patronymic) costs half a wrong part
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +168,7 @@ def _all_paired(al: _Alignment, q: Sequence[str], c: Sequence[str], floor: float
 
 def _before_sun_letter(tokens: Sequence[str], n: int) -> bool:
     """Tokens[n] is the article before a word opening with a sun letter (AL RHMN, AL SBAR)."""
-    return tokens[n] == "AL" and n + 1 < len(tokens) and tokens[n + 1][:1] in _SUN_LETTERS
+    return tokens[n] == "AL" and n + 1 < len(tokens) and tokens[n + 1][:1] in SUN_LETTERS
 
 
 def _concat_similarity(q: Sequence[str], c: Sequence[str], abjad: bool = False) -> float:

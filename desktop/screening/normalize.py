@@ -79,6 +79,9 @@ def _split_compound(token: str) -> list[str]:
     return [token]
 
 
+# The consonants the Arabic article assimilates to as Latin spellings write them (AR-RAHMAN, AS-SABAR,
+# ESSABAR), read by the scoring: a doubled one after an opening vowel may be the article run onto the name.
+SUN_LETTERS = frozenset("TDRZSNL")
 # The article assimilated to a sun letter, written apart (AT-TAWHID, AS-SALAM, ASH-SHAM, EN-NAHDA): the
 # article AL when the next word opens with that consonant.
 _ASSIMILATED = frozenset(v + c for v in "AEU" for c in ("T", "D", "R", "Z", "S", "N", "SH", "TH", "DH"))

@@ -9,6 +9,7 @@ from rapidfuzz.distance import Indel
 
 from desktop.screening.normalize import (
     PATRONYMIC_ENDINGS,
+    SUN_LETTERS,
     abjad_skeleton,
     dhal_readings,
     phonetic_fold,
@@ -19,7 +20,6 @@ _VOWEL_START = frozenset("AEIOUY")
 _VOWELS = frozenset("AEIOU")
 _FOLDED_EQUAL = 0.9
 _FOLD_COST = 0.03
-_SUN_LETTERS = frozenset("TDRZSNL")  # the Arabic article assimilates to these
 _SOMALI_AIN = re.compile("C(?=[AEIOU])")
 
 
@@ -61,7 +61,7 @@ def token_similarity(q: str, c: str, abjad: bool = False) -> float:
         return 1.0
     if abjad and len(q) > 1:
         forms = [c]
-        if c[0] in _VOWEL_START and len(c) >= 4 and c[1] == c[2] and c[1] in _SUN_LETTERS:
+        if c[0] in _VOWEL_START and len(c) >= 4 and c[1] == c[2] and c[1] in SUN_LETTERS:
             # the article assimilated to a sun letter and written onto the name (ESSABAR, ARRAHMAN): the
             # Arabic reading has the article apart (AL SBAR); but ALLAH and ISSA are names as written
             forms.append(c[1:])

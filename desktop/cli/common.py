@@ -88,6 +88,11 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def published_text(day: date | None) -> str:
+    """A list's publication date as the commands print it; OFAC's legacy CSV files carry none."""
+    return f"published {day}" if day else "publication date unknown"
+
+
 def print_json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 

@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, CommandError, add_common_options, data_dir, print_json, workspace
+from desktop.cli.common import (
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    data_dir,
+    print_json,
+    published_text,
+    workspace,
+)
 
 if TYPE_CHECKING:
     from desktop.service.lists import Rescreen
@@ -198,7 +206,7 @@ def _import(args: argparse.Namespace) -> int:
                 "before relying on them (`identity trust CERT` adds the sender)\n"
             )
     for i in result.infos:
-        published = f"published {i.as_of}" if i.as_of else "publication date unknown"
+        published = published_text(i.as_of)
         forced = f" — FORCED over: {i.forced}" if i.forced else ""
         out.write(
             f"imported {i.id} ({i.name}): {i.entries} entries, {published}, from {i.source}, "
@@ -237,7 +245,7 @@ def _update(args: argparse.Namespace) -> int:
     out = sys.stdout
     for o in result.outcomes:
         info = o.info
-        published = f"published {info.as_of}" if info.as_of else "publication date unknown"
+        published = published_text(info.as_of)
         line = f"{o.source.id:<10} {o.status:<9} {published}, {info.entries} entries, {o.size / 1048576:.1f} MB from {o.source.url}"
         if o.status == "updated" and o.previous is not None:
             before = f"published {o.previous.as_of}" if o.previous.as_of else "undated"
@@ -274,9 +282,7 @@ def _export_pack(args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write(f"wrote {exported.path} (sha256 {exported.sha256}) with {len(lists)} lists, signed:\n")
     for item in lists:
-        published = (
-            f"published {item.publication_date}" if item.publication_date else "publication date unknown"
-        )
+        published = published_text(item.publication_date)
         sys.stdout.write(
             f"  {item.id:<10} {published}, {item.entries} entries, sha256 {item.sha256[:16]}...\n"
         )

@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, CommandError, add_common_options, print_json, workspace
+from desktop.cli.common import (
+    EXIT_OK,
+    CommandError,
+    add_common_options,
+    print_json,
+    published_text,
+    workspace,
+)
 
 _KINDS = ("organization", "person")
 
@@ -115,7 +122,7 @@ def _screen(args: argparse.Namespace) -> int:
 def _print_text(results: list[dict[str, Any]], lists: list[Any]) -> None:
     from desktop.screening.matcher import ALERT_THRESHOLD
 
-    names = ", ".join(f"{i.id} (as of {i.as_of})" for i in lists)
+    names = ", ".join(f"{i.id} ({published_text(i.as_of)})" for i in lists)
     out = sys.stdout
     out.write(f"Screened against {names}; alert threshold {ALERT_THRESHOLD}.\n")
     for result in results:

@@ -143,3 +143,17 @@ def test_screen_with_facts_the_party_holds(data_dir: Path, capsys: pytest.Captur
     }
     assert run([*args, "--identifier", "passport"]) == 2
     assert "TYPE=VALUE" in capsys.readouterr().err
+
+
+def test_screen_text_names_an_undated_list_as_such(
+    data_dir: Path, sanctions_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # OFAC's legacy CSV set carries no publication date: the header says so instead of "as of None"
+    assert (
+        run(["lists", "import", str(sanctions_data / "ofac/sdn-tiny-2025"), "--data-dir", str(data_dir)]) == 0
+    )
+    capsys.readouterr()
+    assert run(["screen", "Antwerp Diamond Bourse Services BV", "--data-dir", str(data_dir)]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "OFAC-SDN (publication date unknown)" in header and "None" not in header
+    assert "CS-DIAMOND (published 2026-" in header
